@@ -1,0 +1,40 @@
+"""Paths and project-wide constants: the one place every other module takes them from.
+
+Paths can be redirected with environment variables, so that tests and benchmarks
+can point the code at a fixture copy of the data without touching ``data/``:
+
+- ``GN_DATA_DIR``: folder holding the curated CSVs and ``datapackage.json``;
+- ``GN_SEEDS_DIR``: folder holding the source report texts (default ``../shared/seeds``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+
+
+def data_dir() -> Path:
+    """Folder of the curated CSVs (``GN_DATA_DIR`` overrides ``data/``)."""
+    return Path(os.environ.get("GN_DATA_DIR", PROJECT_ROOT / "data"))
+
+
+def seeds_dir() -> Path:
+    """Folder of the source report texts (``GN_SEEDS_DIR`` overrides ``../shared/seeds``)."""
+    return Path(os.environ.get("GN_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
+
+
+# The four provinces the project profiles and compares, with their names as reported
+# (before the 1 July 2025 reorganisation). Their ids are those of data/geographies.csv.
+FOCUS_PROVINCES: dict[str, str] = {
+    "thai-nguyen": "Thái Nguyên",
+    "bac-kan": "Bắc Kạn",
+    "tuyen-quang": "Tuyên Quang",
+    "ha-giang": "Hà Giang",
+}
+
+# Date from which Bắc Kạn is part of Thái Nguyên, Hà Giang of Tuyên Quang, and districts are gone.
+REORGANISATION_DATE = "2025-07-01"
