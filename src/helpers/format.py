@@ -1,0 +1,178 @@
+"""Numbers as a reader should see them: units, qualifiers, ranges, notation, "not reported".
+
+Every figure in the notebooks goes through :func:`format_quantity`, so a value reads the same
+in a table, a sentence and a test. Two notations are supported:
+
+- ``"en"``: ``1,234.5`` (comma groups thousands, point marks decimals);
+- ``"vi"``: ``1.234,5`` (the notation of the source reports).
+
+A missing value always reads :data:`NOT_REPORTED`, never ``0``.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import pandas as pd
+
+NOT_REPORTED = "not reported"
+
+# Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
+UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "percentage points": (" pp", " điểm %"),
+    "percentage points per year": (" pp/year", " điểm %/năm"),
+    "VND billion": (" billion VND", " tỷ đồng"),
+    "households": (" households", " hộ"),
+    "persons": (" persons", " người"),
+    "person-times": (" person-times", " lượt người"),
+    "household-times": (" household-times", " lượt hộ"),
+    "count": ("", ""),
+    "persons per year": (" persons/year", " người/năm"),
+}
+
+# Qualifier (as in observations.csv) -> words printed before the number.
+QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
+    "exact": ("", ""),
+    "about": ("about ", "khoảng "),
+    "over": ("over ", "trên "),
+    "at least": ("at least ", "ít nhất "),
+    "below": ("below ", "dưới "),
+    "range low": ("from ", "từ "),
+    "range high": ("up to ", "đến "),
+}
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+_NOTATIONS = ("en", "vi")
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None``, ``NaN``, ``pd.NA`` and ``NaT``."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _check_notation(notation: str) -> int:
+    if notation not in _NOTATIONS:
+        raise ValueError(f"notation must be one of {_NOTATIONS}, got {notation!r}")
+    return _NOTATIONS.index(notation)
+
+
+def format_number(value: float | None, decimals: int | None = None, notation: str = "en") -> str:
+    """A number with thousands grouped, in English or Vietnamese notation.
+
+    With ``decimals=None`` the number keeps the decimals it has (up to three), so a value
+    transcribed as ``17.02`` prints as ``17.02`` and ``13867.0`` as ``13,867``.
+    """
+    _check_notation(notation)
+    if is_missing(value):
+        return NOT_REPORTED
+    value = float(value)
+    if math.isinf(value):
+        raise ValueError(f"cannot format an infinite value: {value}")
+    if decimals is None:
+        exponent = Decimal(repr(round(value, 3))).normalize().as_tuple().exponent
+        decimals = max(0, -int(exponent))
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]
+    if notation == "vi":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def unit_suffix(unit: str, notation: str = "en") -> str:
+    """The suffix that follows a number in ``unit`` (``"%"``, ``" billion VND"``, ...)."""
+    index = _check_notation(notation)
+    if unit not in UNIT_SUFFIXES:
+        raise ValueError(f"unknown unit {unit!r}; known units are: {', '.join(UNIT_SUFFIXES)}")
+    return UNIT_SUFFIXES[unit][index]
+
+
+def format_range(
+    low: float, high: float, unit: str, decimals: int | None = None, notation: str = "en"
+) -> str:
+    """A closed range with the unit once: ``"2–2.5 pp"``; a missing end reads "not reported"."""
+    if is_missing(low) or is_missing(high):
+        return NOT_REPORTED
+    numbers = f"{format_number(low, decimals, notation)}–{format_number(high, decimals, notation)}"
+    return numbers + unit_suffix(unit, notation)
+
+
+def format_quantity(
+    value: float | None,
+    unit: str,
+    qualifier: str = "exact",
+    high: float | None = None,
+    decimals: int | None = None,
+    notation: str = "en",
+) -> str:
+    """A value with its unit and qualifier: ``"211.9 billion VND"``, ``"over 3%"``, ``"2–2.5 pp"``.
+
+    ``qualifier`` is one of the qualifiers of observations.csv, or ``"range"`` with ``value``
+    the low end and ``high`` the high end. A missing value reads "not reported".
+    """
+    if qualifier == "range":
+        return format_range(value, high, unit, decimals, notation)
+    if is_missing(value):
+        return NOT_REPORTED
+    index = _check_notation(notation)
+    if qualifier not in QUALIFIER_WORDS:
+        raise ValueError(
+            f"unknown qualifier {qualifier!r}; known: range, {', '.join(QUALIFIER_WORDS)}"
+        )
+    words = QUALIFIER_WORDS[qualifier][index]
+    return words + format_number(value, decimals, notation) + unit_suffix(unit, notation)
+
+
+def format_period(start: int | None, end: int | None) -> str:
+    """``"2021"``, ``"2021–2024"``, ``"to 2024"`` (start not printed), or "period not stated"."""
+    if is_missing(start) and is_missing(end):
+        return "period not stated"
+    if is_missing(start):
+        return f"to {int(end)}"
+    if is_missing(end):
+        return f"from {int(start)}"
+    if int(start) == int(end):
+        return str(int(start))
+    return f"{int(start)}–{int(end)}"
+
+
+def period_years(start: int | None, end: int | None) -> int | None:
+    """Number of calendar years a period covers (inclusive), ``None`` if unknown."""
+    if is_missing(start) or is_missing(end):
+        return None
+    return int(end) - int(start) + 1
+
+
+def format_date(date: object, inferred: object = None) -> str:
+    """A publication date as ``"17 April 2025"``; an inferred one as ``"April 2023 (inferred)"``.
+
+    ``inferred`` is a ``YYYY`` or ``YYYY-MM`` string used only when ``date`` is missing.
+    """
+    if not is_missing(date):
+        stamp = pd.Timestamp(date)
+        return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
+    if is_missing(inferred) or not str(inferred).strip():
+        return "date not printed"
+    parts = str(inferred).strip().split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]} (inferred)"
+    return f"{parts[0]} (inferred)"
+
+
+def format_standard(standard: object) -> str:
+    """A poverty standard as a reader should see it, e.g. ``"2021–2025 standard"``."""
+    if is_missing(standard) or str(standard) in ("not stated", ""):
+        return "standard not stated"
+    if str(standard) == "not applicable":
+        return "no poverty standard involved"
+    return f"{str(standard).replace('-', '–')} standard"

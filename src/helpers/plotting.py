@@ -1,0 +1,327 @@
+"""One look for every chart: theme, a fixed colour per province, and honest drawing of bounds.
+
+- The font is DejaVu Sans (shipped with matplotlib), which has every Vietnamese diacritic.
+- Colours are Okabe–Ito (safe for the common colour-vision deficiencies); each geography keeps
+  its colour in every notebook (:data:`GEOGRAPHY_COLOURS`).
+- A range ("2–2.5") is drawn as a bar from low to high; an open bound ("over 3", "at least 4")
+  as a marker with an arrow pointing to where the value may lie; "below 3.4" points left.
+- Results are filled markers, targets and plans hollow ones.
+- Figures under different poverty standards are never joined: one panel per standard.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from helpers.analysis import TARGET_KINDS, fact_text
+from helpers.format import format_period, format_standard, unit_suffix
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
+
+# Fixed colour per geography id; districts take their province's colour.
+GEOGRAPHY_COLOURS = {
+    "thai-nguyen": OKABE_ITO["blue"],
+    "bac-kan": OKABE_ITO["vermillion"],
+    "tuyen-quang": OKABE_ITO["bluish green"],
+    "ha-giang": OKABE_ITO["reddish purple"],
+    "phu-tho": OKABE_ITO["orange"],
+    "vinh-phuc": OKABE_ITO["sky blue"],
+    "hoa-binh": OKABE_ITO["yellow"],
+    "vn": OKABE_ITO["black"],
+}
+OTHER_COLOUR = "#777777"
+
+STANDARD_MARKERS = {"2016-2020": "s", "2021-2025": "o", "not stated": "D", "not applicable": "^"}
+
+COVERAGE_COLOURS = {
+    "not reported": "#F2F2F2",
+    "target or plan only": OKABE_ITO["sky blue"],
+    "result only": OKABE_ITO["orange"],
+    "result and target": OKABE_ITO["blue"],
+}
+
+FONT = "DejaVu Sans"
+
+
+def apply_theme() -> None:
+    """Set the project's matplotlib defaults (font with Vietnamese glyphs, quiet axes)."""
+    mpl.rcParams.update(
+        {
+            "font.family": FONT,
+            "font.size": 10,
+            "axes.titlesize": 11,
+            "axes.titleweight": "bold",
+            "axes.labelsize": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "axes.grid.axis": "x",
+            "grid.color": "#DDDDDD",
+            "grid.linewidth": 0.6,
+            "legend.frameon": False,
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "savefig.bbox": "tight",
+            "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO.values())[1:]),
+        }
+    )
+
+
+def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
+    """The fixed colour of a geography (a district without its own takes its parent's)."""
+    gid = str(geography_id)
+    if gid not in GEOGRAPHY_COLOURS and parents and parents.get(gid) in GEOGRAPHY_COLOURS:
+        return GEOGRAPHY_COLOURS[parents[gid]]
+    return GEOGRAPHY_COLOURS.get(gid, OTHER_COLOUR)
+
+
+def _is_target(kind: object) -> bool:
+    return str(kind) in TARGET_KINDS
+
+
+def draw_fact(ax: plt.Axes, y: float, fact: pd.Series | dict, colour: str, arrow: float) -> None:
+    """Draw one fact on a horizontal value axis at height ``y``.
+
+    Exact and "about": a marker. Range: a bar from low to high. Over / at least / range low:
+    a marker at the bound and an arrow of length ``arrow`` to the right; below: to the left.
+    """
+    hollow = _is_target(fact["kind"])
+    face = "white" if hollow else colour
+    marker = dict(marker="o", ms=7, mfc=face, mec=colour, mew=1.8, ls="none", zorder=3)
+    qualifier = fact["qualifier"]
+    if qualifier == "range":
+        ax.plot([fact["low"], fact["high"]], [y, y], color=colour, lw=7, alpha=0.55,
+                solid_capstyle="butt", zorder=2)  # fmt: skip
+        ax.plot([fact["low"], fact["high"]], [y, y], **marker)
+        return
+    if qualifier in ("over", "at least", "range low"):
+        start, direction = fact["low"], 1
+    elif qualifier in ("below", "range high"):
+        start, direction = fact["high"], -1
+    else:
+        ax.plot([fact["value"]], [y], **marker)
+        return
+    ax.annotate(
+        "",
+        xy=(start + direction * arrow, y),
+        xytext=(start, y),
+        arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.8, mutation_scale=12),
+        zorder=2,
+    )
+    ax.plot([start], [y], **marker)
+
+
+def bounds_legend_handles(colour: str = "#444444") -> list:
+    """Legend entries explaining fills, ranges and arrows."""
+    return [
+        Line2D([], [], marker="o", ls="none", mfc=colour, mec=colour, label="result"),
+        Line2D(
+            [], [], marker="o", ls="none", mfc="white", mec=colour, mew=1.8, label="target or plan"
+        ),  # fmt: skip
+        Line2D([], [], color=colour, lw=7, alpha=0.55, label="range (low–high)"),
+        Line2D(
+            [],
+            [],
+            color=colour,
+            marker=">",
+            ms=6,
+            lw=1.5,
+            label="open bound: over / at least (→) or below (←)",
+        ),  # fmt: skip
+    ]
+
+
+def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str:
+    """Axis label of a fact: indicator (or geography), period, kind and standard."""
+    head = with_geography or str(fact.get("label_en", fact["indicator_id"]))
+    standard = fact["poverty_standard"]
+    extra = f", {format_standard(standard)}" if str(standard) in STANDARD_MARKERS else ""
+    if str(standard) == "not applicable":
+        extra = ""
+    return (
+        f"{head}\n{format_period(fact['period_start'], fact['period_end'])}, {fact['kind']}{extra}"
+    )
+
+
+def plot_bounds(
+    facts_table: pd.DataFrame,
+    xlabel: str,
+    title: str,
+    names: dict[str, str] | None = None,
+    parents: dict[str, str] | None = None,
+) -> plt.Figure:
+    """One row per fact, each drawn by :func:`draw_fact` and labelled with its value.
+
+    With ``names`` (geography id -> name) rows are labelled by geography and indicator.
+    """
+    n = len(facts_table)
+    fig, ax = plt.subplots(figsize=(8.5, 0.75 * n + 1.6))
+    values = pd.concat([facts_table["low"], facts_table["high"]]).dropna()
+    top = float(values.max()) if len(values) else 1.0
+    arrow = 0.18 * top
+    labels = []
+    for i, (_, fact) in enumerate(facts_table.iterrows()):
+        y = n - 1 - i
+        colour = colour_for(fact["geography_id"], parents)
+        draw_fact(ax, y, fact, colour, arrow)
+        edge = fact["high"] if pd.notna(fact["high"]) else fact["low"]
+        if fact["qualifier"] in ("over", "at least", "range low"):
+            edge = fact["low"] + arrow
+        ax.annotate(fact_text(fact), (edge, y), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=9)  # fmt: skip
+        geo = names.get(str(fact["geography_id"])) if names else None
+        prefix = f"{geo}: {fact.get('label_en', '')}" if geo else None
+        labels.append(fact_label(fact, prefix))
+    ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8.5)
+    ax.set_xlim(0, top * 1.55)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title, loc="left")
+    handles = bounds_legend_handles()
+    if names:
+        present = dict.fromkeys(facts_table["geography_id"].astype(str))
+        handles += [Patch(color=colour_for(g, parents), label=names.get(g, g)) for g in present]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.9 / (0.75 * n + 1.6)),
+              ncol=2, fontsize=8.5)  # fmt: skip
+    return fig
+
+
+def plot_rates_by_standard(facts_table: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
+    """Poor and near-poor rates, one panel per poverty standard, never joined across panels.
+
+    Within a panel, a geography's results for successive years are joined by a line; the
+    marker tells the poor rate (circle) from the near-poor rate (triangle).
+    """
+    standards = [
+        s for s in STANDARD_MARKERS if s in set(facts_table["poverty_standard"].astype(str))
+    ]
+    fig, axes = plt.subplots(1, len(standards), figsize=(4.2 * len(standards) + 1, 4),
+                             sharey=True, squeeze=False)  # fmt: skip
+    indicator_styles = {"poor_household_rate": ("-", "o"), "near_poor_household_rate": (":", "v")}
+    for ax, standard in zip(axes[0], standards, strict=True):
+        part = facts_table[facts_table["poverty_standard"].astype(str) == standard]
+        for (gid, ind), series in part.groupby(["geography_id", "indicator_id"], observed=True):
+            colour = colour_for(gid)
+            series = series.sort_values("period_end")
+            x = series["period_end"].astype(float)
+            label = f"{names.get(str(gid), gid)}: {series['label_en'].iloc[0]}"
+            results = ~series["kind"].astype(str).isin(TARGET_KINDS)
+            ax.plot(x[results], series.loc[results, "value"],
+                    ls=indicator_styles.get(str(ind), ("-", "o"))[0], color=colour,
+                    marker=indicator_styles.get(str(ind), ("-", "o"))[1], ms=8,
+                    label=label)  # fmt: skip
+            for _, fact in series.iterrows():
+                ax.annotate(fact_text(fact), (fact["period_end"], fact["value"]),
+                            xytext=(8, 0), textcoords="offset points", va="center",
+                            fontsize=9)  # fmt: skip
+        years = part["period_end"].dropna().astype(int)
+        ax.set_xticks(sorted(set(years)))
+        ax.set_xlim(years.min() - 0.8, years.max() + 1.2)
+        ax.set_title(format_standard(standard), loc="left")
+        ax.set_xlabel("year")
+        ax.grid(axis="y")
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18))
+    axes[0][0].set_ylabel("share of households (%)")
+    axes[0][0].set_ylim(bottom=0)
+    return fig
+
+
+def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
+    """Breakdowns (parts of a total), one panel per indicator, period and breakdown.
+
+    Bars show exact values; open bounds keep their arrow (:func:`draw_fact`).
+    """
+    keys = ["indicator_id", "breakdown_by", "period_start", "period_end", "kind", "source_id"]
+    groups = [g for _, g in parts.groupby(keys, sort=False, dropna=False, observed=True)]
+    heights = [0.42 * len(g) + 0.9 for g in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(8.5, sum(heights) + 0.5), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})  # fmt: skip
+    for ax, group in zip(axes[:, 0], groups, strict=True):
+        labels = [str(b) for b in group["breakdown"]][::-1]
+        values = group["value"].to_numpy()[::-1]
+        top = float(pd.concat([group["low"], group["high"]]).max())
+        hollow = _is_target(group["kind"].iloc[0])
+        ax.barh(labels, values, color="white" if hollow else colour, edgecolor=colour, lw=1.5)
+        for y, (_, fact) in enumerate(group.iloc[::-1].iterrows()):
+            if fact["qualifier"] not in ("exact", "about"):
+                draw_fact(ax, y, fact, colour, 0.15 * top)
+            ax.annotate(fact_text(fact), (fact["value"], y), xytext=(6, 0),
+                        textcoords="offset points", va="center", fontsize=8.5)  # fmt: skip
+        ax.set_xlim(0, top * 1.45)
+        unit = unit_suffix(str(group["unit"].iloc[0])).strip() or "number"
+        first = group.iloc[0]
+        ax.set_title(
+            f"{first['label_en']}, by {first['breakdown_by']} "
+            f"({format_period(first['period_start'], first['period_end'])}, {first['kind']})",
+            loc="left",
+            fontsize=10,
+        )
+        ax.set_xlabel(unit)
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
+    """The coverage matrix as coloured cells: indicators down, geographies across."""
+    cells = matrix.drop(columns="component")
+    codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
+    cmap = mpl.colors.ListedColormap(list(COVERAGE_COLOURS.values()))
+    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * cells.shape[1], 0.24 * len(cells) + 1.8))
+    ax.imshow(codes.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(COVERAGE_COLOURS) - 0.5,
+              aspect="auto", interpolation="none")  # fmt: skip
+    ax.set_xticks(range(cells.shape[1]), cells.columns)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(cells)), cells.index, fontsize=7.5)
+    ax.grid(False)
+    ax.set_xticks([x - 0.5 for x in range(1, cells.shape[1])], minor=True)
+    ax.tick_params(which="minor", length=0)
+    ax.grid(which="minor", axis="x", color="white", lw=2)
+    handles = [
+        Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in COVERAGE_COLOURS.items()
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=8)
+    ax.set_title(title, loc="left", pad=24)
+    return fig
+
+
+def plot_per_year(
+    table: pd.DataFrame, title: str, parents: dict[str, str] | None = None
+) -> plt.Figure:
+    """Funding per year of its period, one row per amount (``per_year_low/high`` columns)."""
+    rows = table.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(rows) + 1.6))
+    top = float(pd.concat([rows["per_year_low"], rows["per_year_high"]]).max())
+    for i, row in rows.iterrows():
+        y = len(rows) - 1 - i
+        fact = {
+            "kind": row["kind"],
+            "qualifier": row["qualifier"],
+            "low": row["per_year_low"],
+            "high": row["per_year_high"],
+            "value": row["per_year_low"] if pd.notna(row["per_year_low"]) else row["per_year_high"],
+        }
+        draw_fact(ax, y, fact, colour_for(row["geography_id"], parents), 0.12 * top)
+        ax.annotate(row["per year"], (fact["value"], y), xytext=(10, 7),
+                    textcoords="offset points", fontsize=8.5)  # fmt: skip
+    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {r['kind']}"
+              for _, r in rows.iterrows()]  # fmt: skip
+    ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
+    ax.set_xlim(0, top * 1.4)
+    ax.set_xlabel("billion VND per year of the period")
+    ax.set_title(title, loc="left")
+    ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
+    return fig

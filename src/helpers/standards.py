@@ -1,0 +1,192 @@
+"""The two national poverty standards of the period, and the households implied by each count.
+
+The curated dataset records which standard each figure uses but not the standards themselves,
+so their definitions are kept here, transcribed from the legal texts named in ``legal_basis``
+(Decision 59/2015/QĐ-TTg of 19 November 2015; Decree 07/2021/NĐ-CP of 27 January 2021).
+Income lines are in VND per person per month.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis import Dataset, facts_for, geography_name, select
+from helpers.format import (
+    NOT_REPORTED,
+    format_number,
+    format_period,
+    format_quantity,
+    format_standard,
+)
+
+STANDARDS: dict[str, dict[str, object]] = {
+    "2016-2020": {
+        "legal_basis": "Decision 59/2015/QĐ-TTg (multidimensional poverty standard 2016–2020)",
+        "income_poverty_line": {"rural": 700_000, "urban": 900_000},
+        "income_near_poor_line": {"rural": 1_000_000, "urban": 1_300_000},
+        "dimensions": [
+            "health",
+            "education",
+            "housing",
+            "domestic water and sanitation",
+            "access to information",
+        ],
+        "n_indicators": 10,
+        "deprivation_threshold": 3,
+        "poor_rule": (
+            "income at or below the poverty line; or income above the poverty line but at or "
+            "below the near-poor line and deprived in at least {threshold} of {n} indicators"
+        ),
+        "near_poor_rule": (
+            "income above the poverty line but at or below the near-poor line and deprived in "
+            "fewer than {threshold} of {n} indicators"
+        ),
+    },
+    "2021-2025": {
+        "legal_basis": "Decree 07/2021/NĐ-CP (multidimensional poverty standard 2021–2025)",
+        "income_poverty_line": {"rural": 1_500_000, "urban": 2_000_000},
+        "income_near_poor_line": {"rural": 1_500_000, "urban": 2_000_000},
+        "dimensions": [
+            "employment",
+            "health",
+            "education",
+            "housing",
+            "domestic water and sanitation",
+            "information",
+        ],
+        "n_indicators": 12,
+        "deprivation_threshold": 3,
+        "poor_rule": (
+            "income at or below the poverty line and deprived in at least {threshold} of {n} "
+            "indicators of basic social services"
+        ),
+        "near_poor_rule": (
+            "income at or below the poverty line and deprived in fewer than {threshold} of {n} "
+            "indicators of basic social services"
+        ),
+    },
+}
+
+
+def standards_table() -> pd.DataFrame:
+    """The two standards side by side: legal basis, income lines, dimensions and the rules."""
+    rows = {}
+    for name, spec in STANDARDS.items():
+        poverty, near = spec["income_poverty_line"], spec["income_near_poor_line"]
+        n, threshold = spec["n_indicators"], spec["deprivation_threshold"]
+
+        def lines(line: dict) -> str:
+            return (
+                f"{format_number(line['rural'])} rural; {format_number(line['urban'])} urban "
+                "(VND per person per month)"
+            )
+
+        rows[format_standard(name)] = {
+            "legal basis": spec["legal_basis"],
+            "poverty line": lines(poverty),
+            "near-poor line": lines(near) if near != poverty else "the same as the poverty line",
+            "deprivation dimensions": f"{len(spec['dimensions'])}: "
+            + ", ".join(spec["dimensions"]),
+            "deprivation indicators": str(n),
+            "poor household": spec["poor_rule"].format(threshold=threshold, n=n),
+            "near-poor household": spec["near_poor_rule"].format(threshold=threshold, n=n),
+        }
+    table = pd.DataFrame(rows)
+    table.index.name = "criterion"
+    return table.reset_index()
+
+
+COUNT_RATE_PAIRS = {
+    "poor_households": "poor_household_rate",
+    "near_poor_households": "near_poor_household_rate",
+}
+
+
+def implied_households(dataset: Dataset, geography_ids: list[str] | None = None) -> pd.DataFrame:
+    """All households implied by each (count, rate) pair: ``count ÷ (rate / 100)``.
+
+    A pair is a count and a rate of the same geography, period, kind, standard and source, both
+    exact totals. The rate is printed to a few decimals, so the implied total is given as the
+    range the rounding allows (rate ± half a unit of its last printed decimal).
+    """
+    if geography_ids is None:
+        geography_ids = list(dataset.observations["geography_id"].astype(str).unique())
+    table = select(
+        facts_for(dataset, geography_ids),
+        indicators=[*COUNT_RATE_PAIRS, *COUNT_RATE_PAIRS.values()],
+        totals_only=True,
+    )
+    table = table[table["qualifier"] == "exact"]
+    key = ["geography_id", "period_start", "period_end", "kind", "poverty_standard", "source_id"]
+    rows = []
+    for count_id, rate_id in COUNT_RATE_PAIRS.items():
+        counts = table[table["indicator_id"] == count_id]
+        rates = table[table["indicator_id"] == rate_id]
+        merged = counts.merge(rates, on=key, suffixes=("_count", "_rate"))
+        for _, row in merged.iterrows():
+            count, rate = row["value_count"], row["value_rate"]
+            half_step = 0.5 * 10.0 ** -_printed_decimals(row["number_as_printed_rate"], rate)
+            rows.append(
+                {
+                    "geography": geography_name(dataset, row["geography_id"]),
+                    "period": format_period(row["period_start"], row["period_end"]),
+                    "standard": format_standard(row["poverty_standard"]),
+                    "households counted": format_quantity(count, "households"),
+                    "rate": format_quantity(rate, "percent"),
+                    "implied households in total": format_quantity(
+                        count / (rate / 100), "households", decimals=0
+                    )
+                    if rate > 0
+                    else NOT_REPORTED,
+                    "range allowed by rounding": format_quantity(
+                        count / ((rate + half_step) / 100),
+                        "households",
+                        "range",
+                        count / ((rate - half_step) / 100),
+                        decimals=0,
+                    )
+                    if rate > half_step
+                    else NOT_REPORTED,
+                    "implied_total": count / (rate / 100) if rate > 0 else float("nan"),
+                    "source_id": row["source_id"],
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _printed_decimals(printed: object, value: float) -> int:
+    """Decimals of a number as printed (Vietnamese notation: ``17,02`` has two)."""
+    text = "" if printed is None or pd.isna(printed) else str(printed).strip()
+    if "," in text:
+        return len(text.rsplit(",", 1)[1].rstrip("%").strip())
+    if text:
+        return 0
+    return max(0, len(repr(float(value)).split(".")[1].rstrip("0")))
+
+
+def standards_in_use(dataset: Dataset) -> pd.DataFrame:
+    """Number of observations per geography and poverty standard (only standard-dependent ones)."""
+    obs = dataset.observations.merge(
+        dataset.indicators[["indicator_id", "standard_dependent"]].astype({"indicator_id": str}),
+        left_on=dataset.observations["indicator_id"].astype(str),
+        right_on="indicator_id",
+        how="left",
+        suffixes=("", "_ind"),
+    )
+    obs = obs[obs["standard_dependent"].astype(bool)]
+    table = pd.crosstab(
+        obs["geography_id"].astype(str).map(lambda g: geography_name(dataset, g)),
+        obs["poverty_standard"].astype(str).map(format_standard),
+    )
+    table.index.name = "geography"
+    table.columns.name = None
+    return table.reset_index()
+
+
+def count_rate_facts(dataset: Dataset, geography_id: str) -> pd.DataFrame:
+    """Poor and near-poor rates of one geography with every standard, for the break chart."""
+    return select(
+        facts_for(dataset, geography_id),
+        indicators=list(COUNT_RATE_PAIRS.values()),
+        totals_only=True,
+    )
