@@ -1,0 +1,162 @@
+"""Trace every figure back to its source text, and every number in a source to a decision.
+
+Three checks a curator (and the test suite) runs against ``shared/seeds/``:
+
+- :func:`missing_excerpts`: each observation's excerpt occurs verbatim in its report;
+- :func:`uncovered_numbers`: each number written in a report is either the number of an
+  observation or listed in ``number_ignores.csv`` with a reason;
+- :func:`parts_versus_totals`: where a report gives parts and a total, whether they add up.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.load import Dataset, Problem
+from helpers.numbers import find_numbers, locate_number, normalise_text
+
+
+def source_texts(dataset: Dataset, seeds_dir: Path | None = None) -> dict[str, str]:
+    """Normalised text of every source, keyed by source id."""
+    seeds_dir = Path(seeds_dir) if seeds_dir is not None else config.seeds_dir()
+    return {
+        row.source_id: normalise_text((seeds_dir / row.seed_file).read_text(encoding="utf-8"))
+        for row in dataset.sources.itertuples()
+    }
+
+
+def _lines(dataset: Dataset) -> dict[str, int]:
+    """CSV line of each observation (header is line 1; the loader keeps file order)."""
+    return {oid: i + 2 for i, oid in enumerate(dataset.observations["observation_id"])}
+
+
+def missing_excerpts(dataset: Dataset, texts: dict[str, str]) -> list[Problem]:
+    """Observations whose excerpt does not occur verbatim in their source."""
+    path = str(dataset.data_dir / "observations.csv")
+    lines = _lines(dataset)
+    problems = []
+    for row in dataset.observations.itertuples():
+        if normalise_text(row.excerpt) not in texts[row.source_id]:
+            problems.append(Problem(path, lines[row.observation_id], "excerpt", row.excerpt,
+                                    f"does not occur in the text of source {row.source_id!r}"))
+    return problems
+
+
+@dataclass(frozen=True)
+class UncoveredNumber:
+    """A number in a source that no observation and no ignore entry accounts for."""
+
+    source_id: str
+    number: str
+    line: int
+    context: str
+
+    def __str__(self) -> str:
+        return f"{self.source_id}, line {self.line}: {self.number!r} in “…{self.context}…”"
+
+
+def read_ignores(data_dir: Path | None = None) -> pd.DataFrame:
+    """``number_ignores.csv``: numbers in sources that are deliberately not observations."""
+    data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
+    rows = []
+    with (data_dir / "number_ignores.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            rows.append({**row, "line": reader.line_num})
+    return pd.DataFrame(rows, columns=["source_id", "context", "number", "reason", "note", "line"])
+
+
+def _spans_of(text: str, fragment: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(fragment)
+    while start != -1:
+        spans.append((start, start + len(fragment)))
+        start = text.find(fragment, start + 1)
+    return spans
+
+
+def _covered_spans(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of each source holding the printed number of some observation."""
+    covered: dict[str, list[tuple[int, int]]] = {sid: [] for sid in texts}
+    for row in dataset.observations.itertuples():
+        excerpt = normalise_text(row.excerpt)
+        inner = locate_number(excerpt, normalise_text(row.number_as_printed))
+        if inner is None:
+            continue
+        for start, _ in _spans_of(texts[row.source_id], excerpt):
+            covered[row.source_id].append((start + inner[0], start + inner[1]))
+    return covered
+
+
+def _ignored_spans(ignores: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    ignored: dict[str, list[tuple[int, int]]] = {sid: [] for sid in texts}
+    for row in ignores.itertuples():
+        context = normalise_text(row.context)
+        for start, _ in _spans_of(texts.get(row.source_id, ""), context):
+            for n_start, n_end, printed in find_numbers(context):
+                if row.number in ("*", printed):
+                    ignored[row.source_id].append((start + n_start, start + n_end))
+    return ignored
+
+
+def stale_ignores(ignores: pd.DataFrame, texts: dict[str, str]) -> list[str]:
+    """Ignore entries whose context is not in the source or does not hold their number."""
+    stale = []
+    for row in ignores.itertuples():
+        i = row.line
+        context = normalise_text(row.context)
+        printed = [p for _, _, p in find_numbers(context)]
+        if context not in texts.get(row.source_id, ""):
+            stale.append(f"number_ignores.csv, line {i}: context not found in {row.source_id!r}")
+        elif row.number != "*" and row.number not in printed:
+            stale.append(f"number_ignores.csv, line {i}: {row.number!r} is not a number in its context")
+    return stale
+
+
+def uncovered_numbers(dataset: Dataset, texts: dict[str, str],
+                      ignores: pd.DataFrame) -> list[UncoveredNumber]:
+    """Numbers written in the sources that neither an observation nor an ignore entry covers."""
+    covered = _covered_spans(dataset, texts)
+    ignored = _ignored_spans(ignores, texts)
+    result = []
+    for source_id, text in texts.items():
+        claimed = covered[source_id] + ignored[source_id]
+        for start, end, printed in find_numbers(text):
+            if any(a <= start and end <= b for a, b in claimed):
+                continue
+            line = text.count("\n", 0, start) + 1
+            context = text[max(0, start - 40): end + 40].replace("\n", " ")
+            result.append(UncoveredNumber(source_id, printed, line, context))
+    return result
+
+
+def parts_versus_totals(dataset: Dataset) -> pd.DataFrame:
+    """Every total that has parts in the same source, with the parts' sum and the difference.
+
+    A part is an observation with ``breakdown_by`` set; its total is the observation of
+    the same source, geography, indicator, period, kind, qualifier and standard with no
+    breakdown. Splits printed without their total are left out.
+    """
+    obs = dataset.observations
+    key = ["source_id", "geography_id", "indicator_id", "period_start", "period_end", "kind",
+           "qualifier", "poverty_standard"]
+    totals = obs[obs["breakdown_by"].isna()]
+    parts = obs[obs["breakdown_by"].notna()]
+    sums = (parts.groupby(key + ["breakdown_by"], observed=True, dropna=False)["value"]
+            .agg(parts_sum="sum", n_parts="size").reset_index())
+    merged = sums.merge(totals[key + ["observation_id", "value"]], on=key, how="inner")
+    merged = merged.rename(columns={"observation_id": "total_observation_id", "value": "total"})
+    merged["difference"] = (merged["total"] - merged["parts_sum"]).round(9)
+    return merged[["total_observation_id", "breakdown_by", "total", "parts_sum", "difference",
+                   "n_parts"]].sort_values(["total_observation_id", "breakdown_by"]).reset_index(drop=True)
+
+
+def read_known_discrepancies(data_dir: Path | None = None) -> pd.DataFrame:
+    """``known_discrepancies.csv``: totals whose printed parts do not add up, as recorded."""
+    data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
+    frame = pd.read_csv(data_dir / "known_discrepancies.csv", dtype={"total_observation_id": str})
+    return frame
