@@ -1,0 +1,63 @@
+"""Shared fixtures: the real dataset, the source texts, and a small copy of the data to break."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import config
+from helpers.load import load_dataset
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The curated dataset in data/, loaded and validated."""
+    return load_dataset(config.PROJECT_ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    """The source report texts; tests that need them skip, saying why, when they are absent."""
+    path = config.seeds_dir()
+    if not path.is_dir():
+        pytest.skip(f"source texts not found at {path} (expected ../shared/seeds beside the "
+                    "project, or set GN_SEEDS_DIR): provenance checks need them")
+    return path
+
+
+class SmallData:
+    """A writable copy of tests/fixtures/data_small with the project's real descriptor."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(FIXTURES / "data_small", root)
+        shutil.copy(config.PROJECT_ROOT / "data" / "datapackage.json", root / "datapackage.json")
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        with (self.root / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def write(self, table: str, rows: list[dict[str, str]]) -> None:
+        with (self.root / f"{table}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    def set_cell(self, table: str, key: str, column: str, value: str) -> int:
+        """Change one cell of the row whose first column is ``key``; return its file line."""
+        rows = self.rows(table)
+        first = next(iter(rows[0]))
+        index = next(i for i, row in enumerate(rows) if row[first] == key)
+        rows[index][column] = value
+        self.write(table, rows)
+        return index + 2
+
+
+@pytest.fixture
+def small_data(tmp_path) -> SmallData:
+    return SmallData(tmp_path / "data")

@@ -1,0 +1,108 @@
+"""The curated data in data/: valid package, traceable figures, every number accounted for."""
+
+import math
+
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from helpers import config
+from helpers.numbers import conversion_factor, parse_vn_number
+from helpers.provenance import (
+    missing_excerpts,
+    parts_versus_totals,
+    read_ignores,
+    read_known_discrepancies,
+    source_texts,
+    stale_ignores,
+    uncovered_numbers,
+)
+
+DATA = config.PROJECT_ROOT / "data"
+
+
+def test_frictionless_validates_the_package():
+    report = validate(DATA / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_every_seed_report_has_a_source_row(dataset, seeds_dir):
+    listed = set(dataset.sources["seed_file"])
+    on_disk = {p.name for p in seeds_dir.glob("*.txt")}
+    assert on_disk - listed == set(), "add these reports to data/sources.csv"
+    assert listed - on_disk == set(), "these source rows name no file in shared/seeds"
+
+
+def test_every_excerpt_occurs_verbatim_in_its_source(dataset, seeds_dir):
+    problems = missing_excerpts(dataset, source_texts(dataset, seeds_dir))
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_every_number_in_the_sources_is_an_observation_or_ignored_with_a_reason(dataset, seeds_dir):
+    texts = source_texts(dataset, seeds_dir)
+    uncovered = uncovered_numbers(dataset, texts, read_ignores(DATA))
+    assert not uncovered, "numbers that need a decision:\n" + "\n".join(map(str, uncovered))
+
+
+def test_ignore_entries_still_point_at_the_text(dataset, seeds_dir):
+    stale = stale_ignores(read_ignores(DATA), source_texts(dataset, seeds_dir))
+    assert not stale, "\n".join(stale)
+
+
+def test_values_equal_the_printed_numbers_converted(dataset):
+    for row in dataset.observations.itertuples():
+        parsed = parse_vn_number(row.number_as_printed)
+        printed = parsed.high if row.qualifier == "range high" else parsed.low
+        expected = printed * conversion_factor("" if pd.isna(row.unit_as_printed) else row.unit_as_printed, row.unit)
+        assert math.isclose(row.value, expected, rel_tol=1e-9), row.observation_id
+
+
+def test_parts_add_up_to_totals_or_the_discrepancy_is_listed(dataset):
+    checks = parts_versus_totals(dataset)
+    assert len(checks) > 0  # the data has totals with parts: the check is not vacuous
+    unbalanced = checks[checks["difference"].abs() > 1e-9]
+    known = read_known_discrepancies(DATA)
+    found = {(r.total_observation_id, r.breakdown_by): r.difference for r in unbalanced.itertuples()}
+    listed = {(r.total_observation_id, r.breakdown_by): r.difference for r in known.itertuples()}
+    assert found.keys() == listed.keys(), (
+        f"not listed in known_discrepancies.csv: {sorted(found.keys() - listed.keys())}; "
+        f"listed but adding up now: {sorted(listed.keys() - found.keys())}")
+    for key, difference in found.items():
+        assert difference == pytest.approx(listed[key]), f"size of discrepancy {key}"
+    for row in known.itertuples():
+        assert row.total - row.parts_sum == pytest.approx(row.difference)
+
+
+def test_reorganisation_of_1_july_2025(dataset):
+    geo = dataset.geographies.set_index("geography_id")
+    after = geo["province_after_2025"]
+    expected = {"bac-kan": "thai-nguyen", "thai-nguyen": "thai-nguyen", "ha-giang": "tuyen-quang",
+                "tuyen-quang": "tuyen-quang", "vinh-phuc": "phu-tho", "hoa-binh": "phu-tho",
+                "phu-tho": "phu-tho"}
+    assert {g: after[g] for g in expected} == expected
+    districts = geo[geo["level"] == "district"]
+    for gid, row in districts.iterrows():
+        assert row["province_after_2025"] == after[row["parent_id"]], gid
+
+
+def test_gso_codes_have_the_official_width(dataset):
+    geo = dataset.geographies.dropna(subset=["gso_code"])
+    widths = geo.groupby("level", observed=True)["gso_code"].agg(lambda s: set(s.str.len()))
+    assert widths["province"] == {2} and widths["district"] == {3}
+
+
+def test_focus_provinces_exist_and_have_observations(dataset):
+    reported = set(dataset.observations["geography_id"])
+    names = dict(zip(dataset.geographies["geography_id"], dataset.geographies["name"], strict=True))
+    for gid, name in config.FOCUS_PROVINCES.items():
+        assert names[gid] == name
+        assert gid in reported, f"{name} has no observations"
+
+
+def test_standard_dependent_rates_name_their_standard(dataset):
+    obs = dataset.observations.merge(dataset.indicators[["indicator_id", "standard_dependent"]],
+                                     on="indicator_id")
+    wrong = obs[obs["standard_dependent"] & (obs["poverty_standard"] == "not applicable")]
+    assert wrong.empty, list(wrong["observation_id"])
+    wrong = obs[~obs["standard_dependent"] & obs["poverty_standard"].isin(["2016-2020", "2021-2025"])]
+    assert wrong.empty, list(wrong["observation_id"])
