@@ -106,3 +106,14 @@ def test_standard_dependent_rates_name_their_standard(dataset):
     assert wrong.empty, list(wrong["observation_id"])
     wrong = obs[~obs["standard_dependent"] & obs["poverty_standard"].isin(["2016-2020", "2021-2025"])]
     assert wrong.empty, list(wrong["observation_id"])
+
+
+def test_data_dictionary_documents_every_column():
+    import json
+
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert f"### {resource['path']}" in readme or f"`{resource['path']}`" in readme
+        for field in resource["schema"]["fields"]:
+            assert f"`{field['name']}`" in readme, f"{resource['path']}: {field['name']}"
