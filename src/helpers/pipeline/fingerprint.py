@@ -1,0 +1,126 @@
+"""Content hashes that decide whether a report must be rendered again, and the manifest.
+
+A report's fingerprint covers everything its HTML depends on: the notebook (both files of a
+jupytext pair), every file of the data folder, the ``helpers`` package (code and templates), the
+parameters, :data:`RENDERER_VERSION` and the versions of the packages that shape the output.
+The manifest (``<out>/.manifest.json``) records the fingerprint of each report last rendered
+successfully; an unchanged fingerprint and an existing HTML file mean there is nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+from helpers import config
+from helpers.pipeline.catalog import Report
+from helpers.pipeline.files import html_path, write_atomic
+
+# Bump when the HTML changes in a way no hashed file shows (e.g. a different exporter option
+# passed from outside the package).
+RENDERER_VERSION = "1"
+
+# Packages whose version changes the executed outputs or the HTML.
+OUTPUT_PACKAGES = ("nbconvert", "papermill", "nbclient", "ipykernel", "matplotlib", "pandas")
+
+MANIFEST_NAME = ".manifest.json"
+HELPERS_DIR = Path(__file__).resolve().parents[1]
+
+
+def files_digest(folder: Path, patterns: Iterable[str] = ("**/*",)) -> str:
+    """sha256 over the relative paths and bytes of the files under ``folder`` matching ``patterns``.
+
+    Hidden files and ``__pycache__`` are left out, so that editors and Python's byte-code cache
+    do not count as changes. A missing folder hashes like an empty one.
+    """
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        paths = {p for pattern in patterns for p in folder.glob(pattern) if p.is_file()}
+        for path in sorted(paths):
+            relative = path.relative_to(folder)
+            if any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+                continue
+            digest.update(relative.as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def data_version(data_dir: Path | None = None) -> str:
+    """Hash of every file of the data folder (``config.data_dir()`` by default)."""
+    return files_digest(data_dir or config.data_dir())
+
+
+def code_digest() -> str:
+    """Hash of the ``helpers`` package: its Python modules and its nbconvert templates."""
+    return files_digest(HELPERS_DIR, ("**/*.py", "templates/**/*"))
+
+
+def environment_digest() -> str:
+    """Hash of :data:`RENDERER_VERSION` and the versions of :data:`OUTPUT_PACKAGES`."""
+    versions = {name: _version(name) for name in OUTPUT_PACKAGES}
+    return _sha256_json({"renderer": RENDERER_VERSION, "packages": versions})
+
+
+def notebook_files(notebooks_dir: Path, stem: str) -> list[Path]:
+    """The existing files of notebook ``stem``: its ``.ipynb`` and/or its jupytext ``.py``."""
+    return [
+        p for p in (notebooks_dir / f"{stem}.ipynb", notebooks_dir / f"{stem}.py") if p.is_file()
+    ]
+
+
+def report_fingerprint(report: Report, notebooks_dir: Path, shared: str) -> str:
+    """Hash of one report's inputs; ``shared`` is :func:`shared_digest` (the same for all)."""
+    notebook = {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in notebook_files(notebooks_dir, report.notebook)
+    }
+    return _sha256_json(
+        {
+            "shared": shared,
+            "notebook": notebook,
+            "parameters": report.parameters,
+            "title": report.title,
+        }
+    )
+
+
+def shared_digest() -> str:
+    """Hash of the inputs every report shares: data, helpers code, renderer and packages."""
+    return _sha256_json([data_version(), code_digest(), environment_digest()])
+
+
+def load_manifest(out_dir: Path) -> dict[str, dict]:
+    """The manifest of ``out_dir``: slug → what was rendered; empty when absent or unreadable."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def save_manifest(out_dir: Path, manifest: dict[str, dict]) -> None:
+    """Write the manifest atomically, keys sorted, so that it diffs cleanly."""
+    text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomic(out_dir / MANIFEST_NAME, text)
+
+
+def is_up_to_date(report: Report, fingerprint: str, manifest: dict, out_dir: Path) -> bool:
+    """True when ``report`` was last rendered from the same inputs and its HTML is still there."""
+    entry = manifest.get(report.slug, {})
+    return entry.get("fingerprint") == fingerprint and html_path(out_dir, report.slug).is_file()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _sha256_json(value: object) -> str:
+    return hashlib.sha256(
+        json.dumps(value, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()

@@ -1,0 +1,230 @@
+"""``render-reports``: the notebooks and the data, rendered into the HTML reports people read.
+
+One command (``make reports``) executes each report's notebook with papermill in its own
+kernel, several at once, and writes into ``reports/``:
+
+- ``profile-<province-id>.html`` per focus province (``notebooks/01-province-profile``,
+  parameter ``province``), ``compare-provinces.html`` (``02-compare-provinces``) and
+  ``poverty-standards.html`` (``03-poverty-standards``);
+- ``executed/<slug>.ipynb``, the executed notebooks, for inspection;
+- ``index.html`` linking every report, with the data version and the code version.
+
+Each report is one self-contained HTML file: code hidden, images embedded, no request to any
+other host, a table of contents, readable from phone width up. A report whose notebook, data,
+``helpers`` code and parameters are unchanged is not rendered again (``--force`` renders anyway).
+See ``render-reports --help`` for the options, and :mod:`helpers.pipeline` for the parts.
+
+Rule for notebook authors: text from the data is escaped, so never build HTML from it.
+``print()`` and DataFrame tables are safe (pandas escapes cell text by default: do not pass
+``escape=False`` to ``to_html``). ``display(HTML(...))`` and ``display(Markdown(...))`` outputs
+are sanitized when rendered (a ``<script>`` shows as text, styles and scripts are dropped), which
+is a safety net, not a licence: such output may not look the way it did in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from helpers import config
+from helpers.geo import UnknownGeographyError
+from helpers.pipeline import catalog, fingerprint
+from helpers.pipeline.files import remove_leftovers
+from helpers.pipeline.index import write_index
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``render-reports``; returns the exit status (see :func:`parser`)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out_dir, notebooks_dir = args.out.resolve(), args.notebooks.resolve()
+    if args.index_only:
+        print(f"wrote {write_index(out_dir)}")
+        return EXIT_OK
+    try:
+        reports = selected_reports(args)
+        missing_notebooks(reports, notebooks_dir)
+    except (ValueError, FileNotFoundError) as error:
+        parser.error(str(error))
+    return render_all(reports, out_dir, notebooks_dir, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; exit status 0 all rendered, 1 some failed, 2 usage, 130 interrupted."""
+    parser = argparse.ArgumentParser(
+        prog="render-reports",
+        description="Render the notebooks into self-contained HTML reports, in parallel, "
+        "skipping reports whose inputs have not changed.",
+        epilog="Exit status: 0 all rendered or up to date, 1 some report failed, "
+        "2 bad arguments, 130 interrupted.",
+    )
+    parser.add_argument(
+        "--report",
+        action="append",
+        choices=list(catalog.KINDS),
+        default=[],
+        help="render only this kind of report (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--province",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="province profile to render, matched without accents or case, e.g. "
+        "'thai nguyen' (repeatable; default: every focus province)",
+    )
+    parser.add_argument(
+        "--extra-province",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also accept and, by default, render this province, as named in the data "
+        "(repeatable; for data beyond the four focus provinces)",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=os.cpu_count() or 1,
+        help="notebooks executed at once, each in its own kernel (default: number of cores, "
+        "%(default)s here)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="render even the reports that are up to date"
+    )
+    parser.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="render only the I-th of N slices of the selected reports (for CI matrices)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=config.REPORTS_DIR,
+        help="output folder (default: reports/)",
+    )
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        default=config.NOTEBOOKS_DIR,
+        help="folder of the notebooks (default: notebooks/)",
+    )
+    parser.add_argument(
+        "--index-only",
+        action="store_true",
+        help="only (re)build index.html from the reports present in the output folder",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="list the selected reports and whether each is up to date; render nothing",
+    )
+    parser.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (one line per report only)"
+    )
+    return parser
+
+
+def selected_reports(args: argparse.Namespace) -> list[catalog.Report]:
+    """The reports the arguments ask for, in catalogue order, sharded if asked.
+
+    Raises ValueError (an unknown province lists the valid names) before any kernel starts.
+    """
+    try:
+        provinces = catalog.resolve_provinces(args.province, extra=args.extra_province)
+    except UnknownGeographyError as error:
+        raise ValueError(str(error)) from None
+    reports = catalog.reports_for(args.report, provinces)
+    if args.shard:
+        reports = catalog.shard(reports, *catalog.parse_shard(args.shard))
+    return reports
+
+
+def missing_notebooks(reports: Sequence[catalog.Report], notebooks_dir: Path) -> None:
+    """Raise FileNotFoundError naming the notebooks that the selected reports need but lack."""
+    stems = sorted({r.notebook for r in reports})
+    missing = [s for s in stems if not fingerprint.notebook_files(notebooks_dir, s)]
+    if missing:
+        expected = ", ".join(f"{s}.ipynb (or {s}.py)" for s in missing)
+        raise FileNotFoundError(f"notebooks missing in {notebooks_dir}: expected {expected}")
+
+
+def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: Path, args) -> int:
+    """Render the reports that are not up to date, update manifest and index; exit status."""
+    shared = fingerprint.shared_digest()
+    prints = {r.slug: fingerprint.report_fingerprint(r, notebooks_dir, shared) for r in reports}
+    manifest = fingerprint.load_manifest(out_dir)
+    todo = [
+        r
+        for r in reports
+        if args.force or not fingerprint.is_up_to_date(r, prints[r.slug], manifest, out_dir)
+    ]
+    if args.dry_run:
+        for report in reports:
+            state = "to render" if report in todo else "up to date"
+            print(f"{report.slug:32} {state:11} {report.title}")
+        return EXIT_OK
+    print(
+        f"{len(reports)} report(s) selected: {len(reports) - len(todo)} up to date, "
+        f"{len(todo)} to render with {min(args.jobs, max(len(todo), 1))} kernel(s) at once",
+        file=sys.stderr,
+    )
+    failures = _render(todo, out_dir, notebooks_dir, args, manifest, prints) if todo else []
+    if failures is None:
+        return EXIT_INTERRUPTED
+    index = write_index(out_dir)
+    print(f"index: {index}", file=sys.stderr)
+    for outcome in failures:
+        print(outcome.describe_failure(), file=sys.stderr)
+    if failures:
+        print(f"{len(failures)} of {len(todo)} report(s) failed", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _render(todo, out_dir, notebooks_dir, args, manifest, prints):
+    """Run the jobs, recording each success in the manifest as it comes; failed outcomes,
+    or None when interrupted (after removing this run's temporary files)."""
+    from helpers.pipeline.scheduler import run_jobs
+    from helpers.pipeline.worker import Job
+
+    token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    jobs = [Job(report, notebooks_dir, out_dir, token) for report in todo]
+
+    def record(outcome) -> None:
+        slug = outcome.report.slug
+        if outcome.ok:
+            manifest[slug] = {"fingerprint": prints[slug], "title": outcome.report.title}
+        else:
+            manifest.pop(slug, None)
+        fingerprint.save_manifest(out_dir, manifest)
+
+    try:
+        outcomes = run_jobs(jobs, args.jobs, record, progress=False if args.no_progress else None)
+    except KeyboardInterrupt:
+        removed = remove_leftovers(out_dir, token)
+        print(
+            f"interrupted: stopped all kernels, removed {len(removed)} temporary file(s); "
+            "finished reports are kept, the others keep their previous HTML",
+            file=sys.stderr,
+        )
+        return None
+    finally:
+        remove_leftovers(out_dir, token)
+    return [o for o in outcomes if not o.ok]
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())
