@@ -96,7 +96,8 @@ def _safe_outputs(outputs: list[nbformat.NotebookNode]) -> list[nbformat.Noteboo
         if html is not None:
             html = html if isinstance(html, str) else "".join(html)
             output.data["text/html"] = PANDAS_STYLE.sub("", html)
-    return _sanitizer().sanitize_code_outputs(outputs)
+    outputs = _sanitizer().sanitize_code_outputs(outputs)
+    return [o for o in outputs if "data" not in o or o.data]  # JavaScript-only ones are now empty
 
 
 def _is_for_readers(output: nbformat.NotebookNode) -> bool:

@@ -1,0 +1,359 @@
+"""render-reports without kernels: names, selection, shards, fingerprints, HTML, index, CLI errors.
+
+The tests that execute notebooks are in test_render_cli.py (fixtures) and test_render_real.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from helpers import config, render
+from helpers.geo import UnknownGeographyError
+from helpers.pipeline import catalog, fingerprint, html, index, scheduler
+from helpers.pipeline.checks import broken_links, external_references, page_links
+from helpers.pipeline.files import remove_leftovers, temp_path_for, write_atomic
+
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+HOSTILE = "<script>alert(1)</script>"
+
+
+# Province names -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("thai nguyen", "Thái Nguyên"),
+        ("THAI NGUYEN", "Thái Nguyên"),
+        ("bac-kan", "Bắc Kạn"),
+        ("  Hà   Giang ", "Hà Giang"),
+        ("tuyen quang", "Tuyên Quang"),
+    ],
+)
+def test_province_names_match_without_accents_or_case(typed, expected):
+    assert catalog.resolve_provinces([typed]) == [expected]
+
+
+def test_no_province_requested_means_every_focus_province_then_the_extra_ones():
+    assert catalog.resolve_provinces([], extra=["Lào Cai"]) == [
+        *config.FOCUS_PROVINCES.values(),
+        "Lào Cai",
+    ]
+
+
+def test_extra_province_names_are_accepted():
+    assert catalog.resolve_provinces(["lao cai"], extra=["Lào Cai"]) == ["Lào Cai"]
+
+
+def test_unknown_province_lists_the_valid_names():
+    with pytest.raises(UnknownGeographyError) as caught:
+        catalog.resolve_provinces(["Hanoi"])
+    message = str(caught.value)
+    assert "'Hanoi'" in message
+    assert all(name in message for name in config.FOCUS_PROVINCES.values())
+
+
+def test_unknown_province_fails_with_status_2_before_any_kernel_starts(
+    monkeypatch, tmp_path, capsys
+):
+    def no_kernels(*args, **kwargs):
+        raise AssertionError("a kernel was about to start")
+
+    monkeypatch.setattr(scheduler, "run_jobs", no_kernels)
+    with pytest.raises(SystemExit) as caught:
+        render.main(["--province", "Hanoi", "--out", str(tmp_path / "out")])
+    assert caught.value.code == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "unknown province 'Hanoi'" in error
+    assert "Thái Nguyên" in error and "Bắc Kạn" in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_notebook_is_named_before_any_kernel_starts(tmp_path, capsys):
+    with pytest.raises(SystemExit) as caught:
+        render.main(["--notebooks", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert caught.value.code == render.EXIT_USAGE
+    assert "01-province-profile.ipynb (or 01-province-profile.py)" in capsys.readouterr().err
+
+
+# Catalogue and shards -------------------------------------------------------------------------
+
+
+def test_reports_come_in_a_fixed_order_with_ascii_slugs():
+    reports = catalog.reports_for([], catalog.resolve_provinces([]))
+    assert [r.slug for r in reports] == [
+        "profile-thai-nguyen",
+        "profile-bac-kan",
+        "profile-tuyen-quang",
+        "profile-ha-giang",
+        "compare-provinces",
+        "poverty-standards",
+    ]
+    assert all(r.slug.isascii() for r in reports)
+    assert reports[1].parameters == {"province": "Bắc Kạn"}
+    assert reports[1].title == "Province profile: Bắc Kạn"
+
+
+def test_choosing_report_kinds():
+    reports = catalog.reports_for(["standards", "compare"], ["Bắc Kạn"])
+    assert [r.kind for r in reports] == ["compare", "standards"]
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 7])
+def test_shards_are_disjoint_and_cover_every_report(count):
+    reports = catalog.reports_for([], catalog.resolve_provinces([]))
+    slices = [catalog.shard(reports, i, count) for i in range(1, count + 1)]
+    slugs = [r.slug for part in slices for r in part]
+    assert sorted(slugs) == sorted(r.slug for r in reports)
+    assert len(slugs) == len(set(slugs))
+    assert slices == [catalog.shard(reports, i, count) for i in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("text", ["0/3", "4/3", "1-3", "a/b", "3"])
+def test_bad_shards_say_what_is_expected(text):
+    with pytest.raises(ValueError, match="i/n|between 1 and n"):
+        catalog.parse_shard(text)
+
+
+# Fingerprints and manifest --------------------------------------------------------------------
+
+
+@pytest.fixture
+def inputs(tmp_path, monkeypatch):
+    """A writable copy of the fixture notebooks and data, with GN_DATA_DIR pointing at it."""
+    shutil.copytree(FIXTURES / "notebooks", tmp_path / "notebooks")
+    shutil.copytree(FIXTURES / "data", tmp_path / "data")
+    monkeypatch.setenv("GN_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+def _fingerprint(report, notebooks):
+    return fingerprint.report_fingerprint(report, notebooks, fingerprint.shared_digest())
+
+
+def test_fingerprint_changes_with_data_notebook_and_parameters(inputs):
+    notebooks = inputs / "notebooks"
+    thai, bac = catalog.reports_for(["profile"], ["Thái Nguyên", "Bắc Kạn"])
+    before = _fingerprint(thai, notebooks)
+    assert before == _fingerprint(thai, notebooks)
+    assert before != _fingerprint(bac, notebooks)
+
+    (inputs / "data" / "new.csv").write_text("a\n1\n", encoding="utf-8")
+    after_data = _fingerprint(thai, notebooks)
+    assert after_data != before
+
+    (notebooks / "01-province-profile.py").write_text("# %%\nprint(1)\n", encoding="utf-8")
+    assert _fingerprint(thai, notebooks) != after_data
+
+
+def test_fingerprint_ignores_hidden_files_and_byte_code(inputs):
+    thai = catalog.reports_for(["profile"], ["Thái Nguyên"])[0]
+    before = _fingerprint(thai, inputs / "notebooks")
+    (inputs / "data" / ".DS_Store").write_bytes(b"x")
+    (inputs / "data" / "__pycache__").mkdir()
+    (inputs / "data" / "__pycache__" / "x.pyc").write_bytes(b"x")
+    assert _fingerprint(thai, inputs / "notebooks") == before
+
+
+def test_manifest_round_trip_and_up_to_date(tmp_path):
+    report = catalog.reports_for(["standards"], [])[0]
+    fingerprint.save_manifest(tmp_path, {report.slug: {"fingerprint": "abc"}})
+    manifest = fingerprint.load_manifest(tmp_path)
+    assert not fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)  # no HTML yet
+    (tmp_path / f"{report.slug}.html").write_text("<html></html>", encoding="utf-8")
+    assert fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)
+    assert not fingerprint.is_up_to_date(report, "abd", manifest, tmp_path)
+
+
+def test_unreadable_manifest_counts_as_empty(tmp_path):
+    (tmp_path / fingerprint.MANIFEST_NAME).write_text("{not json", encoding="utf-8")
+    assert fingerprint.load_manifest(tmp_path) == {}
+
+
+def test_dry_run_lists_reports_and_renders_nothing(inputs, capsys):
+    status = render.main(
+        ["--notebooks", str(inputs / "notebooks"), "--out", str(inputs / "out"), "--dry-run"]
+    )
+    assert status == render.EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6 and all("to render" in line for line in lines)
+    assert not (inputs / "out").exists()
+
+
+def test_dry_run_of_a_shard_lists_only_that_slice(inputs, capsys):
+    argv = ["--notebooks", str(inputs / "notebooks"), "--out", str(inputs / "out"), "--dry-run"]
+    render.main([*argv, "--shard", "2/3"])
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == ["profile-bac-kan", "compare-provinces"]
+
+
+# Atomic writes --------------------------------------------------------------------------------
+
+
+def test_atomic_write_replaces_whole_file_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "report.html"
+    target.write_text("old", encoding="utf-8")
+    write_atomic(target, "new", token="t1")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_leftovers_of_one_run_are_removed_and_others_kept(tmp_path):
+    mine = temp_path_for(tmp_path / "a.html", "run1")
+    theirs = temp_path_for(tmp_path / "b.html", "run2")
+    mine.write_text("x", encoding="utf-8")
+    theirs.write_text("x", encoding="utf-8")
+    assert remove_leftovers(tmp_path, "run1") == [mine]
+    assert theirs.exists()
+
+
+# HTML export (hand-made executed notebooks, no kernel) ----------------------------------------
+
+
+def _executed_notebook() -> nbformat.NotebookNode:
+    """A notebook as papermill would leave it, with the outputs a report can contain."""
+    style = "<style scoped>td {color: #123456}</style>"
+    table = f'{style}<table class="dataframe"><tr><td>{HOSTILE}</td></tr></table>'
+    cells = [
+        new_markdown_cell("# The title\n\nThe question."),
+        new_code_cell("x = 1", execution_count=1),
+        new_markdown_cell("## First section"),
+        new_code_cell(
+            "show()",
+            execution_count=2,
+            outputs=[
+                new_output("stream", name="stdout", text=f"printed {HOSTILE}\n"),
+                new_output("stream", name="stderr", text="FutureWarning: noise\n"),
+                new_output("display_data", data={"text/html": table, "text/plain": "table"}),
+                new_output("display_data", data={"text/markdown": f"md {HOSTILE}"}),
+                new_output("display_data", data={"application/javascript": "alert(2)"}),
+                new_output(
+                    "execute_result",
+                    data={"text/plain": "[<matplotlib.lines.Line2D at 0x7f3a2c1d9e50>]"},
+                    execution_count=2,
+                ),
+            ],
+        ),
+        new_markdown_cell("### A subsection <em>with</em> markup"),
+        new_code_cell("secret()", execution_count=3, metadata={"tags": ["remove-cell"]}),
+    ]
+    nb = new_notebook(cells=cells)
+    nb.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00", "duration": 1.5}
+    return nb
+
+
+@pytest.fixture(scope="module")
+def exported() -> str:
+    report = catalog.reports_for(["profile"], ["Bắc Kạn"])[0]
+    return html.report_html(_executed_notebook(), report)
+
+
+def test_html_has_language_title_viewport_and_report_metadata(exported):
+    assert '<html lang="en">' in exported
+    assert "<title>Province profile: Bắc Kạn</title>" in exported
+    assert 'name="viewport"' in exported
+    assert 'content="Bắc Kạn"' in exported and 'name="report-province"' in exported
+
+
+def test_html_hides_code_and_removed_cells(exported):
+    assert "x = 1" not in exported and "show()" not in exported
+    assert "secret()" not in exported
+
+
+def test_html_escapes_text_from_data_in_every_kind_of_output(exported):
+    assert "printed &lt;script&gt;alert(1)&lt;/script&gt;" in exported
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in exported
+    assert "<script>alert(1)" not in exported
+    assert "alert(2)" not in exported
+    assert "#123456" not in exported
+
+
+def test_html_drops_warnings_and_address_reprs(exported):
+    assert "FutureWarning" not in exported
+    assert "0x7f3a2c1d9e50" not in exported
+
+
+def test_html_has_a_table_of_contents_after_the_title(exported):
+    toc_at = exported.index('<nav class="report-toc"')
+    assert exported.index("The question.") < toc_at < exported.index(">First section<")
+    assert '<a href="#First-section">First section</a>' in exported
+    assert "A subsection with markup</a>" in exported
+
+
+def test_html_requests_nothing_from_other_hosts(exported):
+    assert external_references(exported) == []
+
+
+def test_external_reference_check_catches_the_stock_nbconvert_page():
+    from nbconvert import HTMLExporter
+
+    stock, _ = HTMLExporter().from_notebook_node(_executed_notebook())
+    assert any("cdnjs.cloudflare.com" in ref for ref in external_references(stock))
+
+
+def test_external_reference_check_allows_hyperlinks_and_data_uris():
+    page = (
+        '<a href="https://example.org">source</a><img src="data:image/png;base64,AA">'
+        '<div style="background: url(https://x.org/a.png)"></div>'
+    )
+    assert external_references(page) == ["https://x.org/a.png"]
+
+
+def test_html_export_is_byte_identical_across_runs():
+    report = catalog.reports_for(["standards"], [])[0]
+    first = html.report_html(_executed_notebook(), report)
+    second_nb = _executed_notebook()
+    second_nb.metadata["papermill"]["duration"] = 99.0
+    assert html.report_html(second_nb, report) == first
+
+
+# Index ----------------------------------------------------------------------------------------
+
+
+def _fake_report(out: Path, slug: str, title: str, kind: str, province: str = "") -> None:
+    meta = f'<meta content="{kind}" name="report-kind"/>'
+    if province:
+        meta += f'<meta name="report-province" content="{province}">'
+    page = f"<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body></body></html>"
+    (out / f"{slug}.html").write_text(page, encoding="utf-8")
+
+
+def test_index_links_every_report_present_with_province_names_and_versions(tmp_path):
+    _fake_report(tmp_path, "poverty-standards", "Poverty standards", "standards")
+    _fake_report(tmp_path, "profile-ha-giang", "Province profile: Hà Giang", "profile", "Hà Giang")
+    _fake_report(tmp_path, "profile-bac-kan", "Province profile: Bắc Kạn", "profile", "Bắc Kạn")
+    (tmp_path / "executed").mkdir()
+    (tmp_path / "executed" / "profile-bac-kan.ipynb").write_text("{}", encoding="utf-8")
+    page_path = index.write_index(tmp_path, data_dir=FIXTURES / "data")
+    page = page_path.read_text(encoding="utf-8")
+
+    assert page_links(page_path) == [
+        "profile-bac-kan.html",
+        "executed/profile-bac-kan.ipynb",
+        "profile-ha-giang.html",
+        "poverty-standards.html",
+    ]
+    assert broken_links(page_path) == []
+    assert ">Bắc Kạn</a>" in page and ">Hà Giang</a>" in page
+    assert fingerprint.data_version(FIXTURES / "data")[:12] in page
+    assert index.code_version() in page
+    assert external_references(page) == []
+
+
+def test_index_only_builds_the_index_without_rendering(tmp_path, monkeypatch):
+    monkeypatch.setattr(scheduler, "run_jobs", None)
+    _fake_report(tmp_path, "compare-provinces", "Comparing", "compare")
+    assert render.main(["--out", str(tmp_path), "--index-only"]) == render.EXIT_OK
+    assert page_links(tmp_path / "index.html") == ["compare-provinces.html"]
+
+
+def test_manifest_is_plain_sorted_json(tmp_path):
+    fingerprint.save_manifest(tmp_path, {"b": {"fingerprint": "2"}, "a": {"fingerprint": "1"}})
+    text = (tmp_path / fingerprint.MANIFEST_NAME).read_text(encoding="utf-8")
+    assert list(json.loads(text)) == ["a", "b"]
