@@ -25,8 +25,10 @@ def seeds_dir() -> Path:
     """The source report texts; tests that need them skip, saying why, when they are absent."""
     path = config.seeds_dir()
     if not path.is_dir():
-        pytest.skip(f"source texts not found at {path} (expected ../shared/seeds beside the "
-                    "project, or set GN_SEEDS_DIR): provenance checks need them")
+        pytest.skip(
+            f"source texts not found at {path} (expected ../shared/seeds beside the "
+            "project, or set GN_SEEDS_DIR): provenance checks need them"
+        )
     return path
 
 

@@ -53,7 +53,9 @@ def test_values_equal_the_printed_numbers_converted(dataset):
     for row in dataset.observations.itertuples():
         parsed = parse_vn_number(row.number_as_printed)
         printed = parsed.high if row.qualifier == "range high" else parsed.low
-        expected = printed * conversion_factor("" if pd.isna(row.unit_as_printed) else row.unit_as_printed, row.unit)
+        expected = printed * conversion_factor(
+            "" if pd.isna(row.unit_as_printed) else row.unit_as_printed, row.unit
+        )
         assert math.isclose(row.value, expected, rel_tol=1e-9), row.observation_id
 
 
@@ -62,11 +64,14 @@ def test_parts_add_up_to_totals_or_the_discrepancy_is_listed(dataset):
     assert len(checks) > 0  # the data has totals with parts: the check is not vacuous
     unbalanced = checks[checks["difference"].abs() > 1e-9]
     known = read_known_discrepancies(DATA)
-    found = {(r.total_observation_id, r.breakdown_by): r.difference for r in unbalanced.itertuples()}
+    found = {
+        (r.total_observation_id, r.breakdown_by): r.difference for r in unbalanced.itertuples()
+    }
     listed = {(r.total_observation_id, r.breakdown_by): r.difference for r in known.itertuples()}
     assert found.keys() == listed.keys(), (
         f"not listed in known_discrepancies.csv: {sorted(found.keys() - listed.keys())}; "
-        f"listed but adding up now: {sorted(listed.keys() - found.keys())}")
+        f"listed but adding up now: {sorted(listed.keys() - found.keys())}"
+    )
     for key, difference in found.items():
         assert difference == pytest.approx(listed[key]), f"size of discrepancy {key}"
     for row in known.itertuples():
@@ -76,9 +81,15 @@ def test_parts_add_up_to_totals_or_the_discrepancy_is_listed(dataset):
 def test_reorganisation_of_1_july_2025(dataset):
     geo = dataset.geographies.set_index("geography_id")
     after = geo["province_after_2025"]
-    expected = {"bac-kan": "thai-nguyen", "thai-nguyen": "thai-nguyen", "ha-giang": "tuyen-quang",
-                "tuyen-quang": "tuyen-quang", "vinh-phuc": "phu-tho", "hoa-binh": "phu-tho",
-                "phu-tho": "phu-tho"}
+    expected = {
+        "bac-kan": "thai-nguyen",
+        "thai-nguyen": "thai-nguyen",
+        "ha-giang": "tuyen-quang",
+        "tuyen-quang": "tuyen-quang",
+        "vinh-phuc": "phu-tho",
+        "hoa-binh": "phu-tho",
+        "phu-tho": "phu-tho",
+    }
     assert {g: after[g] for g in expected} == expected
     districts = geo[geo["level"] == "district"]
     for gid, row in districts.iterrows():
@@ -100,11 +111,14 @@ def test_focus_provinces_exist_and_have_observations(dataset):
 
 
 def test_standard_dependent_rates_name_their_standard(dataset):
-    obs = dataset.observations.merge(dataset.indicators[["indicator_id", "standard_dependent"]],
-                                     on="indicator_id")
+    obs = dataset.observations.merge(
+        dataset.indicators[["indicator_id", "standard_dependent"]], on="indicator_id"
+    )
     wrong = obs[obs["standard_dependent"] & (obs["poverty_standard"] == "not applicable")]
     assert wrong.empty, list(wrong["observation_id"])
-    wrong = obs[~obs["standard_dependent"] & obs["poverty_standard"].isin(["2016-2020", "2021-2025"])]
+    wrong = obs[
+        ~obs["standard_dependent"] & obs["poverty_standard"].isin(["2016-2020", "2021-2025"])
+    ]
     assert wrong.empty, list(wrong["observation_id"])
 
 

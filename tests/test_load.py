@@ -15,7 +15,9 @@ def test_small_fixture_is_valid_and_typed(small_data):
     assert obs["value"].dtype == "float64"
     assert str(obs["period_start"].dtype) == "Int64"
     # Categories are the ids of the referenced tables, so unused ones still show up as gaps.
-    assert set(obs["geography_id"].cat.categories) == {r["geography_id"] for r in small_data.rows("geographies")}
+    assert set(obs["geography_id"].cat.categories) == {
+        r["geography_id"] for r in small_data.rows("geographies")
+    }
 
 
 def _error(small_data) -> str:
@@ -78,7 +80,9 @@ def test_same_figure_recorded_twice(small_data):
 
 
 def test_wrong_printed_unit(small_data):
-    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "unit_as_printed", "tỷ đồng")
+    line = small_data.set_cell(
+        "observations", "ldxh-2022-bac-kan-021", "unit_as_printed", "tỷ đồng"
+    )
     message = _error(small_data)
     assert _where(line, "unit_as_printed", "tỷ đồng") in message
     assert "cannot express 'households'" in message

@@ -66,7 +66,13 @@ def test_trailing_percent_is_tolerated():
 def test_finder_sees_every_number_once_and_keeps_groups_together():
     text = "là 211,9 tỷ đồng, 10,2 tỷ; 2.888 người; 5.500/6.000 lao động; năm 2021-2024."
     assert [p for _, _, p in find_numbers(text)] == [
-        "211,9", "10,2", "2.888", "5.500", "6.000", "2021", "2024",
+        "211,9",
+        "10,2",
+        "2.888",
+        "5.500",
+        "6.000",
+        "2021",
+        "2024",
     ]
 
 
@@ -89,8 +95,12 @@ def test_normalise_text_folds_nbsp_and_composes():
 
 @pytest.mark.parametrize(
     ("printed", "canonical", "factor"),
-    [("tỷ đồng", "VND billion", 1.0), ("triệu đồng", "VND billion", 0.001),
-     ("%/năm", "percentage points per year", 1.0), ("", "percent", 100.0)],
+    [
+        ("tỷ đồng", "VND billion", 1.0),
+        ("triệu đồng", "VND billion", 0.001),
+        ("%/năm", "percentage points per year", 1.0),
+        ("", "percent", 100.0),
+    ],
 )
 def test_conversion_factors(printed, canonical, factor):
     assert conversion_factor(printed, canonical) == factor

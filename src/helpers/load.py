@@ -32,14 +32,32 @@ from helpers.numbers import (
 
 TABLES = ("sources", "geographies", "indicators", "observations")
 CATEGORICAL = {
-    "observations": ("geography_id", "indicator_id", "kind", "qualifier", "poverty_standard",
-                     "source_id", "unit"),
+    "observations": (
+        "geography_id",
+        "indicator_id",
+        "kind",
+        "qualifier",
+        "poverty_standard",
+        "source_id",
+        "unit",
+    ),
     "indicators": ("unit", "component"),
     "geographies": ("level",),
 }
 # What makes a figure the same figure: recording it twice is an error.
-NATURAL_KEY = ("source_id", "geography_id", "indicator_id", "breakdown_by", "breakdown",
-               "period_start", "period_end", "date", "kind", "qualifier", "poverty_standard")
+NATURAL_KEY = (
+    "source_id",
+    "geography_id",
+    "indicator_id",
+    "breakdown_by",
+    "breakdown",
+    "period_start",
+    "period_end",
+    "date",
+    "kind",
+    "qualifier",
+    "poverty_standard",
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,11 @@ def read_descriptor(data_dir: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataValidationError(
-            [Problem(str(path), None, None, None, "missing: the data package descriptor is required")]
+            [
+                Problem(
+                    str(path), None, None, None, "missing: the data package descriptor is required"
+                )
+            ]
         ) from None
     except json.JSONDecodeError as exc:
         raise DataValidationError(
@@ -113,16 +135,30 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw
             reader = csv.reader(handle)
             header = next(reader, [])
             if header != names:
-                problems.append(Problem(str(path), 1, None, ",".join(header),
-                                        f"header does not match the schema; expected {','.join(names)}"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        None,
+                        ",".join(header),
+                        f"header does not match the schema; expected {','.join(names)}",
+                    )
+                )
                 return _RawTable(resource["name"], path, resource["schema"], [], [])
             for record in reader:
                 if not record:
                     continue
                 if len(record) != len(names):
-                    problems.append(Problem(str(path), reader.line_num, None, ",".join(record),
-                                            f"row has {len(record)} cells; expected {len(names)} "
-                                            "(is a comma inside a value not quoted?)"))
+                    problems.append(
+                        Problem(
+                            str(path),
+                            reader.line_num,
+                            None,
+                            ",".join(record),
+                            f"row has {len(record)} cells; expected {len(names)} "
+                            "(is a comma inside a value not quoted?)",
+                        )
+                    )
                     continue
                 rows.append(dict(zip(names, record, strict=True)))
                 lines.append(reader.line_num)
@@ -139,8 +175,10 @@ def _cell_problem(value: str, spec: dict) -> str | None:
     cons = spec.get("constraints", {})
     if kind == "number":
         if "," in value:
-            return ("is not a number: it has a decimal comma; write the value with '.' as "
-                    "the decimal mark (the printed form belongs in number_as_printed)")
+            return (
+                "is not a number: it has a decimal comma; write the value with '.' as "
+                "the decimal mark (the printed form belongs in number_as_printed)"
+            )
         try:
             if not math.isfinite(float(value)):
                 return "is not a finite number"
@@ -182,20 +220,34 @@ def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
             value = row[name]
             if value == "":
                 if spec.get("constraints", {}).get("required"):
-                    problems.append(Problem(str(table.path), line, name, value,
-                                            "is empty but required"))
+                    problems.append(
+                        Problem(str(table.path), line, name, value, "is empty but required")
+                    )
                 continue
             if normalise_text(value) != value and spec.get("type", "string") == "string":
-                problems.append(Problem(str(table.path), line, name, value,
-                                        "is not in NFC or has non-breaking spaces; "
-                                        "write plain spaces and composed characters"))
+                problems.append(
+                    Problem(
+                        str(table.path),
+                        line,
+                        name,
+                        value,
+                        "is not in NFC or has non-breaking spaces; "
+                        "write plain spaces and composed characters",
+                    )
+                )
             if (message := _cell_problem(value, spec)) is not None:
                 problems.append(Problem(str(table.path), line, name, value, message))
             if spec.get("constraints", {}).get("unique"):
                 if value in seen:
-                    problems.append(Problem(str(table.path), line, name, value,
-                                            f"is duplicated (first on line {seen[value]}); "
-                                            "ids must be unique"))
+                    problems.append(
+                        Problem(
+                            str(table.path),
+                            line,
+                            name,
+                            value,
+                            f"is duplicated (first on line {seen[value]}); ids must be unique",
+                        )
+                    )
                 seen.setdefault(value, line)
 
 
@@ -211,10 +263,16 @@ def _check_foreign_keys(tables: dict[str, _RawTable], problems: list[Problem]) -
                 value = row[column]
                 if value and value not in valid:
                     listing = ", ".join(sorted(valid))
-                    problems.append(Problem(
-                        str(table.path), line, column, value,
-                        f"unknown {target_column.removesuffix('_id')}: not in "
-                        f"{target.path.name}; expected one of: {listing}"))
+                    problems.append(
+                        Problem(
+                            str(table.path),
+                            line,
+                            column,
+                            value,
+                            f"unknown {target_column.removesuffix('_id')}: not in "
+                            f"{target.path.name}; expected one of: {listing}",
+                        )
+                    )
 
 
 def _check_source_geographies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
@@ -223,8 +281,15 @@ def _check_source_geographies(tables: dict[str, _RawTable], problems: list[Probl
     for row, line in zip(src.rows, src.lines, strict=True):
         for geo in filter(None, row["geographies"].split(";")):
             if geo not in valid:
-                problems.append(Problem(str(src.path), line, "geographies", geo,
-                                        f"unknown geography; expected one of: {', '.join(sorted(valid))}"))
+                problems.append(
+                    Problem(
+                        str(src.path),
+                        line,
+                        "geographies",
+                        geo,
+                        f"unknown geography; expected one of: {', '.join(sorted(valid))}",
+                    )
+                )
 
 
 def _check_observation_values(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
@@ -237,9 +302,15 @@ def _check_observation_values(tables: dict[str, _RawTable], problems: list[Probl
         if expected_unit is None:
             continue  # reported as a foreign-key problem
         if row["unit"] != expected_unit:
-            problems.append(Problem(*where, "unit", row["unit"],
-                                    f"differs from the unit of indicator {row['indicator_id']!r}; "
-                                    f"expected {expected_unit!r}"))
+            problems.append(
+                Problem(
+                    *where,
+                    "unit",
+                    row["unit"],
+                    f"differs from the unit of indicator {row['indicator_id']!r}; "
+                    f"expected {expected_unit!r}",
+                )
+            )
             continue
         try:
             factor = conversion_factor(row["unit_as_printed"], expected_unit)
@@ -248,8 +319,14 @@ def _check_observation_values(tables: dict[str, _RawTable], problems: list[Probl
             continue
         printed = row["number_as_printed"]
         if row["excerpt"] and locate_number(normalise_text(row["excerpt"]), printed) is None:
-            problems.append(Problem(*where, "number_as_printed", printed,
-                                    "does not occur as a whole number in the excerpt"))
+            problems.append(
+                Problem(
+                    *where,
+                    "number_as_printed",
+                    printed,
+                    "does not occur as a whole number in the excerpt",
+                )
+            )
         try:
             parsed = parse_vn_number(printed)
             value = float(row["value"])
@@ -259,16 +336,27 @@ def _check_observation_values(tables: dict[str, _RawTable], problems: list[Probl
         except ValueError:
             continue  # the value cell is reported by the schema check
         if parsed.kind == "range" and row["qualifier"] not in ("range low", "range high"):
-            problems.append(Problem(*where, "qualifier", row["qualifier"],
-                                    "the printed number is a range; expected 'range low' or 'range high'"))
+            problems.append(
+                Problem(
+                    *where,
+                    "qualifier",
+                    row["qualifier"],
+                    "the printed number is a range; expected 'range low' or 'range high'",
+                )
+            )
             continue
         printed_value = parsed.high if row["qualifier"] == "range high" else parsed.low
         converted = printed_value * factor
         if not math.isclose(converted, value, rel_tol=1e-9, abs_tol=1e-9):
-            problems.append(Problem(
-                *where, "value", row["value"],
-                f"does not match the printed {printed!r} {row['unit_as_printed']!r}, "
-                f"which is {converted:g} {expected_unit}"))
+            problems.append(
+                Problem(
+                    *where,
+                    "value",
+                    row["value"],
+                    f"does not match the printed {printed!r} {row['unit_as_printed']!r}, "
+                    f"which is {converted:g} {expected_unit}",
+                )
+            )
 
 
 def _check_duplicates_and_ranges(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
@@ -277,17 +365,30 @@ def _check_duplicates_and_ranges(tables: dict[str, _RawTable], problems: list[Pr
     for row, line in zip(obs.rows, obs.lines, strict=True):
         key = tuple(row[c] for c in NATURAL_KEY)
         if key in seen:
-            problems.append(Problem(str(obs.path), line, None, row["observation_id"],
-                                    f"records the same figure as line {seen[key]} "
-                                    f"(same {', '.join(NATURAL_KEY)})"))
+            problems.append(
+                Problem(
+                    str(obs.path),
+                    line,
+                    None,
+                    row["observation_id"],
+                    f"records the same figure as line {seen[key]} (same {', '.join(NATURAL_KEY)})",
+                )
+            )
         seen.setdefault(key, line)
     for row, line in zip(obs.rows, obs.lines, strict=True):
         if row["qualifier"] in ("range low", "range high"):
             other = "range high" if row["qualifier"] == "range low" else "range low"
             key = tuple(row[c] if c != "qualifier" else other for c in NATURAL_KEY)
             if key not in seen:
-                problems.append(Problem(str(obs.path), line, "qualifier", row["qualifier"],
-                                        f"a range needs both ends; no matching {other!r} row"))
+                problems.append(
+                    Problem(
+                        str(obs.path),
+                        line,
+                        "qualifier",
+                        row["qualifier"],
+                        f"a range needs both ends; no matching {other!r} row",
+                    )
+                )
 
 
 def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
@@ -302,7 +403,7 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
         elif kind == "date":
             frame[name] = pd.to_datetime(frame[name])
         elif kind == "boolean":
-            frame[name] = frame[name].map(lambda v: v in spec.get("trueValues", ["true"])).astype(bool)
+            frame[name] = frame[name].isin(spec.get("trueValues", ["true"])).astype(bool)
         else:
             frame[name] = frame[name].astype("string")
     for name in CATEGORICAL.get(table.name, ()):
@@ -330,9 +431,11 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     if problems:
         raise DataValidationError(problems)
 
-    enums = {f["name"]: f["constraints"]["enum"]
-             for f in resources["observations"]["schema"]["fields"]
-             if "enum" in f.get("constraints", {})}
+    enums = {
+        f["name"]: f["constraints"]["enum"]
+        for f in resources["observations"]["schema"]["fields"]
+        if "enum" in f.get("constraints", {})
+    }
     categories = {
         "geography_id": [r["geography_id"] for r in tables["geographies"].rows],
         "indicator_id": [r["indicator_id"] for r in tables["indicators"].rows],

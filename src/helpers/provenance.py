@@ -42,8 +42,15 @@ def missing_excerpts(dataset: Dataset, texts: dict[str, str]) -> list[Problem]:
     problems = []
     for row in dataset.observations.itertuples():
         if normalise_text(row.excerpt) not in texts[row.source_id]:
-            problems.append(Problem(path, lines[row.observation_id], "excerpt", row.excerpt,
-                                    f"does not occur in the text of source {row.source_id!r}"))
+            problems.append(
+                Problem(
+                    path,
+                    lines[row.observation_id],
+                    "excerpt",
+                    row.excerpt,
+                    f"does not occur in the text of source {row.source_id!r}",
+                )
+            )
     return problems
 
 
@@ -92,7 +99,9 @@ def _covered_spans(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[tu
     return covered
 
 
-def _ignored_spans(ignores: pd.DataFrame, texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+def _ignored_spans(
+    ignores: pd.DataFrame, texts: dict[str, str]
+) -> dict[str, list[tuple[int, int]]]:
     ignored: dict[str, list[tuple[int, int]]] = {sid: [] for sid in texts}
     for row in ignores.itertuples():
         context = normalise_text(row.context)
@@ -113,12 +122,15 @@ def stale_ignores(ignores: pd.DataFrame, texts: dict[str, str]) -> list[str]:
         if context not in texts.get(row.source_id, ""):
             stale.append(f"number_ignores.csv, line {i}: context not found in {row.source_id!r}")
         elif row.number != "*" and row.number not in printed:
-            stale.append(f"number_ignores.csv, line {i}: {row.number!r} is not a number in its context")
+            stale.append(
+                f"number_ignores.csv, line {i}: {row.number!r} is not a number in its context"
+            )
     return stale
 
 
-def uncovered_numbers(dataset: Dataset, texts: dict[str, str],
-                      ignores: pd.DataFrame) -> list[UncoveredNumber]:
+def uncovered_numbers(
+    dataset: Dataset, texts: dict[str, str], ignores: pd.DataFrame
+) -> list[UncoveredNumber]:
     """Numbers written in the sources that neither an observation nor an ignore entry covers."""
     covered = _covered_spans(dataset, texts)
     ignored = _ignored_spans(ignores, texts)
@@ -129,7 +141,7 @@ def uncovered_numbers(dataset: Dataset, texts: dict[str, str],
             if any(a <= start and end <= b for a, b in claimed):
                 continue
             line = text.count("\n", 0, start) + 1
-            context = text[max(0, start - 40): end + 40].replace("\n", " ")
+            context = text[max(0, start - 40) : end + 40].replace("\n", " ")
             result.append(UncoveredNumber(source_id, printed, line, context))
     return result
 
@@ -142,17 +154,33 @@ def parts_versus_totals(dataset: Dataset) -> pd.DataFrame:
     breakdown. Splits printed without their total are left out.
     """
     obs = dataset.observations
-    key = ["source_id", "geography_id", "indicator_id", "period_start", "period_end", "kind",
-           "qualifier", "poverty_standard"]
+    key = [
+        "source_id",
+        "geography_id",
+        "indicator_id",
+        "period_start",
+        "period_end",
+        "kind",
+        "qualifier",
+        "poverty_standard",
+    ]
     totals = obs[obs["breakdown_by"].isna()]
     parts = obs[obs["breakdown_by"].notna()]
-    sums = (parts.groupby(key + ["breakdown_by"], observed=True, dropna=False)["value"]
-            .agg(parts_sum="sum", n_parts="size").reset_index())
+    sums = (
+        parts.groupby(key + ["breakdown_by"], observed=True, dropna=False)["value"]
+        .agg(parts_sum="sum", n_parts="size")
+        .reset_index()
+    )
     merged = sums.merge(totals[key + ["observation_id", "value"]], on=key, how="inner")
     merged = merged.rename(columns={"observation_id": "total_observation_id", "value": "total"})
     merged["difference"] = (merged["total"] - merged["parts_sum"]).round(9)
-    return merged[["total_observation_id", "breakdown_by", "total", "parts_sum", "difference",
-                   "n_parts"]].sort_values(["total_observation_id", "breakdown_by"]).reset_index(drop=True)
+    return (
+        merged[
+            ["total_observation_id", "breakdown_by", "total", "parts_sum", "difference", "n_parts"]
+        ]
+        .sort_values(["total_observation_id", "breakdown_by"])
+        .reset_index(drop=True)
+    )
 
 
 def read_known_discrepancies(data_dir: Path | None = None) -> pd.DataFrame:
