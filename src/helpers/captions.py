@@ -66,6 +66,15 @@ def show_table(
     display(caption(title, dataset, facts_table))
 
 
+def show_figure(figure, title: str, dataset: Dataset, facts_table: pd.DataFrame) -> None:
+    """Display a matplotlib figure, then its caption (and close it so it is not shown twice)."""
+    import matplotlib.pyplot as plt
+
+    display(figure)
+    plt.close(figure)
+    display(caption(title, dataset, facts_table))
+
+
 def markdown(text: str) -> Markdown:
     """A Markdown object for text already built from escaped pieces by a helper."""
     return Markdown(text)

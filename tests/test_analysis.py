@@ -1,0 +1,190 @@
+"""Unit tests of helpers.analysis, helpers.compare, helpers.standards and helpers.captions.
+
+They run on a tiny in-test dataset of the same shape as helpers.load's, with expected
+numbers worked out by hand in the comments.
+"""
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from helpers import analysis, captions, compare, standards
+from helpers.geo import UnknownGeographyError
+
+OBS_COLUMNS = [
+    "observation_id", "geography_id", "indicator_id", "breakdown_by", "breakdown",
+    "period_start", "period_end", "kind", "value", "qualifier", "unit", "number_as_printed",
+    "poverty_standard", "source_id", "excerpt",
+]  # fmt: skip
+
+
+def obs(oid, geo, ind, value, unit, qualifier="exact", kind="actual", start=2021, end=2021,
+        standard="not applicable", by=None, part=None, printed=None, src="s1", excerpt="x"):  # fmt: skip
+    return [oid, geo, ind, by, part, start, end, kind, value, qualifier, unit, printed,
+            standard, src, excerpt]  # fmt: skip
+
+
+def make_dataset():
+    rows = [
+        obs("o1", "alpha", "poor_household_rate", 20.0, "percent", standard="2021-2025",
+            printed="20,00"),  # fmt: skip
+        obs("o2", "alpha", "poor_households", 200.0, "households", standard="2021-2025"),
+        obs("o3", "alpha", "poor_rate_reduction_annual", 2.0, "percentage points per year",
+            "range low", "target", 2022, 2022),  # fmt: skip
+        obs("o4", "alpha", "poor_rate_reduction_annual", 2.5, "percentage points per year",
+            "range high", "target", 2022, 2022),  # fmt: skip
+        obs("o5", "alpha", "funding_allocated", 100.0, "VND billion", start=2021, end=2024),
+        obs("o6", "alpha", "funding_allocated", 90.0, "VND billion", start=2021, end=2024,
+            by="budget source", part="central budget"),  # fmt: skip
+        obs("o7", "beta", "funding_allocated", 30.0, "VND billion", "over", "plan", 2024, 2024,
+            src="s2", excerpt="<script>alert(1)</script>"),  # fmt: skip
+        obs("o8", "beta-district", "poor_rate_reduction_annual", 3.0,
+            "percentage points per year", "at least", "target", src="s2"),  # fmt: skip
+    ]
+    observations = pd.DataFrame(rows, columns=OBS_COLUMNS)
+    for col in ("geography_id", "indicator_id", "kind", "qualifier", "poverty_standard"):
+        observations[col] = observations[col].astype("category")
+    for col in ("period_start", "period_end"):
+        observations[col] = observations[col].astype("Int64")
+    observations["date"] = pd.NaT
+    indicators = pd.DataFrame(
+        [
+            ["poor_household_rate", "Poor-household rate", "percent", "headline"],
+            ["poor_households", "Poor households", "households", "headline"],
+            ["poor_rate_reduction_annual", "Average annual fall", "percentage points per year",
+             "headline"],  # fmt: skip
+            ["funding_allocated", "Programme funding allocated", "VND billion", "funding"],
+            ["p2_models", "Livelihood models", "count", "project-2"],
+        ],
+        columns=["indicator_id", "label_en", "unit", "component"],
+    )
+    indicators["subproject"] = pd.array([pd.NA] * len(indicators), dtype="Int64")
+    indicators["standard_dependent"] = [True, True, True, False, False]
+    geographies = pd.DataFrame(
+        {
+            "geography_id": ["alpha", "beta", "beta-district", "gamma"],
+            "name": ["Thái Alpha", "Bắc Beta", "Phú District", "Gamma"],
+            "level": ["province", "province", "district", "province"],
+            "parent_id": ["vn", "vn", "beta", "vn"],
+            "province_after_2025": ["alpha", "alpha", "alpha", "gamma"],
+        }
+    )
+    sources = pd.DataFrame(
+        {
+            "source_id": ["s1", "s2"],
+            "title": ["Report one", "Report <b>two</b>"],
+            "publisher": ["LĐXH", pd.NA],
+            "author": ["A", pd.NA],
+            "date_published": pd.to_datetime(["2025-04-17", None]),
+            "date_inferred": [pd.NA, "2024"],
+            "url": [pd.NA, pd.NA],
+        }
+    )
+    return SimpleNamespace(
+        observations=observations, indicators=indicators, geographies=geographies,
+        sources=sources,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def ds():
+    return make_dataset()
+
+
+def test_range_rows_fold_into_one_fact(ds):
+    facts = analysis.facts_for(ds, "alpha")
+    reduction = facts[facts["indicator_id"] == "poor_rate_reduction_annual"]
+    assert len(reduction) == 1
+    row = reduction.iloc[0]
+    assert (row["qualifier"], row["low"], row["high"]) == ("range", 2.0, 2.5)
+    assert analysis.fact_text(row) == "2–2.5 pp/year"
+    assert row["observation_ids"] == "o3;o4"
+
+
+def test_open_bounds_keep_one_side(ds):
+    fact = analysis.facts_for(ds, "beta").iloc[0]
+    assert fact["low"] == 30.0 and pd.isna(fact["high"])
+    assert analysis.fact_text(fact) == "over 30 billion VND"
+
+
+def test_valid_names_are_geographies_with_observations(ds):
+    assert analysis.valid_geography_names(ds) == ["Thái Alpha", "Bắc Beta", "Phú District"]
+    assert analysis.resolve_geography(ds, "bac beta")["geography_id"] == "beta"
+    with pytest.raises(UnknownGeographyError, match="valid names are: Bắc Beta, Phú District"):
+        analysis.resolve_geography(ds, "Gamma")  # in the table but without observations
+
+
+def test_not_reported_lists_indicators_without_observations(ds):
+    gaps = analysis.not_reported(ds, "beta")
+    # beta reports only funding_allocated: the other four indicators are gaps
+    assert sorted(gaps["indicator"]) == sorted(
+        ["Poor-household rate", "Poor households", "Average annual fall", "Livelihood models"]
+    )
+    text = analysis.data_gaps_markdown(ds, "beta")
+    assert "(4 of 5 indicators)" in text and "Livelihood models" in text
+
+
+def test_component_summary_names_silent_projects(ds):
+    summary = analysis.component_summary(analysis.facts_for(ds, "alpha"), ds.indicators)
+    project2 = summary[summary["component"].str.startswith("Project 2")].iloc[0]
+    assert project2["what the reports give"] == "silent"
+    assert len(summary[summary["component"].str.startswith("Project")]) == 7
+
+
+def test_funding_per_year_and_per_poor_household(ds):
+    table = compare.funding_normalised(ds, ["alpha", "beta"])
+    total = table[(table["geography"] == "Thái Alpha") & (table["part"] == "total")].iloc[0]
+    # 100 bn over 2021–2024 (4 years) = 25 bn a year; 100 bn / 200 households = 0.5 bn = 500 m
+    assert total["per year"] == "25.0 billion VND"
+    assert total["per poor household"] == "500.00 million VND per poor household"
+    beta = table[table["geography"] == "Bắc Beta"].iloc[0]
+    assert beta["per year"] == "over 30 billion VND"
+    assert beta["per poor household"] == "not reported"
+
+
+def test_coverage_matrix_levels(ds):
+    matrix = compare.coverage_matrix(ds, ["alpha", "beta"])
+    assert matrix.loc["Average annual fall", "Thái Alpha"] == "target or plan only"
+    assert matrix.loc["Poor households", "Thái Alpha"] == "result only"
+    assert matrix.loc["Programme funding allocated", "Bắc Beta"] == "target or plan only"
+    assert matrix.loc["Livelihood models", "Bắc Beta"] == "not reported"
+    counts = compare.coverage_counts(matrix)
+    assert counts["Bắc Beta"].sum() == len(ds.indicators)
+
+
+def test_implied_households_from_count_and_rate(ds):
+    table = standards.implied_households(ds)
+    assert len(table) == 1
+    # 200 households at 20% -> 1,000 households; rate printed as 20,00 -> 19.995..20.005
+    assert table.iloc[0]["implied households in total"] == "1,000 households"
+    assert table.iloc[0]["range allowed by rounding"] == "1,000–1,000 households"
+    assert table.iloc[0]["implied_total"] == pytest.approx(1000.0)
+
+
+def test_reorganisation_groups_from_geographies(ds):
+    table = compare.reorganisation(ds)
+    assert set(table["province before"]) == {"Thái Alpha", "Bắc Beta"}
+    assert "Bắc Beta" in compare.merger_markdown(ds)
+
+
+def test_citations_say_what_is_not_printed(ds):
+    assert captions.citation(ds, ["s1"]) == "Source: LĐXH, 17 April 2025."
+    assert captions.citation(ds, ["s1", "s2"]) == (
+        "Sources: LĐXH, 17 April 2025; publisher not printed, 2024 (inferred)."
+    )
+
+
+def test_text_from_the_data_is_escaped(ds):
+    facts = analysis.facts_for(ds, "beta")
+    html = captions.table_html(facts[["excerpt"]]).data
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert captions.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
+    sources = captions.table_html(analysis.sources_table(ds)).data
+    assert "<b>two</b>" not in sources
+
+
+def test_target_vs_result_marks_missing_side(ds):
+    table = analysis.target_vs_result(analysis.facts_for(ds, "alpha"))
+    assert table.iloc[0]["result"] == "not reported"
+    assert table.iloc[0]["target or plan"].startswith("2–2.5 pp/year (2022, target")

@@ -1,0 +1,96 @@
+"""Execute each notebook with papermill and check its output against the data.
+
+The expected figures are read from the dataset here and formatted with helpers.format, so a
+notebook that drops, rounds or mislabels a figure fails.
+"""
+
+import json
+
+import nbformat
+import papermill as pm
+import pytest
+
+from helpers import analysis, compare, standards
+from helpers.config import FOCUS_PROVINCES, NOTEBOOKS_DIR
+from helpers.load import load_dataset
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+def run(tmp_path, stem, **parameters):
+    out = tmp_path / f"{stem}.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOKS_DIR / f"{stem}.ipynb"),
+        str(out),
+        parameters=parameters,
+        cwd=str(NOTEBOOKS_DIR),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    return out
+
+
+def output_text(path):
+    """Every text, Markdown and HTML output of an executed notebook, as one string."""
+    nb = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                parts.append(json.dumps(output))
+            parts.append(output.get("text", ""))
+            for mime in ("text/markdown", "text/html", "text/plain"):
+                parts.append(str(output.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("province", list(FOCUS_PROVINCES.values()))
+def test_profile_shows_every_figure_of_the_province(tmp_path, dataset, province):
+    text = output_text(run(tmp_path, "01-province-profile", province=province))
+    geo_id = str(analysis.resolve_geography(dataset, province)["geography_id"])
+    facts = analysis.facts_for(dataset, geo_id)
+    assert len(facts) > 0
+    for _, fact in facts.iterrows():
+        assert analysis.fact_text(fact) in text, (province, fact["indicator_id"])
+    for source_id in analysis.sources_used(dataset, facts):
+        assert analysis.short_source(dataset, source_id) in text
+    gaps = analysis.not_reported(dataset, geo_id)
+    for label in gaps["indicator"]:
+        assert label in text
+    assert "Traceback" not in text
+
+
+def test_profile_of_a_wrong_province_fails_listing_valid_names(tmp_path, dataset):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        run(tmp_path, "01-province-profile", province="Atlantis")
+    message = str(info.value)
+    assert "UnknownGeographyError" in message and "valid names are" in message
+    for name in analysis.valid_geography_names(dataset):
+        assert name in message
+
+
+def test_compare_shows_each_province_funding_and_reductions(tmp_path, dataset):
+    text = output_text(run(tmp_path, "02-compare-provinces"))
+    ids = analysis.focus_province_ids(dataset)
+    for _, row in compare.funding_normalised(dataset, ids).iterrows():
+        assert row["per year"] in text and row["amount"] in text
+    for _, fact in compare.reduction_comparison(dataset, ids).iterrows():
+        assert analysis.fact_text(fact) in text
+    for name in FOCUS_PROVINCES.values():
+        assert name in text
+
+
+def test_standards_notebook_shows_rates_under_both_standards(tmp_path, dataset):
+    text = output_text(run(tmp_path, "03-poverty-standards"))
+
+    implied = standards.implied_households(dataset)
+    assert set(implied["standard"]) >= {"2016–2020 standard", "2021–2025 standard"}
+    for value in implied["implied households in total"]:
+        assert value in text
+    for _, row in implied.iterrows():
+        assert row["rate"] in text and row["households counted"] in text
