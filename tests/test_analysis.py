@@ -20,27 +20,81 @@ OBS_COLUMNS = [
 
 
 def obs(oid, geo, ind, value, unit, qualifier="exact", kind="actual", start=2021, end=2021,
-        standard="not applicable", by=None, part=None, printed=None, src="s1", excerpt="x"):  # fmt: skip
+        standard="not applicable", by=None, part=None, printed=None, src="s1",
+        excerpt="x"):  # fmt: skip
     return [oid, geo, ind, by, part, start, end, kind, value, qualifier, unit, printed,
             standard, src, excerpt]  # fmt: skip
 
 
 def make_dataset():
     rows = [
-        obs("o1", "alpha", "poor_household_rate", 20.0, "percent", standard="2021-2025",
-            printed="20,00"),  # fmt: skip
+        obs(
+            "o1",
+            "alpha",
+            "poor_household_rate",
+            20.0,
+            "percent",
+            standard="2021-2025",
+            printed="20,00",
+        ),  # fmt: skip
         obs("o2", "alpha", "poor_households", 200.0, "households", standard="2021-2025"),
-        obs("o3", "alpha", "poor_rate_reduction_annual", 2.0, "percentage points per year",
-            "range low", "target", 2022, 2022),  # fmt: skip
-        obs("o4", "alpha", "poor_rate_reduction_annual", 2.5, "percentage points per year",
-            "range high", "target", 2022, 2022),  # fmt: skip
+        obs(
+            "o3",
+            "alpha",
+            "poor_rate_reduction_annual",
+            2.0,
+            "percentage points per year",
+            "range low",
+            "target",
+            2022,
+            2022,
+        ),  # fmt: skip
+        obs(
+            "o4",
+            "alpha",
+            "poor_rate_reduction_annual",
+            2.5,
+            "percentage points per year",
+            "range high",
+            "target",
+            2022,
+            2022,
+        ),  # fmt: skip
         obs("o5", "alpha", "funding_allocated", 100.0, "VND billion", start=2021, end=2024),
-        obs("o6", "alpha", "funding_allocated", 90.0, "VND billion", start=2021, end=2024,
-            by="budget source", part="central budget"),  # fmt: skip
-        obs("o7", "beta", "funding_allocated", 30.0, "VND billion", "over", "plan", 2024, 2024,
-            src="s2", excerpt="<script>alert(1)</script>"),  # fmt: skip
-        obs("o8", "beta-district", "poor_rate_reduction_annual", 3.0,
-            "percentage points per year", "at least", "target", src="s2"),  # fmt: skip
+        obs(
+            "o6",
+            "alpha",
+            "funding_allocated",
+            90.0,
+            "VND billion",
+            start=2021,
+            end=2024,
+            by="budget source",
+            part="central budget",
+        ),  # fmt: skip
+        obs(
+            "o7",
+            "beta",
+            "funding_allocated",
+            30.0,
+            "VND billion",
+            "over",
+            "plan",
+            2024,
+            2024,
+            src="s2",
+            excerpt="<script>alert(1)</script>",
+        ),  # fmt: skip
+        obs(
+            "o8",
+            "beta-district",
+            "poor_rate_reduction_annual",
+            3.0,
+            "percentage points per year",
+            "at least",
+            "target",
+            src="s2",
+        ),  # fmt: skip
     ]
     observations = pd.DataFrame(rows, columns=OBS_COLUMNS)
     for col in ("geography_id", "indicator_id", "kind", "qualifier", "poverty_standard"):
@@ -52,8 +106,12 @@ def make_dataset():
         [
             ["poor_household_rate", "Poor-household rate", "percent", "headline"],
             ["poor_households", "Poor households", "households", "headline"],
-            ["poor_rate_reduction_annual", "Average annual fall", "percentage points per year",
-             "headline"],  # fmt: skip
+            [
+                "poor_rate_reduction_annual",
+                "Average annual fall",
+                "percentage points per year",
+                "headline",
+            ],  # fmt: skip
             ["funding_allocated", "Programme funding allocated", "VND billion", "funding"],
             ["p2_models", "Livelihood models", "count", "project-2"],
         ],
