@@ -1,0 +1,231 @@
+"""render-reports end to end on the tiny fixture notebooks (tests/fixtures/render).
+
+Each test runs the real command in a subprocess, with kernels, so all are marked slow. The
+fixture notebooks stand in for the three real ones (same file names); ``failing.py`` and
+``sleeping.py`` replace one of them where a test needs a failure or a long run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from helpers.pipeline.checks import broken_links, external_references, page_links
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+ALL_SLUGS = [
+    "profile-thai-nguyen",
+    "profile-bac-kan",
+    "profile-tuyen-quang",
+    "profile-ha-giang",
+    "compare-provinces",
+    "poverty-standards",
+]
+WAIT_S = 120  # generous bound for waiting on a subprocess; not a performance assertion
+
+
+def run_cli(*args: str, notebooks: Path = FIXTURES / "notebooks", data: Path = FIXTURES / "data"):
+    """Run render-reports in a subprocess; return the CompletedProcess (text)."""
+    env = {**os.environ, "GN_DATA_DIR": str(data)}
+    command = [sys.executable, "-m", "helpers.render", "--notebooks", str(notebooks), *args]
+    return subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def notebooks_with(tmp_path: Path, replacements: dict[str, str]) -> Path:
+    """A copy of the fixture notebooks where ``{stem: fixture file}`` replaces some of them."""
+    folder = tmp_path / "notebooks"
+    shutil.copytree(FIXTURES / "notebooks", folder)
+    for stem, fixture in replacements.items():
+        for old in folder.glob(f"{stem}.*"):
+            old.unlink()
+        shutil.copy(FIXTURES / fixture, folder / f"{stem}.py")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """All six fixture reports rendered once into a fresh folder: (folder, process)."""
+    out = tmp_path_factory.mktemp("reports")
+    process = run_cli("--out", str(out), "--no-progress")
+    assert process.returncode == 0, process.stderr
+    return out, process
+
+
+def test_every_report_index_and_executed_notebook_is_written(rendered):
+    out, _ = rendered
+    for slug in ALL_SLUGS:
+        assert (out / f"{slug}.html").is_file(), slug
+        assert (out / "executed" / f"{slug}.ipynb").is_file(), slug
+    assert (out / "index.html").is_file()
+    assert sorted(p.name for p in out.iterdir() if ".tmp" in p.name) == []
+
+
+def test_index_links_resolve_to_every_report(rendered):
+    out, _ = rendered
+    links = page_links(out / "index.html")
+    assert broken_links(out / "index.html") == []
+    assert {f"{slug}.html" for slug in ALL_SLUGS} <= set(links)
+    assert ">Thái Nguyên</a>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_reports_are_self_contained(rendered):
+    out, _ = rendered
+    for page_path in out.glob("*.html"):
+        page = page_path.read_text(encoding="utf-8")
+        assert external_references(page) == [], page_path.name
+        assert "<script" not in page.lower(), page_path.name
+
+
+def test_profile_embeds_its_chart_as_png(rendered):
+    out, _ = rendered
+    page = (out / "profile-bac-kan.html").read_text(encoding="utf-8")
+    assert '<img alt="' in page and 'src="data:image/png;base64,' in page
+    assert "<title>Province profile: Bắc Kạn</title>" in page
+    assert "Bắc Kạn: 2 observations" in page
+
+
+def test_script_from_the_data_shows_as_text(rendered):
+    out, _ = rendered
+    page = (out / "compare-provinces.html").read_text(encoding="utf-8")
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # print, table, md, html
+    assert "<script>alert(1)" not in page
+
+
+def test_rendering_again_gives_byte_identical_html(rendered, tmp_path):
+    out, _ = rendered
+    again = tmp_path / "again"
+    process = run_cli("--out", str(again), "--province", "bac kan", "--no-progress", "--jobs", "1")
+    assert process.returncode == 0, process.stderr
+    for slug in ("profile-bac-kan", "compare-provinces", "poverty-standards"):
+        assert (again / f"{slug}.html").read_bytes() == (out / f"{slug}.html").read_bytes(), slug
+
+
+def test_unchanged_inputs_are_skipped_and_force_renders_again(rendered):
+    out, _ = rendered
+    before = {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
+    process = run_cli("--out", str(out), "--no-progress")
+    assert process.returncode == 0, process.stderr
+    assert "6 up to date, 0 to render" in process.stderr
+    assert before == {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
+
+    process = run_cli("--out", str(out), "--no-progress", "--report", "standards", "--force")
+    assert process.returncode == 0, process.stderr
+    assert "0 up to date, 1 to render" in process.stderr
+    assert (out / "poverty-standards.html").stat().st_mtime_ns != before["poverty-standards"]
+
+
+def test_changed_data_makes_every_report_stale(rendered, tmp_path):
+    out, _ = rendered
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "data", data)
+    process = run_cli("--out", str(out), "--dry-run", data=data)
+    assert process.stdout.count("up to date") == 6, process.stdout
+    with (data / "observations.csv").open("a", encoding="utf-8") as f:
+        f.write("Hà Giang,poor_households_pct,21.5,new row\n")
+    process = run_cli("--out", str(out), "--dry-run", data=data)
+    assert process.stdout.count("to render") == 6, process.stdout
+
+
+def test_a_failing_report_keeps_its_old_html_and_the_others_are_rendered(tmp_path):
+    notebooks = notebooks_with(tmp_path, {"03-poverty-standards": "failing.py"})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "poverty-standards.html").write_text("previous version", encoding="utf-8")
+
+    process = run_cli(
+        "--out", str(out), "--report", "standards", "--report", "compare", "--no-progress",
+        notebooks=notebooks,
+    )  # fmt: skip
+    assert process.returncode == 1
+    assert "FAILED poverty-standards" in process.stderr
+    assert "In [2]" in process.stderr and "raise ValueError" in process.stderr
+    assert "ValueError: fixture failure in the third cell" in process.stderr
+    assert (out / "poverty-standards.html").read_text(encoding="utf-8") == "previous version"
+    assert (out / "executed" / "poverty-standards.failed.ipynb").is_file()
+    assert (out / "compare-provinces.html").is_file()
+    assert "poverty-standards" not in (out / ".manifest.json").read_text(encoding="utf-8")
+
+    # Fixed notebook: the report renders and the failed notebook is cleared away.
+    fixed = notebooks_with(tmp_path / "fixed", {})
+    process = run_cli("--out", str(out), "--report", "standards", "--no-progress", notebooks=fixed)
+    assert process.returncode == 0, process.stderr
+    assert not (out / "executed" / "poverty-standards.failed.ipynb").exists()
+
+
+def _kernels_of(process: psutil.Process) -> list[psutil.Process]:
+    found = []
+    for child in process.children(recursive=True):
+        try:
+            if any("ipykernel" in part for part in child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            pass
+    return found
+
+
+def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
+    """Start rendering the sleeping fixture; return once its kernel is running."""
+    notebooks = notebooks_with(tmp_path, {"02-compare-provinces": "sleeping.py"})
+    out = tmp_path / "out"
+    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    command = [sys.executable, "-m", "helpers.render", "--notebooks", str(notebooks)]
+    command += ["--out", str(out), "--report", "compare", "--no-progress"]
+    cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + WAIT_S
+    kernels: list[psutil.Process] = []
+    while not kernels and time.monotonic() < deadline and cli.poll() is None:
+        time.sleep(0.2)
+        kernels = _kernels_of(psutil.Process(cli.pid))
+    if not kernels:
+        cli.kill()
+        pytest.fail(f"no kernel started within {WAIT_S} s: {cli.communicate()[1]}")
+    time.sleep(1.0)  # let the kernel reach the sleeping cell
+    return cli, kernels, out
+
+
+def _alive(processes: list[psutil.Process]) -> list[psutil.Process]:
+    alive = []
+    for process in processes:
+        try:
+            if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+                alive.append(process)
+        except psutil.NoSuchProcess:
+            pass
+    return alive
+
+
+def test_ctrl_c_leaves_no_half_written_report_and_no_kernel(tmp_path):
+    cli, kernels, out = _start_sleeping_run(tmp_path)
+    descendants = psutil.Process(cli.pid).children(recursive=True)
+    cli.send_signal(signal.SIGINT)
+    _, stderr = cli.communicate(timeout=WAIT_S)
+    assert cli.returncode == 130, stderr
+    assert "interrupted" in stderr
+    psutil.wait_procs(descendants, timeout=10)
+    assert _alive(kernels) == []
+    assert [p for p in _alive(descendants) if "resource_tracker" not in " ".join(p.cmdline())] == []
+    assert [p.name for p in out.rglob("*") if ".tmp" in p.name] == []
+    assert not (out / "compare-provinces.html").exists()
+
+
+def test_a_killed_kernel_fails_its_report_cleanly(tmp_path):
+    cli, kernels, out = _start_sleeping_run(tmp_path)
+    for kernel in kernels:
+        kernel.kill()
+    _, stderr = cli.communicate(timeout=WAIT_S)
+    assert cli.returncode == 1, stderr
+    assert "FAILED compare-provinces" in stderr
+    assert not (out / "compare-provinces.html").exists()
+    assert [p.name for p in out.rglob("*") if ".tmp" in p.name] == []
