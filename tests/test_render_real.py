@@ -1,0 +1,92 @@
+"""The real reports: every notebook in notebooks/ rendered with the real data, then checked.
+
+Skips, saying why, until notebooks/01-province-profile exists. Checks that every focus province
+has its profile, that each profile shows every figure the data holds for its province (in the
+project's number format), that the index links resolve, that pages are self-contained and under
+2 MB, and that a second rendering is byte-identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import config
+from helpers.format import format_number
+from helpers.pipeline.checks import broken_links, external_references, page_links, page_text
+
+pytestmark = pytest.mark.slow
+
+PROFILE = "01-province-profile"
+MAX_REPORT_BYTES = 2_000_000
+
+if not any((config.NOTEBOOKS_DIR / f"{PROFILE}{ext}").is_file() for ext in (".ipynb", ".py")):
+    pytest.skip(
+        f"notebooks/{PROFILE}.ipynb not written yet: the real reports cannot be rendered",
+        allow_module_level=True,
+    )
+
+
+def run_cli(out: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "helpers.render", "--out", str(out), "--no-progress", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    process = run_cli(out)
+    assert process.returncode == 0, process.stderr
+    return out
+
+
+def observations_by_province() -> dict[str, list[dict[str, str]]]:
+    with (config.data_dir() / "observations.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return {
+        province_id: [r for r in rows if r["geography_id"] == province_id]
+        for province_id in config.FOCUS_PROVINCES
+    }
+
+
+def test_every_focus_province_has_its_profile_in_the_index(reports):
+    links = page_links(reports / "index.html")
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for province_id, name in config.FOCUS_PROVINCES.items():
+        assert f"profile-{province_id}.html" in links
+        assert f">{name}</a>" in index
+    assert {"compare-provinces.html", "poverty-standards.html"} <= set(links)
+    assert broken_links(reports / "index.html") == []
+
+
+@pytest.mark.parametrize("province_id", list(config.FOCUS_PROVINCES))
+def test_profile_shows_every_figure_of_its_province(reports, province_id):
+    page = (reports / f"profile-{province_id}.html").read_text(encoding="utf-8")
+    text = page_text(page)
+    assert config.FOCUS_PROVINCES[province_id] in text
+    observations = [r for r in observations_by_province()[province_id] if r["value"]]
+    missing = [
+        (r["observation_id"], format_number(float(r["value"])))
+        for r in observations
+        if format_number(float(r["value"])) not in text
+    ]
+    assert missing == []
+
+
+def test_reports_are_self_contained_and_small(reports):
+    for page_path in reports.glob("*.html"):
+        page = page_path.read_text(encoding="utf-8")
+        assert external_references(page) == [], page_path.name
+        assert page_path.stat().st_size < MAX_REPORT_BYTES, page_path.name
+        assert '<html lang="en">' in page and "<title>" in page
+
+
+def test_rendering_again_is_byte_identical(reports, tmp_path):
+    process = run_cli(tmp_path, "--report", "profile", "--province", "ha giang")
+    assert process.returncode == 0, process.stderr
+    again = (tmp_path / "profile-ha-giang.html").read_bytes()
+    assert again == (reports / "profile-ha-giang.html").read_bytes()
