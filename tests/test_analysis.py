@@ -246,3 +246,27 @@ def test_target_vs_result_marks_missing_side(ds):
     table = analysis.target_vs_result(analysis.facts_for(ds, "alpha"))
     assert table.iloc[0]["result"] == "not reported"
     assert table.iloc[0]["target or plan"].startswith("2–2.5 pp/year (2022, target")
+
+
+def test_only_the_programme_allocation_is_set_against_poor_households(ds):
+    # Other money (e.g. 2021 investment capital of the predecessor programmes) over the same
+    # year as an exact 2021-2025 count of poor households still gets no per-household figure.
+    ds.indicators = pd.concat(
+        [ds.indicators, pd.DataFrame([{"indicator_id": "poverty_investment_capital",
+                                       "label_en": "Investment capital", "unit": "VND billion",
+                                       "component": "funding", "standard_dependent": False}])],
+        ignore_index=True,
+    )  # fmt: skip
+    extra = pd.DataFrame(
+        [obs("o9", "alpha", "poverty_investment_capital", 40.0, "VND billion")], columns=OBS_COLUMNS
+    )
+    ds.observations = pd.concat([ds.observations.astype(object), extra], ignore_index=True)
+    for col in ("period_start", "period_end"):
+        ds.observations[col] = ds.observations[col].astype("Int64")
+    table = compare.funding_normalised(ds, ["alpha"])
+    capital = table[table["indicator"] == "Investment capital"].iloc[0]
+    assert capital["per poor household"] == "not reported"
+    allocation = table[
+        (table["indicator"] == "Programme funding allocated") & (table["part"] == "total")
+    ]
+    assert allocation.iloc[0]["per poor household"] != "not reported"

@@ -75,6 +75,9 @@ def coverage_counts(matrix: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+PROGRAMME_FUNDING = "funding_allocated"
+
+
 def _poor_household_basis(facts_table: pd.DataFrame, start: int, end: int) -> pd.Series | None:
     """The exact count of poor households to divide a period's funding by, or ``None``.
 
@@ -107,7 +110,10 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
         for _, fact in funding.iterrows():
             start, end = fact["period_start"], fact["period_end"]
             years = period_years(start, end)
-            basis = None if years is None else _poor_household_basis(table, start, end)
+            # Only the programme's own allocation is set against the programme's poor households;
+            # other money (e.g. 2021 funds of the predecessor programmes) has no matching basis.
+            own_funds = str(fact["indicator_id"]) == PROGRAMME_FUNDING
+            basis = _poor_household_basis(table, start, end) if years and own_funds else None
             rows.append(
                 {
                     "geography": geography_name(dataset, gid),
