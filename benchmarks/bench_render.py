@@ -117,7 +117,8 @@ def scripted_loop(reports, notebooks: Path, out: Path, env: dict) -> Timing:
     for report in reports:
         executed = out / f"{report.slug}.ipynb"
         papermill = [str(BIN / "papermill"), str(inputs[report.notebook]), str(executed)]
-        papermill += ["-k", "python3", "--cwd", str(notebooks), "--no-progress-bar"]
+        papermill += ["-k", "python3", "--language", "python", "--cwd", str(notebooks)]
+        papermill += ["--no-progress-bar"]
         for name, value in report.parameters.items():
             papermill += ["-p", name, value]
         nbconvert = [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)]
