@@ -56,9 +56,13 @@ def run_jobs(
                 _show(bar, outcomes, len(jobs), workers)
                 bar.write(_one_line(outcome), file=sys.stderr)
     except KeyboardInterrupt:
-        bar.close()
-        stop_descendants()
-        executor.shutdown(wait=False, cancel_futures=True)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
+        try:
+            bar.close()
+            stop_descendants()
+            executor.shutdown(wait=False, cancel_futures=True)
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
         raise
     bar.close()
     executor.shutdown(wait=True)
