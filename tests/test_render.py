@@ -357,3 +357,25 @@ def test_manifest_is_plain_sorted_json(tmp_path):
     fingerprint.save_manifest(tmp_path, {"b": {"fingerprint": "2"}, "a": {"fingerprint": "1"}})
     text = (tmp_path / fingerprint.MANIFEST_NAME).read_text(encoding="utf-8")
     assert list(json.loads(text)) == ["a", "b"]
+
+
+# Reading notebooks ----------------------------------------------------------------------------
+
+
+def test_jupytext_script_alone_is_read_with_stable_cell_ids(tmp_path):
+    from helpers.pipeline.notebooks import read_notebook
+
+    shutil.copy(FIXTURES / "failing.py", tmp_path / "nb.py")
+    first, second = read_notebook(tmp_path, "nb"), read_notebook(tmp_path, "nb")
+    assert [c.id for c in first.cells] == ["cell-0", "cell-1", "cell-2", "cell-3"]
+    assert [c.id for c in second.cells] == [c.id for c in first.cells]
+
+
+def test_script_out_of_sync_with_its_ipynb_wins_with_a_warning(tmp_path):
+    from helpers.pipeline.notebooks import read_notebook
+
+    shutil.copy(FIXTURES / "notebooks" / "01-province-profile.ipynb", tmp_path / "nb.ipynb")
+    shutil.copy(FIXTURES / "failing.py", tmp_path / "nb.py")
+    with pytest.warns(UserWarning, match="out of sync"):
+        nb = read_notebook(tmp_path, "nb")
+    assert "fixture failure" in nb.cells[2].source
