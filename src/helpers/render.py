@@ -170,9 +170,10 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
             state = "to render" if report in todo else "up to date"
             print(f"{report.slug:32} {state:11} {report.title}")
         return EXIT_OK
+    kernels = f" with {min(args.jobs, len(todo))} kernel(s) at once" if todo else ""
     print(
         f"{len(reports)} report(s) selected: {len(reports) - len(todo)} up to date, "
-        f"{len(todo)} to render with {min(args.jobs, max(len(todo), 1))} kernel(s) at once",
+        f"{len(todo)} to render{kernels}",
         file=sys.stderr,
     )
     failures = _render(todo, out_dir, notebooks_dir, args, manifest, prints) if todo else []
