@@ -6,7 +6,7 @@ requested nothing but ``file:`` and ``data:`` URLs, and that at phone width (375
 wider than the screen; it saves desktop and phone screenshots in the test's temporary folder.
 
 Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``); the test skips,
-saying so, when it is absent. The protocol is spoken with ``websocket-client`` (already a
+saying so, when it is absent; the environment variable ``CHROMIUM`` names another binary. The protocol is spoken with ``websocket-client`` (already a
 dependency of Jupyter), so no browser-automation package is needed.
 """
 
@@ -29,7 +29,12 @@ from helpers import config
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+CHROMIUM = (
+    os.environ.get("CHROMIUM")  # e.g. another Chromium-based browser on a CI image
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or "/usr/bin/chromium"
+)
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
