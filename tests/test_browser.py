@@ -6,8 +6,9 @@ requested nothing but ``file:`` and ``data:`` URLs, and that at phone width (375
 wider than the screen; it saves desktop and phone screenshots in the test's temporary folder.
 
 Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``); the test skips,
-saying so, when it is absent; the environment variable ``CHROMIUM`` names another binary. The protocol is spoken with ``websocket-client`` (already a
-dependency of Jupyter), so no browser-automation package is needed.
+saying so, when it is absent; the environment variable ``CHROMIUM`` names another binary.
+The protocol is spoken with ``websocket-client`` (already a dependency of Jupyter), so no
+browser-automation package is needed.
 """
 
 from __future__ import annotations
