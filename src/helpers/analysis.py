@@ -29,6 +29,7 @@ from helpers.format import (
     period_years,
 )
 from helpers.geo import resolve_name
+from helpers.load import NATURAL_KEY
 
 
 class Dataset(Protocol):
@@ -38,19 +39,9 @@ class Dataset(Protocol):
     sources: pd.DataFrame
 
 
-# What identifies one statement of a report; the two rows of a range share all of it.
-FACT_KEY = [
-    "geography_id",
-    "indicator_id",
-    "breakdown_by",
-    "breakdown",
-    "period_start",
-    "period_end",
-    "date",
-    "kind",
-    "poverty_standard",
-    "source_id",
-]
+# What identifies one statement of a report: the loader's key of a figure less its qualifier,
+# so that the two rows of a range ("range low", "range high") share it.
+FACT_KEY = [column for column in NATURAL_KEY if column != "qualifier"]
 
 # The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022).
 PROJECTS: dict[str, str] = {

@@ -135,26 +135,10 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
                     "per_year_high": fact["high"] / years if years else float("nan"),
                 }
             )
-    columns = [
-        "geography",
-        "indicator",
-        "part",
-        "period",
-        "kind",
-        "amount",
-        "years",
-        "per year",
-        "poor households used",
-        "per poor household",
-        "source_id",
-        "geography_id",
-        "qualifier",
-        "per_year_low",
-        "per_year_high",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=FUNDING_COLUMNS)
 
 
+# Columns for readers; the further columns of funding_normalised are ids and numbers for charts.
 FUNDING_DISPLAY = [
     "geography",
     "indicator",
@@ -166,6 +150,14 @@ FUNDING_DISPLAY = [
     "per year",
     "poor households used",
     "per poor household",
+]
+FUNDING_COLUMNS = [
+    *FUNDING_DISPLAY,
+    "source_id",
+    "geography_id",
+    "qualifier",
+    "per_year_low",
+    "per_year_high",
 ]
 
 
