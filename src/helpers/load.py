@@ -212,42 +212,30 @@ def _cell_problem(value: str, spec: dict) -> str | None:
 
 def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
     """Types, required, enum, pattern and unique constraints of every cell."""
-    fields = table.schema["fields"]
-    for spec in fields:
-        name = spec["name"]
+    for spec in table.schema["fields"]:
+        name, constraints = spec["name"], spec.get("constraints", {})
         seen: dict[str, int] = {}
         for row, line in zip(table.rows, table.lines, strict=True):
             value = row[name]
+            where = (str(table.path), line, name, value)
             if value == "":
-                if spec.get("constraints", {}).get("required"):
-                    problems.append(
-                        Problem(str(table.path), line, name, value, "is empty but required")
-                    )
+                if constraints.get("required"):
+                    problems.append(Problem(*where, "is empty but required"))
                 continue
             if normalise_text(value) != value and spec.get("type", "string") == "string":
                 problems.append(
                     Problem(
-                        str(table.path),
-                        line,
-                        name,
-                        value,
+                        *where,
                         "is not in NFC or has non-breaking spaces; "
                         "write plain spaces and composed characters",
                     )
                 )
             if (message := _cell_problem(value, spec)) is not None:
-                problems.append(Problem(str(table.path), line, name, value, message))
-            if spec.get("constraints", {}).get("unique"):
+                problems.append(Problem(*where, message))
+            if constraints.get("unique"):
                 if value in seen:
-                    problems.append(
-                        Problem(
-                            str(table.path),
-                            line,
-                            name,
-                            value,
-                            f"is duplicated (first on line {seen[value]}); ids must be unique",
-                        )
-                    )
+                    message = f"is duplicated (first on line {seen[value]}); ids must be unique"
+                    problems.append(Problem(*where, message))
                 seen.setdefault(value, line)
 
 
