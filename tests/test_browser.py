@@ -175,7 +175,7 @@ def render(out: Path, *args: str, notebooks: Path | None = None, data: Path | No
     env = dict(os.environ)
     if data:
         env["GN_DATA_DIR"] = str(data)
-    command = [sys.executable, "-m", "helpers.render", "--out", str(out), "--no-progress", *args]
+    command = [sys.executable, "-m", "reportbuild.cli", "--out", str(out), "--no-progress", *args]
     if notebooks:
         command += ["--notebooks", str(notebooks)]
     process = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)

@@ -17,7 +17,7 @@ import pytest
 
 from helpers import config
 from helpers.format import format_number
-from helpers.pipeline.checks import broken_links, external_references, page_links, page_text
+from reportbuild.checks import broken_links, external_references, page_links, page_text
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,7 @@ if not any((config.NOTEBOOKS_DIR / f"{PROFILE}{ext}").is_file() for ext in (".ip
 
 
 def run_cli(out: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "helpers.render", "--out", str(out), "--no-progress", *args]
+    command = [sys.executable, "-m", "reportbuild.cli", "--out", str(out), "--no-progress", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
 
 
