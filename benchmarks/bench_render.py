@@ -2,15 +2,19 @@
 
 In one run, on the same machine and inputs:
 
-1. **scripted loop**: for each report, ``papermill`` (CLI) then ``jupyter nbconvert --to html``,
+1. **serial loop**: for each report, ``papermill`` (CLI) then ``jupyter nbconvert --to html``,
    one after the other;
-2. **render-reports**: the project's command, default ``--jobs`` (number of cores), fresh folder;
-3. **no-op rebuild**: ``render-reports`` again on the same folder (everything up to date).
+2. **parallel loop**: the same commands, ``--jobs`` reports at a time (``xargs -P``), what a
+   user with a shell would script next;
+3. **render-reports**: the project's command, ``--jobs`` kernels, fresh folder;
+4. **no-op rebuild**: ``render-reports`` again on the same folder (everything up to date);
+5. **one-row rebuild**: one Bắc Kạn row of ``observations.csv`` changed, then ``render-reports``.
 
-It prints wall times, the ratio 2/1, peak memory (the sum of the resident memory of all the
-processes of a phase, sampled every 0.1 s; and the largest single process, from
-``getrusage``), each report's size, and the targets: full build ≤ 0.5 × scripted loop, no-op
-< 1 s, each report < 2 MB. These are figures to record, not a test.
+The data are a copy of ``--data`` (never the folder itself). It prints wall times, the ratios
+of 3 to 1 and to 2, peak memory (the sum of the resident memory of all the processes of a
+phase, sampled every 0.1 s; and the largest single process, from ``getrusage``), each report's
+size, and the targets: full build ≤ 0.35 × parallel loop, no-op < 0.2 s, each report < 2 MB.
+These are figures to record, not a test.
 
 ``--synthetic 4,8,16,34`` also times the province profiles of N synthetic provinces: ``data/``
 is copied to a temporary folder (``data/`` itself is never touched), Thái Nguyên's observations
@@ -28,6 +32,7 @@ import argparse
 import csv
 import os
 import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -43,10 +48,11 @@ from helpers import config
 from reportbuild import catalog
 
 BIN = Path(sys.executable).parent
-TARGET_RATIO = 0.5
-TARGET_NOOP_S = 1.0
+TARGET_RATIO = 0.35  # of the parallel loop
+TARGET_NOOP_S = 0.2
 TARGET_REPORT_BYTES = 2_000_000
 SYNTHETIC_TEMPLATE = "thai-nguyen"  # the focus province whose observations are cloned
+ONE_ROW_PROVINCE = "bac-kan"  # whose first observation the one-row rebuild changes
 
 
 @dataclass
@@ -69,23 +75,35 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-render-") as scratch:
         scratch = Path(scratch)
+        shutil.copytree(data, scratch / "data")
+        env["GN_DATA_DIR"] = str(scratch / "data")
         loop = scripted_loop(reports, notebooks, scratch / "loop", env)
+        parallel = scripted_loop(reports, notebooks, scratch / "parallel", env, parallel=jobs)
         ours_dir = scratch / "ours"
         ours = timed(render_command(notebooks, ours_dir, jobs), env)
         noop = timed(render_command(notebooks, ours_dir, jobs), env)
+        changed = change_one_row(scratch / "data" / "observations.csv", ONE_ROW_PROVINCE)
+        one_row = timed(render_command(notebooks, ours_dir, jobs), env)
         sizes = {p.name: p.stat().st_size for p in sorted(ours_dir.glob("*.html"))}
         largest_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print_summary(loop, ours, noop, sizes, largest_mb)
+        print_summary(loop, parallel, ours, noop, one_row, changed, sizes, largest_mb, jobs)
         if args.synthetic:
             synthetic_scaling(args.synthetic, notebooks, data, scratch, jobs)
-    return 0 if loop.returncode == ours.returncode == noop.returncode == 0 else 1
+    timings = (loop, parallel, ours, noop, one_row)
+    return 0 if all(t.returncode == 0 for t in timings) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notebooks", type=Path, default=config.NOTEBOOKS_DIR)
     parser.add_argument("--data", type=Path, default=config.data_dir())
-    parser.add_argument("--jobs", type=int, default=0, help="default: number of cores")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="kernels at once, for both render-reports and the "
+        "parallel loop (default: number of cores)",
+    )
     parser.add_argument(
         "--synthetic",
         type=lambda text: [int(n) for n in text.split(",")],
@@ -109,8 +127,9 @@ def render_command(notebooks: Path, out: Path, jobs: int, *extra: str) -> list[s
     ]
 
 
-def scripted_loop(reports, notebooks: Path, out: Path, env: dict) -> Timing:
-    """papermill then nbconvert, per report, sequentially: what a user would script."""
+def scripted_loop(reports, notebooks: Path, out: Path, env: dict, parallel: int = 0) -> Timing:
+    """papermill then nbconvert, per report: one after the other, or ``parallel`` reports at a
+    time through ``xargs -P`` (what a user would script)."""
     out.mkdir(parents=True)
     inputs = {r.notebook: ipynb_of(notebooks, r.notebook, out) for r in reports}
     commands = []
@@ -122,8 +141,27 @@ def scripted_loop(reports, notebooks: Path, out: Path, env: dict) -> Timing:
         for name, value in report.parameters.items():
             papermill += ["-p", name, value]
         nbconvert = [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)]
-        commands += [papermill, nbconvert + ["--log-level", "WARN"]]
-    return timed_sequence(commands, env)
+        commands.append([papermill, nbconvert + ["--log-level", "WARN"]])
+    if not parallel:
+        return timed_sequence([command for pair in commands for command in pair], env)
+    scripts = []
+    for number, (papermill, nbconvert) in enumerate(commands):
+        script = out / f"report-{number}.sh"
+        script.write_text(f"{shlex.join(papermill)} && {shlex.join(nbconvert)}\n")
+        scripts.append(str(script))
+    listing = out / "scripts.txt"
+    listing.write_text("\n".join(scripts) + "\n")
+    xargs = ["xargs", "-a", str(listing), "-P", str(parallel), "-n", "1", "sh"]
+    return timed(xargs, env)
+
+
+def change_one_row(observations: Path, geography_id: str) -> str:
+    """Change the ``note`` of the first observation of ``geography_id``; return its id."""
+    rows = _read(observations)
+    row = next(r for r in rows if r["geography_id"] == geography_id)
+    row["note"] = (row.get("note") or "") + " (benchmark edit)"
+    _write(observations, rows)
+    return row["observation_id"]
 
 
 def ipynb_of(notebooks: Path, stem: str, scratch: Path) -> Path:
@@ -190,27 +228,28 @@ def _sample_tree_rss(process: subprocess.Popen, peak: list[float]) -> None:
         time.sleep(0.1)
 
 
-def print_summary(
-    loop: Timing, ours: Timing, noop: Timing, sizes: dict[str, int], largest_mb: float
-):
-    ratio = ours.seconds / loop.seconds
+def print_summary(loop, parallel, ours, noop, one_row, changed, sizes, largest_mb, jobs):
     rows = [
-        ("scripted loop (papermill + nbconvert CLI)", loop),
+        ("serial loop (papermill + nbconvert CLI)", loop),
+        (f"parallel loop (the same, xargs -P{jobs})", parallel),
         ("render-reports, fresh", ours),
         ("render-reports, no-op rebuild", noop),
+        (f"render-reports, one row changed ({changed})", one_row),
     ]
-    print(f"{'phase':44} {'wall s':>8} {'peak MB (all processes)':>24}")
+    print(f"{'phase':48} {'wall s':>8} {'peak MB (all processes)':>24}")
     for label, timing in rows:
-        print(f"{label:44} {timing.seconds:8.2f} {timing.peak_tree_mb:24.0f}")
+        print(f"{label:48} {timing.seconds:8.2f} {timing.peak_tree_mb:24.0f}")
     print(f"largest single process: {largest_mb:.0f} MB (getrusage, children)\n")
     print(f"{'report':36} {'KB':>8}")
     for name, size in sizes.items():
         print(f"{name:36} {size / 1024:8.0f}")
     largest = max(sizes.values(), default=0)
     print()
+    print(f"full build / serial loop   {ours.seconds / loop.seconds:10.2f}")
+    ratio = ours.seconds / parallel.seconds
     print(
         _target(
-            "full build / scripted loop",
+            "full build / parallel loop",
             f"{ratio:.2f}",
             f"<= {TARGET_RATIO}",
             ratio <= TARGET_RATIO,

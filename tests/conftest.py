@@ -34,10 +34,11 @@ def rendered_reports(tmp_path_factory) -> Path:
     if not any((config.NOTEBOOKS_DIR / f"{stem}{ext}").is_file() for ext in (".ipynb", ".py")):
         pytest.skip(f"notebooks/{stem} not written yet: the real reports cannot be rendered")
     out = tmp_path_factory.mktemp("rendered-reports")
-    command = [sys.executable, "-m", "reportbuild", "--out", str(out), "--no-progress"]
+    command = [sys.executable, "-m", "reportbuild", "--out", str(out), "--no-progress", "-j", "2"]
     process = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
     if process.returncode != 0:
         pytest.fail(f"render-reports failed (exit {process.returncode}):\n{process.stderr}")
+    (out / ".render-log.txt").write_text(process.stderr, encoding="utf-8")
     return out
 
 

@@ -1,174 +1,68 @@
-"""The rendered reports in a real browser: headless Chromium, driven over the DevTools protocol.
+"""The rendered pages in a real browser: Playwright driving the system's headless Chromium.
 
-For each page (the fixture reports, and the real ones when ``notebooks/`` has them) the test
-checks that every image decoded, that the page logged no console error or exception, that it
-requested nothing but ``file:`` and ``data:`` URLs, and that at phone width (375 px) nothing is
-wider than the screen; it saves desktop and phone screenshots in the test's temporary folder.
+Every page (the fixture reports, the real ones from the shared render, and their index pages) is
+opened at desktop (1280 px) and phone (390 px) width, and checked for: console errors, requests to
+any other host (there must be none: the pages are self-contained), text wider than the phone
+screen (tables may scroll inside their ``div.table-wrap``), undecoded images, the version stamp
+and the link back to the index. Outline and images are checked too: one ``h1``, no heading level
+skipped, a real ``alt`` text on every image, and chart images not shrunk below a readable scale.
+Screenshots of every page at both widths are saved in the test's temporary folder.
 
-Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``); the test skips,
-saying so, when it is absent; the environment variable ``CHROMIUM`` names another binary.
-The protocol is spoken with ``websocket-client`` (already a dependency of Jupyter), so no
-browser-automation package is needed.
+Chromium is Debian's ``chromium`` package (``apt-get install -y chromium``), driven by
+Playwright with ``executable_path`` (Playwright's own browser download is never used); the test
+skips, saying so, when either is missing. ``CHROMIUM`` names another binary.
 """
 
 from __future__ import annotations
 
-import base64
-import itertools
-import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import config
+from reportbuild.checks import heading_problems
+from reportbuild.screenshot import DESKTOP, PHONE, WIDTHS, browser, chromium_path, new_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
-CHROMIUM = (
-    os.environ.get("CHROMIUM")  # e.g. another Chromium-based browser on a CI image
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-    or "/usr/bin/chromium"
-)
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--mute-audio",
-    "--remote-debugging-port=0",
-    "--remote-allow-origins=*",
-]
-WAIT_S = 60  # bound on waiting for the browser; not a performance assertion
-PHONE_WIDTH_PX = 375
 LOCAL_SCHEMES = ("file:", "data:", "about:")
+# A chart drawn at 2× DPI shown at less than this share of its pixel width has text too small
+# to read on a phone (matplotlib's 10 pt labels fall under ~9 CSS px).
+MIN_IMAGE_SCALE = 0.45
+NO_DESCRIPTION = "No description has been provided"
+NOTEBOOK_SIDE = (
+    "notebook side (issue 7): the notebooks must display one '# Title' and give every chart "
+    "its alt text with display(fig, metadata={'alt': ...}); "
+)
 
-if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
+if not Path(chromium_path()).is_file():
     pytest.skip(
-        f"Chromium not found (looked for {CHROMIUM}); install the Debian package: "
+        f"Chromium not found (looked for {chromium_path()}); install the Debian package: "
         "apt-get install -y chromium",
         allow_module_level=True,
     )
-websocket = pytest.importorskip("websocket", reason="websocket-client is needed to drive Chromium")
+pytest.importorskip("playwright", reason="Playwright drives Chromium: pip install playwright")
 
-
-class Browser:
-    """A headless Chromium and one page in it, driven over the DevTools protocol."""
-
-    def __init__(self, profile_dir: Path):
-        self.process = subprocess.Popen(
-            [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}", "about:blank"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        port_file = profile_dir / "DevToolsActivePort"
-        deadline = time.monotonic() + WAIT_S
-        while not port_file.is_file() or len(port_file.read_text().splitlines()) < 2:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.close()
-                raise RuntimeError(f"Chromium did not start ({CHROMIUM})")
-            time.sleep(0.1)
-        port, path = port_file.read_text().splitlines()[:2]
-        self.socket = websocket.create_connection(
-            f"ws://127.0.0.1:{port}{path}", timeout=WAIT_S, suppress_origin=True
-        )
-        self.ids = itertools.count(1)
-        self.events: list[dict] = []
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)[
-            "sessionId"
-        ]
-        for domain in ("Page", "Runtime", "Network", "Log"):
-            self.call(f"{domain}.enable", session=True)
-
-    def call(self, method: str, session: bool = False, **params) -> dict:
-        """Send one command and return its result, keeping the events that arrive meanwhile."""
-        message = {"id": next(self.ids), "method": method, "params": params}
-        if session:
-            message["sessionId"] = self.session
-        self.socket.send(json.dumps(message))
-        while True:
-            reply = json.loads(self.socket.recv())
-            if reply.get("id") == message["id"]:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self.events.append(reply)
-
-    def open(self, url: str) -> None:
-        """Navigate to ``url`` and wait for its load event."""
-        self.events.clear()
-        self.call("Page.navigate", session=True, url=url)
-        deadline = time.monotonic() + WAIT_S
-        while not any(e.get("method") == "Page.loadEventFired" for e in self.events):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{url} did not load within {WAIT_S} s")
-            self.events.append(json.loads(self.socket.recv()))
-
-    def evaluate(self, expression: str):
-        result = self.call(
-            "Runtime.evaluate", session=True, expression=expression, returnByValue=True
-        )
-        return result["result"].get("value")
-
-    def screenshot(self, path: Path, width: int, height: int = 900) -> None:
-        self.call(
-            "Emulation.setDeviceMetricsOverride",
-            session=True,
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=width < 600,
-        )
-        data = self.call("Page.captureScreenshot", session=True, format="png")["data"]
-        path.write_bytes(base64.b64decode(data))
-
-    def close(self) -> None:
-        if getattr(self, "socket", None):
-            self.socket.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-def problems_of(events: list[dict]) -> dict[str, list[str]]:
-    """Console errors, exceptions and non-local requests among DevTools ``events``."""
-    found: dict[str, list[str]] = {"console": [], "requests": []}
-    for event in events:
-        method, params = event.get("method"), event.get("params", {})
-        if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            found["console"].append(json.dumps(params.get("args", []))[:300])
-        elif method == "Runtime.exceptionThrown":
-            found["console"].append(json.dumps(params.get("exceptionDetails", {}))[:300])
-        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
-            found["console"].append(params["entry"].get("text", "")[:300])
-        elif method == "Network.requestWillBeSent":
-            url = params.get("request", {}).get("url", "")
-            if not url.startswith(LOCAL_SCHEMES):
-                found["requests"].append(url)
-    return found
-
-
-IMAGES_JS = (
-    "Array.from(document.images).map(i => ({src: i.src.slice(0, 40), complete: i.complete,"
-    " width: i.naturalWidth}))"
-)
-OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# Text-bearing elements that must fit the screen unless they are inside a scrolling table.
+OVERFLOW_JS = """(width) => {
+  const wide = [];
+  for (const el of document.querySelectorAll(
+      'main *, header *, footer *')) {
+    if (el.closest('.table-wrap') || !el.textContent.trim()) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && (box.right > width + 1 || box.left < -1)) {
+      wide.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(box.right)}px ` +
+                `"${el.textContent.trim().slice(0, 40)}"`);
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, inner: width, wide: wide.slice(0, 5)};
+}"""
+IMAGES_JS = """() => Array.from(document.images).map(i => ({
+  src: i.src.slice(0, 30), alt: i.getAttribute('alt'), complete: i.complete,
+  natural: i.naturalWidth, shown: i.getBoundingClientRect().width}))"""
 
 
 def render(out: Path, *args: str, notebooks: Path | None = None, data: Path | None = None):
@@ -183,60 +77,160 @@ def render(out: Path, *args: str, notebooks: Path | None = None, data: Path | No
     return sorted(out.glob("*.html"))
 
 
-def real_notebooks_present() -> bool:
-    stem = "01-province-profile"
-    return any((config.NOTEBOOKS_DIR / f"{stem}{ext}").is_file() for ext in (".ipynb", ".py"))
-
-
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory, request) -> list[Path]:
-    """Rendered pages to open: the fixture reports, plus the real reports when present."""
-    fixtures = render(
+def fixture_pages(tmp_path_factory) -> list[Path]:
+    return render(
         tmp_path_factory.mktemp("fixture-reports"),
         "--province",
         "bac kan",
         notebooks=FIXTURES / "notebooks",
         data=FIXTURES / "data",
     )
-    real = sorted(request.getfixturevalue("rendered_reports").glob("*.html"))
-    return fixtures + real
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    browser = Browser(tmp_path_factory.mktemp("chromium-profile"))
-    yield browser
-    browser.close()
+def real_pages(rendered_reports) -> list[Path]:
+    return sorted(rendered_reports.glob("*.html"))
 
 
-def test_pages_load_cleanly_in_chromium(pages, browser, tmp_path):
-    failures = []
-    for page in pages:
-        label = f"{page.parent.name}/{page.name}"
-        browser.call("Emulation.clearDeviceMetricsOverride", session=True)
-        browser.open(page.as_uri())
-        images = browser.evaluate(IMAGES_JS)
-        problems = problems_of(browser.events)
-        undecoded = [i for i in images if not (i["complete"] and i["width"] > 0)]
-        browser.screenshot(tmp_path / f"{page.parent.name}-{page.stem}-desktop.png", 1280)
-        browser.screenshot(tmp_path / f"{page.parent.name}-{page.stem}-phone.png", PHONE_WIDTH_PX)
-        overflow = browser.evaluate(OVERFLOW_JS)
-        if undecoded:
-            failures.append(f"{label}: images not decoded: {undecoded}")
-        if problems["console"]:
-            failures.append(f"{label}: console errors: {problems['console']}")
-        if problems["requests"]:
-            failures.append(f"{label}: requests to other hosts: {problems['requests']}")
-        if overflow > 0:
-            failures.append(f"{label}: {overflow}px wider than a {PHONE_WIDTH_PX}px screen")
-    assert failures == [], "\n".join(failures)
-    assert len(list(tmp_path.glob("*.png"))) == 2 * len(pages)
-    print(f"screenshots of {len(pages)} page(s) in {tmp_path}")
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as chromium:
+        yield chromium
 
 
-def test_fixture_profile_shows_its_chart(pages, browser):
-    profile = next(p for p in pages if p.name == "profile-bac-kan.html")
-    browser.open(profile.as_uri())
-    images = browser.evaluate(IMAGES_JS)
+def visit(chromium, path: Path, width) -> dict:
+    """Open ``path`` at ``width``; what the browser saw (errors, requests, layout, images)."""
+    page = new_page(chromium, width)
+    seen: dict = {"console": [], "requests": []}
+    page.on(
+        "console",
+        lambda m: seen["console"].append(m.text) if m.type in ("error", "assert") else None,
+    )
+    page.on("pageerror", lambda error: seen["console"].append(str(error)))
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(LOCAL_SCHEMES):
+            request_route.continue_()
+        else:
+            seen["requests"].append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri(), wait_until="load")
+    # The screen's width, not window.innerWidth: a phone browser widens its layout viewport to
+    # fit content that overflows, which would hide the overflow.
+    seen["layout"] = page.evaluate(OVERFLOW_JS, width.width)
+    seen["images"] = page.evaluate(IMAGES_JS)
+    seen["html"] = page.content()
+    seen["stamp"] = page.locator("footer .version-stamp").all_inner_texts()
+    seen["index_links"] = page.locator("a[href='index.html']").count()
+    seen["page"] = page
+    return seen
+
+
+def layout_problems(path: Path, seen: dict, width) -> list[str]:
+    """What the renderer is answerable for: errors, requests, overflow, stamp, index link."""
+    label = f"{path.parent.name}/{path.name} at {width.width}px"
+    problems = [f"{label}: console: {m}" for m in seen["console"]]
+    problems += [f"{label}: request to another host: {u}" for u in seen["requests"]]
+    layout = seen["layout"]
+    if layout["scroll"] > layout["inner"]:
+        problems.append(f"{label}: page {layout['scroll']}px wide on a {layout['inner']}px screen")
+    problems += [f"{label}: wider than the screen: {w}" for w in layout["wide"]]
+    problems += [
+        f"{label}: image not decoded: {i['src']}"
+        for i in seen["images"]
+        if not (i["complete"] and i["natural"] > 0)
+    ]
+    if path.name != "index.html":
+        if not seen["stamp"] or "Data version" not in seen["stamp"][0]:
+            problems.append(f"{label}: no version stamp in the footer")
+        if seen["index_links"] == 0:
+            problems.append(f"{label}: no link back to index.html")
+    return problems
+
+
+def content_problems(path: Path, seen: dict, width) -> list[str]:
+    """What the notebooks are answerable for: the outline, alt texts, readable charts."""
+    label = f"{path.parent.name}/{path.name} at {width.width}px"
+    problems = [f"{label}: {p}" for p in heading_problems(seen["html"])]
+    for image in seen["images"]:
+        alt = (image["alt"] or "").strip()
+        if not alt or alt.startswith(NO_DESCRIPTION):
+            problems.append(f"{label}: image {image['src']}… has no description (alt)")
+        scale = image["shown"] / image["natural"] if image["natural"] else 1
+        if image["natural"] > width.width * 0.45 and scale < MIN_IMAGE_SCALE:
+            problems.append(
+                f"{label}: image shown at {scale:.2f} of its pixel width (under "
+                f"{MIN_IMAGE_SCALE}): its text is too small to read"
+            )
+    return problems
+
+
+def check(chromium, pages: list[Path], shots: Path) -> tuple[list[str], list[str]]:
+    layout, content = [], []
+    for width in WIDTHS:
+        for path in pages:
+            seen = visit(chromium, path, width)
+            shot = shots / f"{path.parent.name}-{path.stem}-{width.name}.png"
+            seen["page"].screenshot(path=str(shot))
+            seen["page"].context.close()
+            layout += layout_problems(path, seen, width)
+            content += content_problems(path, seen, width)
+    return layout, content
+
+
+def test_fixture_pages_in_chromium(chromium, fixture_pages, tmp_path):
+    layout, content = check(chromium, fixture_pages, tmp_path)
+    assert layout + content == [], "\n".join(layout + content)
+    assert len(list(tmp_path.glob("*.png"))) == 2 * len(fixture_pages)
+
+
+def test_real_pages_in_chromium(chromium, real_pages, tmp_path):
+    layout, content = check(chromium, real_pages, tmp_path)
+    assert layout == [], "\n".join(layout)
+    print(f"screenshots of {len(real_pages)} page(s) at 1280 and 390 px in {tmp_path}")
+    if content:
+        pytest.xfail(NOTEBOOK_SIDE + "\n".join(content[:12]))
+
+
+def test_the_checks_catch_a_page_that_overflows_or_lacks_its_stamp(chromium, tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta name="viewport" '
+        'content="width=device-width"></head><body><main><h1>a</h1><h3>b</h3>'
+        f'<p style="width:900px">{"x " * 300}</p><img src="data:image/png;base64,AA">'
+        '<img src="https://tracker.example/p.png" alt="x"><script>console.error("boom")</script>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    seen = visit(chromium, page, PHONE)
+    seen["page"].context.close()
+    layout = "\n".join(layout_problems(page, seen, PHONE))
+    assert "console: boom" in layout and "tracker.example" in layout
+    assert "wider than the screen" in layout and "no version stamp" in layout
+    assert "no link back to index.html" in layout
+    content = "\n".join(content_problems(page, seen, PHONE))
+    assert "a level is skipped" in content and "has no description" in content
+
+
+def test_fixture_profile_shows_its_chart_with_its_description(chromium, fixture_pages):
+    profile = next(p for p in fixture_pages if p.name == "profile-bac-kan.html")
+    seen = visit(chromium, profile, DESKTOP)
+    seen["page"].context.close()
+    images = seen["images"]
     assert len(images) == 1 and images[0]["src"].startswith("data:image/png")
-    assert images[0]["width"] > 100
+    assert images[0]["natural"] > 100
+    assert images[0]["alt"] == "Bar chart of the observations of Bắc Kạn."
+
+
+def test_screenshot_command_writes_both_widths(fixture_pages, tmp_path):
+    command = [sys.executable, "-m", "reportbuild.screenshot", str(fixture_pages[0])]
+    process = subprocess.run(
+        [*command, str(tmp_path / "shots")], capture_output=True, text=True, timeout=300
+    )
+    assert process.returncode == 0, process.stderr
+    names = sorted(p.name for p in (tmp_path / "shots").iterdir())
+    assert names == [f"{fixture_pages[0].stem}-desktop.png", f"{fixture_pages[0].stem}-phone.png"]

@@ -6,6 +6,7 @@ The tests that execute notebooks are in test_render_cli.py (fixtures) and test_r
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 
 from helpers import config
 from helpers.geo import UnknownGeographyError
-from reportbuild import catalog, fingerprint, index, scheduler
+from reportbuild import catalog, fingerprint, index, outdir, scheduler
 from reportbuild import cli as render
 from reportbuild.checks import broken_links, external_references, page_links
 from reportbuild.files import remove_leftovers, temp_path_for, write_atomic
@@ -91,6 +92,83 @@ def test_unknown_province_fails_with_status_2_before_any_kernel_starts(
     assert "unknown province 'Hanoi'" in error
     assert "Thái Nguyên" in error and "Bắc Kạn" in error
     assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture
+def no_kernels(monkeypatch):
+    """Make starting a kernel fail the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kernel was about to start")
+
+    monkeypatch.setattr(scheduler, "run_jobs", refuse)
+
+
+@pytest.mark.parametrize("name", ["../../../../x/evil", "../evil", "a/b", "/tmp/evil", ".."])
+def test_a_province_name_never_reaches_a_file_path(no_kernels, tmp_path, capsys, name):
+    before = set(config.PROJECT_ROOT.parent.iterdir())
+    with pytest.raises(SystemExit) as caught:
+        render.main(["--extra-province", name, "--out", str(tmp_path / "out")])
+    assert caught.value.code == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert f"unknown geography {name!r}" in error and "Traceback" not in error
+    assert "Thái Nguyên" in error  # the valid names are listed
+    assert not (tmp_path / "out").exists()
+    assert set(config.PROJECT_ROOT.parent.iterdir()) == before
+
+
+def test_an_extra_province_is_named_by_its_geography_id(tmp_path, capsys):
+    argv = ["--extra-province", "Vĩnh Phúc", "--report", "profile", "--dry-run"]
+    assert render.main([*argv, "--out", str(tmp_path)]) == render.EXIT_OK
+    assert "profile-vinh-phuc " in capsys.readouterr().out
+
+
+def test_output_folder_that_is_a_file_is_refused_before_any_kernel(no_kernels, tmp_path, capsys):
+    target = tmp_path / "reports"
+    target.write_text("not a folder", encoding="utf-8")
+    assert render.main(["--out", str(target), "--report", "standards"]) == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert f"output folder {target} is a file" in error and "Traceback" not in error
+    status = render.main(["--out", str(target / "sub"), "--report", "standards"])
+    assert status == render.EXIT_USAGE
+    assert f"lies under {target}, which is a file" in capsys.readouterr().err
+
+
+def test_unwritable_output_folder_is_refused_before_any_kernel(
+    no_kernels, tmp_path, capsys, monkeypatch
+):
+    def denied(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(outdir, "_probe", denied)  # tests run as root: chmod would not stop us
+    assert render.main(["--out", str(tmp_path), "--report", "standards"]) == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert f"cannot write into the output folder {tmp_path}: Permission denied" in error
+
+
+def test_full_disk_is_refused_before_any_kernel(no_kernels, tmp_path, capsys, monkeypatch):
+    usage = shutil.disk_usage(tmp_path)._replace(free=3 * 2**20)
+    monkeypatch.setattr(outdir.shutil, "disk_usage", lambda path: usage)
+    assert render.main(["--out", str(tmp_path), "--report", "standards"]) == render.EXIT_USAGE
+    assert "only 3 MB free on the file system of" in capsys.readouterr().err
+
+
+def test_a_second_run_on_a_folder_in_use_is_refused_naming_the_holder(no_kernels, tmp_path, capsys):
+    with outdir.OutputLock(tmp_path):
+        assert render.main(["--out", str(tmp_path), "--report", "standards"]) == render.EXIT_BUSY
+    error = capsys.readouterr().err
+    assert f"{tmp_path} is being written by render-reports pid {os.getpid()}" in error
+    assert "started 20" in error and not (tmp_path / outdir.LOCK_NAME).exists()
+
+
+def test_a_stale_lock_of_a_dead_run_is_taken_over_saying_so(tmp_path, capsys):
+    dead = {"pid": 2**22 + 7, "host": "old-host", "started": "2026-01-01 00:00:00 +0000"}
+    (tmp_path / outdir.LOCK_NAME).write_text(json.dumps(dead), encoding="utf-8")
+    assert render.main(["--out", str(tmp_path), "--index-only"]) == render.EXIT_OK
+    error = capsys.readouterr().err
+    assert f"left by render-reports pid {dead['pid']} on old-host" in error
+    assert "no longer running" in error
+    assert not (tmp_path / outdir.LOCK_NAME).exists()
 
 
 def test_missing_notebook_is_named_before_any_kernel_starts(tmp_path, capsys):

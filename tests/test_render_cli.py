@@ -53,7 +53,7 @@ def notebooks_with(tmp_path: Path, replacements: dict[str, str]) -> Path:
 def rendered(tmp_path_factory):
     """All six fixture reports rendered once into a fresh folder: (folder, process)."""
     out = tmp_path_factory.mktemp("reports")
-    process = run_cli("--out", str(out), "--no-progress")
+    process = run_cli("--out", str(out), "--no-progress", "--jobs", "2")
     assert process.returncode == 0, process.stderr
     return out, process
 
@@ -111,7 +111,7 @@ def test_rendering_again_gives_byte_identical_html(rendered, tmp_path):
 def test_unchanged_inputs_are_skipped_and_force_renders_again(rendered):
     out, _ = rendered
     before = {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
-    process = run_cli("--out", str(out), "--no-progress")
+    process = run_cli("--out", str(out), "--no-progress", "--jobs", "2")
     assert process.returncode == 0, process.stderr
     assert "6 up to date, 0 to render" in process.stderr
     assert before == {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
@@ -225,3 +225,76 @@ def test_a_killed_kernel_fails_its_report_cleanly(tmp_path):
     assert "FAILED compare-provinces" in stderr
     assert not (out / "compare-provinces.html").exists()
     assert [p.name for p in out.rglob("*") if ".tmp" in p.name] == []
+
+
+def test_reused_kernels_render_what_fresh_kernels_render(rendered, tmp_path):
+    out, process = rendered
+    assert "kernel reused" in process.stderr  # the shared render did reuse kernels
+    fresh = tmp_path / "fresh"
+    process = run_cli("--out", str(fresh), "--no-progress", "--reports-per-kernel", "1")
+    assert process.returncode == 0, process.stderr
+    assert "kernel reused" not in process.stderr
+    for slug in ALL_SLUGS:
+        assert (fresh / f"{slug}.html").read_bytes() == (out / f"{slug}.html").read_bytes(), slug
+
+
+def test_the_data_version_recorded_is_that_of_the_data_the_kernel_read(tmp_path):
+    notebooks = notebooks_with(tmp_path, {"03-poverty-standards": "reads_late.py"})
+    data, handshake, out = tmp_path / "data", tmp_path / "handshake", tmp_path / "out"
+    shutil.copytree(FIXTURES / "data", data)
+    handshake.mkdir()
+    rows_before = len((data / "observations.csv").read_text(encoding="utf-8").splitlines()) - 1
+    env = {**os.environ, "GN_DATA_DIR": str(data), "RB_TEST_HANDSHAKE": str(handshake)}
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
+    command += ["--out", str(out), "--report", "standards", "--no-progress"]
+    cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + WAIT_S
+    while not (handshake / "ready").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with (data / "observations.csv").open("a", encoding="utf-8") as f:  # changed mid-run
+        f.write("Hà Giang,poor_households_pct,21.5,new row\n")
+    (handshake / "go").touch()
+    _, stderr = cli.communicate(timeout=WAIT_S)
+    assert cli.returncode == 0, stderr
+
+    page = (out / "poverty-standards.html").read_text(encoding="utf-8")
+    assert f"rows read: {rows_before}" in page  # the snapshot taken before the kernel started
+    process = run_cli("--out", str(out), "--report", "standards", "--dry-run", notebooks=notebooks,
+                      data=data)  # fmt: skip
+    assert "to render" in process.stdout  # the manifest holds the data it read, not today's
+
+
+def test_a_write_failure_stops_the_run_and_leaves_no_partial_file(tmp_path):
+    import resource
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "profile-bac-kan.html").write_text("previous version", encoding="utf-8")
+    limit = 16 * 1024  # a "full disk" for files over 16 KB: the profiles' notebooks are ~21 KB
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(FIXTURES / "notebooks")]
+    command += ["--out", str(out), "--report", "profile", "--jobs", "1", "--no-progress"]
+    process = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=600, preexec_fn=small_files
+    )
+    assert process.returncode == 1, process.stderr
+    assert "render-reports: stopped: could not write into" in process.stderr
+    assert "File too large" in process.stderr and "Traceback" not in process.stderr
+    assert "0 of 4 report(s) were written; the other 4 keep their previous HTML" in (process.stderr)
+    assert (out / "profile-bac-kan.html").read_text(encoding="utf-8") == "previous version"
+    assert [p.name for p in out.rglob("*") if ".tmp" in p.name or ".failed" in p.name] == []
+    assert process.stderr.count("rendered ") == 0
+
+
+def test_killing_the_renderer_takes_its_workers_and_kernels_with_it(tmp_path):
+    cli, kernels, out = _start_sleeping_run(tmp_path)
+    descendants = psutil.Process(cli.pid).children(recursive=True)
+    assert kernels and len(descendants) >= 2
+    cli.kill()  # SIGKILL: no handler runs in the renderer
+    cli.communicate(timeout=WAIT_S)
+    gone, alive = psutil.wait_procs(descendants, timeout=15)
+    assert _alive(alive) == [], [" ".join(p.cmdline()[:3]) for p in _alive(alive)]

@@ -81,3 +81,15 @@ def test_rendering_again_is_byte_identical(reports, tmp_path):
     assert process.returncode == 0, process.stderr
     again = (tmp_path / "profile-ha-giang.html").read_bytes()
     assert again == (reports / "profile-ha-giang.html").read_bytes()
+
+
+def test_reused_kernels_leak_nothing_between_real_reports(reports, tmp_path):
+    """The shared render runs several reports per kernel; fresh kernels must give the same bytes."""
+    log = (reports / ".render-log.txt").read_text(encoding="utf-8")
+    assert "kernel reused" in log
+    process = run_cli(tmp_path, "--reports-per-kernel", "1", "--jobs", "2")
+    assert process.returncode == 0, process.stderr
+    assert "kernel reused" not in process.stderr
+    for page in sorted(reports.glob("*.html")):
+        if page.name != "index.html":
+            assert (tmp_path / page.name).read_bytes() == page.read_bytes(), page.name

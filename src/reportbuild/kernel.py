@@ -106,19 +106,26 @@ class KernelError(RuntimeError):
 
 
 class KernelSession:
-    """A running kernel and its client, for several reports in turn (see the module doc)."""
+    """A running kernel and its client, for several reports in turn (see the module doc).
+
+    The manager and client are jupyter_client's asynchronous ones, as nbclient expects: with
+    them, nbclient notices a kernel that dies while a cell runs (a blocking client would wait
+    for its output forever).
+    """
 
     def __init__(self, cwd: Path):
-        from jupyter_client import KernelManager
+        from jupyter_client import AsyncKernelManager
+        from jupyter_core.utils import run_sync
 
+        self._sync = run_sync
         self.cwd = cwd
         self.reports = 0  # reports executed in this kernel so far
-        self.km = KernelManager(kernel_name=KERNEL_NAME)
-        self.km.start_kernel(cwd=str(cwd), extra_arguments=list(KERNEL_ARGUMENTS))
+        self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
+        run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=list(KERNEL_ARGUMENTS))
         self.kc = self.km.client()
         self.kc.start_channels()
         try:
-            self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT_S)
+            run_sync(self.kc.wait_for_ready)(timeout=KERNEL_START_TIMEOUT_S)  # notices a death
             self.kc.allow_stdin = False
             self.run(WARM_UP)
         except Exception:
@@ -131,20 +138,33 @@ class KernelSession:
         process = getattr(provisioner, "process", None)
         return getattr(process, "pid", None)
 
-    def run(self, code: str) -> None:
-        """Execute ``code`` quietly; KernelError when it fails."""
-        reply = self.kc.execute_interactive(
-            code,
-            silent=False,
-            store_history=False,
-            timeout=RESET_TIMEOUT_S,
-            output_hook=lambda message: None,
-        )
-        content = reply.get("content", {})
-        if content.get("status") != "ok":
-            raise KernelError(
-                f"kernel set-up failed: {content.get('ename', '')}: {content.get('evalue', '')}"
-            )
+    def run(self, code: str, timeout: float = RESET_TIMEOUT_S) -> None:
+        """Execute ``code`` quietly; KernelError when it fails, the kernel dies or time runs out.
+
+        Waits in steps of a second, checking that the kernel is alive, so that a killed kernel
+        is noticed at once.
+        """
+        import queue
+        import time
+
+        msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                reply = self._sync(self.kc.get_shell_msg)(timeout=1)
+            except queue.Empty:
+                if not self.alive():
+                    raise KernelError("the kernel died during its set-up") from None
+                continue
+            if reply.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            content = reply.get("content", {})
+            if content.get("status") != "ok":
+                raise KernelError(
+                    f"kernel set-up failed: {content.get('ename', '')}: {content.get('evalue', '')}"
+                )
+            return
+        raise KernelError(f"the kernel did not finish its set-up within {timeout:.0f} s")
 
     def reset(self) -> None:
         """Bring the kernel back to its state after the warm-up (see the module doc)."""
@@ -152,7 +172,7 @@ class KernelSession:
 
     def alive(self) -> bool:
         try:
-            return bool(self.km.is_alive())
+            return bool(self._sync(self.km.is_alive)())
         except Exception:
             return False
 
@@ -162,7 +182,7 @@ class KernelSession:
             self.kc.stop_channels()
         finally:
             try:
-                self.km.shutdown_kernel(now=True)
+                self._sync(self.km.shutdown_kernel)(now=True)
             except Exception:
                 pass
 

@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from contextlib import contextmanager
 
 import psutil
@@ -40,8 +40,8 @@ def run_jobs(
 
     Stops early (cancelling the jobs not yet finished, which get no outcome) after an outcome
     that failed to write, or when ``on_outcome`` returns False. ``progress`` None shows the bar
-    only on a terminal. Raises KeyboardInterrupt after a clean
-    stop when interrupted (see the module doc).
+    only on a terminal. Raises KeyboardInterrupt after a clean stop when interrupted (see the
+    module doc).
     """
     outcomes: list[Outcome] = []
     if not jobs:
@@ -67,10 +67,7 @@ def run_jobs(
                 bar.write(_one_line(outcome), file=sys.stderr)
                 if stop:
                     bar.close()
-                    for pending in futures:
-                        pending.cancel()
-                    stop_descendants()
-                    executor.shutdown(wait=False, cancel_futures=True)
+                    _stop_early(executor, futures, outcomes)
                     return outcomes
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
@@ -111,6 +108,51 @@ def stop_descendants(grace_s: float = STOP_GRACE_S) -> list[int]:
     return [p.pid for p in processes]
 
 
+def _stop_early(executor, futures: dict[Future, Job], outcomes: list[Outcome]) -> None:
+    """Cancel the jobs not started, kill the kernels of those running (so that they fail at
+    once), wait a little for them, then stop whatever is left; keep nothing of the jobs cut
+    short (their failed executed notebooks included)."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    _kill_kernels()
+    finished = {o.report.slug for o in outcomes}
+    running = [f for f in futures if not f.cancelled() and futures[f].report.slug not in finished]
+    done, not_done = wait(running, timeout=2 * STOP_GRACE_S)
+    for future in done:
+        _discard(_outcome_of(future, futures[future]))
+    if not_done:
+        stop_descendants()
+    for future in running:
+        job = futures[future]
+        executed = job.out_dir / "executed" / f"{job.report.slug}.failed.ipynb"
+        if future in not_done and executed.is_file():
+            executed.unlink(missing_ok=True)
+
+
+def _discard(outcome: Outcome) -> None:
+    """Remove what a job cut short by a stop kept (its failed executed notebook)."""
+    if outcome.executed_path and outcome.executed_path.name.endswith(".failed.ipynb"):
+        outcome.executed_path.unlink(missing_ok=True)
+
+
+def _kill_kernels() -> None:
+    """Kill the kernels (the workers' children), leaving the workers to the executor."""
+    workers = psutil.Process().children()
+    kernels = [k for w in workers for k in _children(w) if not _is_resource_tracker(k)]
+    for kernel in kernels:
+        try:
+            kernel.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(kernels, timeout=STOP_GRACE_S)
+
+
+def _children(process: psutil.Process) -> list[psutil.Process]:
+    try:
+        return process.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
 def _outcome_of(future: Future, job: Job) -> Outcome:
     """The worker's outcome, or a failed one when the worker process itself died."""
     try:
@@ -122,7 +164,11 @@ def _outcome_of(future: Future, job: Job) -> Outcome:
 def _one_line(outcome: Outcome) -> str:
     if outcome.ok:
         size_kb = outcome.html_bytes / 1024
-        line = f"rendered {outcome.report.slug}.html ({size_kb:.0f} KB, {outcome.seconds:.1f} s)"
+        reused = ", kernel reused" if outcome.kernel_reused else ""
+        line = (
+            f"rendered {outcome.report.slug}.html "
+            f"({size_kb:.0f} KB, {outcome.seconds:.1f} s{reused})"
+        )
     else:
         first_line = outcome.error.splitlines()[0] if outcome.error else ""
         line = f"FAILED   {outcome.report.slug}: {first_line}"
