@@ -193,6 +193,7 @@ def timed_sequence(commands: list[list[str]], env: dict) -> Timing:
     """Run ``commands`` one after the other; wall time and peak memory of their process trees."""
     peak = [0.0]
     started = time.perf_counter()
+    paused = 0.0
     returncode = 0
     for command in commands:
         process = subprocess.Popen(
@@ -201,12 +202,14 @@ def timed_sequence(commands: list[list[str]], env: dict) -> Timing:
         sampler = threading.Thread(target=_sample_tree_rss, args=(process, peak), daemon=True)
         sampler.start()
         _, stderr = process.communicate()
+        finished = time.perf_counter()
         sampler.join()
+        paused += time.perf_counter() - finished  # the sampler's last sleep is not the command's
         if process.returncode:
             returncode = process.returncode
             tail = stderr.decode(errors="replace")[-2000:]
             print(f"  ! {' '.join(command[:3])}… exited {process.returncode}:\n{tail}")
-    return Timing(time.perf_counter() - started, peak[0] / 2**20, returncode)
+    return Timing(time.perf_counter() - started - paused, peak[0] / 2**20, returncode)
 
 
 def _sample_tree_rss(process: subprocess.Popen, peak: list[float]) -> None:

@@ -428,3 +428,25 @@ def test_script_out_of_sync_with_its_ipynb_wins_with_a_warning(tmp_path):
     with pytest.warns(UserWarning, match="out of sync"):
         nb = read_notebook(tmp_path, "nb")
     assert "fixture failure" in nb.cells[2].source
+
+
+def test_environment_fingerprint_covers_lock_python_and_rendering_libraries(monkeypatch, tmp_path):
+    environment = fingerprint.environment()
+    assert {"requirements.lock", "python", "nbconvert templates"} <= set(environment)
+    for package in ("nbconvert", "mistune", "bleach", "jinja2", "papermill", "matplotlib"):
+        assert environment["packages"][package] != "absent", package
+    before = fingerprint.shared_digest()
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("pandas==0.0.1\n", encoding="utf-8")
+    monkeypatch.setattr(fingerprint, "LOCK_FILE", lock)
+    assert fingerprint.shared_digest() != before
+    monkeypatch.setattr(fingerprint.sys, "version", "3.99.0 (test)")
+    assert fingerprint.environment()["python"] == "3.99.0 (test)"
+
+
+def test_fingerprint_changes_with_the_list_of_reports(tmp_path):
+    catalogue = tmp_path / "reports.yml"
+    catalogue.write_text("provinces: {}\n", encoding="utf-8")
+    before = fingerprint.shared_digest(catalogue=catalogue)
+    catalogue.write_text("provinces: {lao-cai: Lào Cai}\n", encoding="utf-8")
+    assert fingerprint.shared_digest(catalogue=catalogue) != before

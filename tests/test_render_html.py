@@ -318,3 +318,21 @@ def test_external_reference_check_allows_hyperlinks_and_data_uris():
 def test_slugs_are_ascii():
     assert html.slug("Hà Giang: money, 2021–2025") == "ha-giang-money-2021-2025"
     assert re.fullmatch(r"[a-z0-9-]+", html.slug("Đắk Lắk ?!"))
+
+
+def test_a_publisher_address_in_a_caption_is_not_a_live_link_on_the_page():
+    caption = f"*Sources: {escape_md('http://evil.example/phish')}, 17 April 2025.*"
+    payload = escape_md('<a href="http://evil.example/x">click</a>')
+    cell = new_code_cell(
+        "caption()",
+        execution_count=8,
+        outputs=[
+            new_output("display_data", data={"text/markdown": caption}),
+            new_output("display_data", data={"text/markdown": f"Publisher: {payload}"}),
+        ],
+    )
+    main = _main(_page([cell]))
+    assert not [a for a in main.find_all("a") if "evil" in a.get("href", "")]
+    text = main.get_text(" ")
+    assert "Sources: http://evil.example/phish, 17 April 2025." in text
+    assert 'Publisher: <a href="http://evil.example/x">click</a>' in text  # shown as typed
