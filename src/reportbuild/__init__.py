@@ -11,9 +11,11 @@ per concern:
 - :mod:`~reportbuild.notebooks`: reading a notebook from ``.ipynb`` or its jupytext ``.py``;
 - :mod:`~reportbuild.sanitize`: what HTML from cell outputs may keep;
 - :mod:`~reportbuild.html`: executed notebook to one self-contained page with its chrome;
+- :mod:`~reportbuild.kernel`: one kernel for several reports, reset between them;
 - :mod:`~reportbuild.worker`: executes and exports reports (runs in a worker process);
 - :mod:`~reportbuild.scheduler`: runs the workers in parallel, with progress and clean stops;
 - :mod:`~reportbuild.index`: ``index.html`` linking every report present and the dataset;
+- :mod:`~reportbuild.versions`: data version, code version, date of the data (the page stamp);
 - :mod:`~reportbuild.files`: atomic writes;
 - :mod:`~reportbuild.checks`: checks on rendered pages, shared with the tests;
 - :mod:`~reportbuild.screenshot`: PNGs of a page at desktop and phone width.

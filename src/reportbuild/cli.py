@@ -1,25 +1,26 @@
 """``render-reports``: the notebooks and the data, rendered into the HTML reports people read.
 
-One command (``make reports``) executes each report's notebook with papermill in its own
-kernel, several at once, and writes into ``reports/``:
+One command (``make reports``) executes the notebooks listed in ``notebooks/reports.yml`` with
+papermill, several at once (each worker keeps one kernel for a few reports), and writes into
+``reports/``:
 
-- ``profile-<province-id>.html`` per focus province (``notebooks/01-province-profile``,
-  parameter ``province``), ``compare-provinces.html`` (``02-compare-provinces``) and
-  ``poverty-standards.html`` (``03-poverty-standards``);
-- ``executed/<slug>.ipynb``, the executed notebooks, for inspection;
-- ``index.html`` linking every report, with the data version and the code version.
+- one ``<output>.html`` per report (``profile-<province-id>.html`` per province,
+  ``compare-provinces.html``, ``poverty-standards.html``);
+- ``executed/<output>.ipynb``, the executed notebooks, for inspection;
+- ``index.html`` linking every report and the dataset (copied into ``data/``).
 
 Each report is one self-contained HTML file: code hidden, images embedded, no request to any
-other host, a table of contents, readable from phone width up. A report whose notebook, data,
-``helpers`` code and parameters are unchanged is not rendered again (``--force`` renders anyway).
-See ``render-reports --help`` for the options, and :mod:`reportbuild` for the parts. The list
-of reports is ``notebooks/reports.yml``.
+other host, a table of contents, a version stamp, readable from phone width up. A report whose
+inputs are unchanged (see :mod:`reportbuild.fingerprint`) is not rendered again (``--force``
+renders anyway). Before any kernel starts, the output folder is checked and locked
+(:mod:`reportbuild.outdir`). See ``render-reports --help`` for the options, and
+:mod:`reportbuild` for the parts.
 
 Rule for notebook authors: text from the data is escaped, so never build HTML from it.
 ``print()`` and DataFrame tables are safe (pandas escapes cell text by default: do not pass
 ``escape=False`` to ``to_html``). ``display(HTML(...))`` and ``display(Markdown(...))`` outputs
-are sanitized when rendered (a ``<script>`` shows as text, styles and scripts are dropped), which
-is a safety net, not a licence: such output may not look the way it did in JupyterLab.
+are sanitized when rendered (:mod:`reportbuild.sanitize`: an allow-list of elements; scripts and
+styles dropped; no auto-linking), which is a safety net, not a licence.
 """
 
 from __future__ import annotations
