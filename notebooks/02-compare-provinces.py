@@ -28,12 +28,12 @@ provinces: str = ""  # optional: semicolon-separated names to compare; empty = t
 # %%
 from IPython.display import Markdown, display  # noqa: E402
 
-from helpers import analysis, captions, compare, plotting  # noqa: E402
+from helpers import captions, compare, facts, geo, plotting, profile, sources  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 dataset = load_dataset()
-chosen = [analysis.resolve_geography(dataset, p) for p in provinces.split(";") if p.strip()]
-geo_ids = [str(g["geography_id"]) for g in chosen] or analysis.focus_province_ids(dataset)
+chosen = [geo.resolve_geography(dataset, p) for p in provinces.split(";") if p.strip()]
+geo_ids = [str(g["geography_id"]) for g in chosen] or geo.focus_province_ids(dataset)
 names = dict(zip(dataset.geographies["geography_id"], dataset.geographies["name"], strict=True))
 plotting.apply_theme()
 
@@ -41,7 +41,7 @@ plotting.apply_theme()
 # ## Load
 
 # %%
-Markdown("\n".join(f"- {analysis.overview_markdown(dataset, g)}" for g in geo_ids))
+Markdown("\n".join(f"- {captions.overview_markdown(dataset, g)}" for g in geo_ids))
 
 # %% [markdown]
 # ## Reduction targets and results: how fast should poverty fall, and how fast did it?
@@ -61,7 +61,7 @@ captions.show_figure(
     reductions,
 )
 captions.show_table(
-    analysis.display_table(reductions, dataset),
+    profile.display_table(reductions, dataset),
     "Average annual falls of the poor-household rate.",
     dataset,
     reductions,
@@ -77,7 +77,7 @@ captions.show_table(
 
 # %%
 funding = compare.funding_normalised(dataset, geo_ids)
-money = analysis.money_facts(analysis.facts_for(dataset, geo_ids))
+money = facts.money_facts(facts.facts_for(dataset, geo_ids))
 captions.show_figure(
     plotting.plot_per_year(funding, "Funding per year of its period"),
     "Funding per year of the period each amount covers.",
@@ -117,7 +117,7 @@ else:
 
 # %%
 matrix = compare.coverage_matrix(dataset, geo_ids)
-all_facts = analysis.facts_for(dataset, geo_ids)
+all_facts = facts.facts_for(dataset, geo_ids)
 captions.show_figure(
     plotting.plot_coverage(matrix, "What each province reports"),
     "Coverage of every indicator of the dataset, by province.",
@@ -153,4 +153,4 @@ Markdown(compare.merger_markdown(dataset))
 # ## Sources
 
 # %%
-captions.table_html(analysis.sources_table(dataset, analysis.sources_used(dataset, all_facts)))
+captions.table_html(sources.sources_table(dataset, sources.sources_used(dataset, all_facts)))

@@ -28,11 +28,11 @@ province: str = "Bắc Kạn"  # geography whose rates under both standards are 
 # %%
 from IPython.display import Markdown, display  # noqa: E402
 
-from helpers import analysis, captions, plotting, standards  # noqa: E402
+from helpers import captions, facts, geo, plotting, sources, standards  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 dataset = load_dataset()
-geo = analysis.resolve_geography(dataset, province)  # unknown name: lists the valid ones
+geo = geo.resolve_geography(dataset, province)  # unknown name: lists the valid ones
 geo_id, name = str(geo["geography_id"]), str(geo["name"])
 plotting.apply_theme()
 
@@ -40,7 +40,7 @@ plotting.apply_theme()
 # ## Load
 
 # %%
-Markdown(analysis.overview_markdown(dataset, geo_id))
+Markdown(captions.overview_markdown(dataset, geo_id))
 
 # %% [markdown]
 # ## The two standards: what makes a household poor or near-poor?
@@ -71,7 +71,7 @@ else:
         dataset,
         rates,
     )
-Markdown(analysis.headline_markdown(analysis.facts_for(dataset, geo_id), name))
+Markdown(captions.headline_markdown(facts.facts_for(dataset, geo_id), name))
 
 # %% [markdown]
 # ## The households behind each count and rate: is it the same population?
@@ -87,9 +87,9 @@ captions.show_table(
     implied.drop(columns=["implied_total", "source_id"]),
     "Households implied by each count-and-rate pair (count ÷ rate).",
     dataset,
-    analysis.facts_for(
-        dataset, list(dataset.observations["geography_id"].astype(str).unique())
-    ).query("source_id in @implied.source_id"),
+    facts.facts_for(dataset, list(dataset.observations["geography_id"].astype(str).unique())).query(
+        "source_id in @implied.source_id"
+    ),
     empty="No report gives both a count and a rate for the same year and standard.",
 )
 
@@ -117,4 +117,4 @@ captions.table_html(standards.standards_in_use(dataset))
 # ## Sources
 
 # %%
-captions.table_html(analysis.sources_table(dataset, analysis.sources_used(dataset, rates)))
+captions.table_html(sources.sources_table(dataset, sources.sources_used(dataset, rates)))

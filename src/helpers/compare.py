@@ -1,6 +1,6 @@
 """Comparisons across geographies: coverage, funding on a common basis, the 2025 reorganisation.
 
-Like :mod:`helpers.analysis`, nothing here fills a gap: a province that does not report a figure
+Like :mod:`helpers.facts`, nothing here fills a gap: a province that does not report a figure
 gets "not reported" in the tables, never a number.
 """
 
@@ -10,14 +10,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.analysis import (
-    COMPONENT_LABELS,
-    TARGET_KINDS,
+from helpers.facts import (
     Dataset,
     fact_text,
     facts_for,
-    geographies_with_observations,
-    geography_name,
     is_total,
     per_year_text,
     select,
@@ -31,6 +27,8 @@ from helpers.format import (
     is_missing,
     period_years,
 )
+from helpers.geo import geographies_with_observations, geography_name
+from helpers.vocabulary import COMPONENT_LABELS, TARGET_KINDS
 
 # Cell values of the coverage matrix, from least to most reported.
 COVERAGE_LEVELS = ("not reported", "target or plan only", "result only", "result and target")

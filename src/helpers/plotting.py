@@ -17,34 +17,15 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers.analysis import TARGET_KINDS, fact_text
+from helpers.facts import fact_text
 from helpers.format import format_period, format_standard, unit_suffix
-
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-}
-
-# Fixed colour per geography id; districts take their province's colour.
-GEOGRAPHY_COLOURS = {
-    "thai-nguyen": OKABE_ITO["blue"],
-    "bac-kan": OKABE_ITO["vermillion"],
-    "tuyen-quang": OKABE_ITO["bluish green"],
-    "ha-giang": OKABE_ITO["reddish purple"],
-    "phu-tho": OKABE_ITO["orange"],
-    "vinh-phuc": OKABE_ITO["sky blue"],
-    "hoa-binh": OKABE_ITO["yellow"],
-    "vn": OKABE_ITO["black"],
-}
-OTHER_COLOUR = "#777777"
-
-STANDARD_MARKERS = {"2016-2020": "s", "2021-2025": "o", "not stated": "D", "not applicable": "^"}
+from helpers.vocabulary import (
+    GEOGRAPHY_COLOURS,
+    OKABE_ITO,
+    OTHER_COLOUR,
+    STANDARD_MARKERS,
+    TARGET_KINDS,
+)
 
 COVERAGE_COLOURS = {
     "not reported": "#F2F2F2",
@@ -100,6 +81,8 @@ def draw_fact(ax: plt.Axes, y: float, fact: pd.Series | dict, colour: str, arrow
     """
     hollow = _is_target(fact["kind"])
     face = "white" if hollow else colour
+    if str(fact["kind"]) == "estimate":
+        face = mpl.colors.to_hex(mpl.colors.to_rgba(colour, 0.35), keep_alpha=True)
     marker = dict(marker="o", ms=7, mfc=face, mec=colour, mew=1.8, ls="none", zorder=3)
     qualifier = fact["qualifier"]
     if qualifier == "range":
@@ -130,6 +113,16 @@ def bounds_legend_handles(colour: str = "#444444") -> list:
         Line2D([], [], marker="o", ls="none", mfc=colour, mec=colour, label="result"),
         Line2D(
             [], [], marker="o", ls="none", mfc="white", mec=colour, mew=1.8, label="target or plan"
+        ),  # fmt: skip
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc=colour + "59",
+            mec=colour,
+            mew=1.8,
+            label="estimate (dự ước)",
         ),  # fmt: skip
         Line2D([], [], color=colour, lw=7, alpha=0.55, label="range (low–high)"),
         Line2D(
@@ -168,7 +161,7 @@ def plot_bounds(
     With ``names`` (geography id -> name) rows are labelled by geography and indicator.
     """
     n = len(facts_table)
-    fig, ax = plt.subplots(figsize=(8.5, 0.75 * n + 1.6))
+    fig, ax = plt.subplots(figsize=(6.4, 0.75 * n + 1.6))
     values = pd.concat([facts_table["low"], facts_table["high"]]).dropna()
     top = float(values.max()) if len(values) else 1.0
     arrow = 0.18 * top
@@ -247,7 +240,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     keys = ["indicator_id", "breakdown_by", "period_start", "period_end", "kind", "source_id"]
     groups = [g for _, g in parts.groupby(keys, sort=False, dropna=False, observed=True)]
     heights = [0.42 * len(g) + 0.9 for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8.5, sum(heights) + 0.5), squeeze=False,
+    fig, axes = plt.subplots(len(groups), 1, figsize=(6.4, sum(heights) + 0.5), squeeze=False,
                              gridspec_kw={"height_ratios": heights})  # fmt: skip
     for ax, group in zip(axes[:, 0], groups, strict=True):
         labels = [str(b) for b in group["breakdown"]][::-1]
@@ -303,7 +296,7 @@ def plot_per_year(
 ) -> plt.Figure:
     """Funding per year of its period, one row per amount (``per_year_low/high`` columns)."""
     rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(rows) + 1.6))
+    fig, ax = plt.subplots(figsize=(6.4, 0.6 * len(rows) + 1.6))
     top = float(pd.concat([rows["per_year_low"], rows["per_year_high"]]).max())
     for i, row in rows.iterrows():
         y = len(rows) - 1 - i
@@ -324,4 +317,99 @@ def plot_per_year(
     ax.set_xlabel("billion VND per year of the period")
     ax.set_title(title, loc="left")
     ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
+    return fig
+
+
+METHOD_STYLES = {"administrative review": "-", "household survey": "--", "": "-"}
+STANDARD_BREAK = 2021.5  # between the 2021 review (both standards) and 2022
+
+
+def plot_trajectory(
+    rates: pd.DataFrame,
+    names: dict[str, str],
+    targets: pd.DataFrame | None = None,
+) -> plt.Figure:
+    """Poor-household rates by year: one line per geography, standard and method, never joined.
+
+    Solid lines are administrative review counts, dashed ones household-survey estimates;
+    squares mark the 2016–2020 standard, circles the 2021–2025 one; a vertical rule marks the
+    change of standard. Targets are hollow markers (an arrow for "below").
+    """
+    fig, ax = plt.subplots(figsize=(6.2, 4.2))
+    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
+    keys = [
+        rates["geography_id"].astype(str),
+        rates["poverty_standard"].astype(str),
+        method.fillna("").astype(str),
+    ]
+    for (gid, standard, how), series in rates.groupby(keys, sort=False):
+        series = series.sort_values("period_end")
+        colour = colour_for(gid)
+        marker = STANDARD_MARKERS.get(standard, "o")
+        style = METHOD_STYLES.get(how, "-")
+        label = f"{names.get(gid, gid)}, {format_standard(standard)}"
+        if how:
+            label += f", {'survey' if how == 'household survey' else 'review'}"
+        ax.plot(
+            series["period_end"].astype(float),
+            series["value"].astype(float),
+            ls=style,
+            marker=marker,
+            color=colour,
+            ms=6,
+            lw=1.8,
+            label=label,
+        )
+        last = series.iloc[-1]
+        ax.annotate(
+            fact_text(last),
+            (float(last["period_end"]), float(last["value"])),
+            xytext=(5, 4),
+            textcoords="offset points",
+            fontsize=9,
+            color=colour,
+        )
+    if targets is not None and not targets.empty:
+        for _, t in targets.iterrows():
+            colour = colour_for(str(t["geography_id"]))
+            y = float(t["value"])
+            ax.plot(
+                [float(t["period_end"])],
+                [y],
+                marker="o",
+                mfc="white",
+                mec=colour,
+                mew=1.8,
+                ls="none",
+                ms=7,
+                label=f"target: {fact_text(t)} by {int(t['period_end'])}",
+            )
+            if str(t["qualifier"]) == "below":
+                ax.annotate(
+                    "",
+                    xy=(float(t["period_end"]), y * 0.6),
+                    xytext=(float(t["period_end"]), y),
+                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.5),
+                )
+    years = pd.concat(
+        [rates["period_end"], targets["period_end"] if targets is not None else rates["period_end"]]
+    )
+    lo, hi = int(years.min()), int(years.max())
+    if lo <= STANDARD_BREAK <= hi:
+        ax.axvline(STANDARD_BREAK, color="#999999", lw=1, ls=":")
+        ax.text(
+            STANDARD_BREAK,
+            1.0,
+            " standard changes\n (Decree 07/2021)",
+            transform=ax.get_xaxis_transform(),
+            fontsize=8.5,
+            va="top",
+            color="#555555",
+        )
+    ax.set_xticks(range(lo, hi + 1))
+    ax.set_xlim(lo - 0.5, hi + 0.9)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("poor households (% of households)")
+    ax.grid(axis="y")
+    ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1)
     return fig
