@@ -25,6 +25,7 @@ from helpers.geo import geography_name, reorganisation_note
 from helpers.profile import silent_projects
 from helpers.sources import discrepancies
 from helpers.vocabulary import (
+    KIND_LABELS,
     METHOD_LABELS,
     PEOPLE_UNITS,
     PROGRAMME_FIRST_YEAR,
@@ -99,7 +100,9 @@ def comparable(a: pd.Series | dict, b: pd.Series | dict) -> tuple[bool, str]:
     result_a = str(a["kind"]) not in TARGET_KINDS
     result_b = str(b["kind"]) not in TARGET_KINDS
     if str(a["kind"]) != str(b["kind"]) and not (not result_a and not result_b):
-        reasons.append(f"a {a['kind']} against a {b['kind']}")
+        ka = KIND_LABELS.get(str(a["kind"]), str(a["kind"]))
+        kb = KIND_LABELS.get(str(b["kind"]), str(b["kind"]))
+        reasons.append(f"it sets a {ka} against a {kb}")
     pa = format_period(a["period_start"], a["period_end"])
     pb = format_period(b["period_start"], b["period_end"])
     if pa != pb or "not stated" in pa:

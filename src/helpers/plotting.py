@@ -269,20 +269,21 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
 
 
 def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
-    """The coverage matrix as coloured cells: indicators down, geographies across."""
+    """The coverage matrix as a seaborn heat-map: indicators down, geographies across."""
+    import seaborn as sns
+
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    cmap = mpl.colors.ListedColormap(list(COVERAGE_COLOURS.values()))
-    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * cells.shape[1], 0.24 * len(cells) + 1.8))
-    ax.imshow(codes.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(COVERAGE_COLOURS) - 0.5,
-              aspect="auto", interpolation="none")  # fmt: skip
-    ax.set_xticks(range(cells.shape[1]), cells.columns)
+    fig, ax = plt.subplots(figsize=(2.6 + 1.0 * cells.shape[1], 0.22 * len(cells) + 1.8))
+    sns.heatmap(
+        codes, ax=ax, cmap=list(COVERAGE_COLOURS.values()), vmin=-0.5,
+        vmax=len(COVERAGE_COLOURS) - 0.5, cbar=False, linewidths=1.5, linecolor="white",
+    )  # fmt: skip
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(cells)), cells.index, fontsize=7.5)
-    ax.grid(False)
-    ax.set_xticks([x - 0.5 for x in range(1, cells.shape[1])], minor=True)
-    ax.tick_params(which="minor", length=0)
-    ax.grid(which="minor", axis="x", color="white", lw=2)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", labelsize=7.5, length=0)
+    ax.tick_params(axis="x", labelsize=9, length=0, rotation=0)
     handles = [
         Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in COVERAGE_COLOURS.items()
     ]
