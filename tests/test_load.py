@@ -429,3 +429,15 @@ def test_new_columns_are_typed(small_data):
     assert ds.discrepancies.columns[0] == "total_observation_id"
     assert str(ds.ignores["reason"].dtype) == "string"
     assert ds.lines["number_ignores"] == [2]
+
+
+def test_provenance_checks_read_only_verified_printed_rows(small_data, seeds_dir):
+    from helpers.provenance import missing_excerpts, parts_versus_totals, source_texts
+
+    _with_cited(small_data)
+    ds = load_dataset(small_data.root)
+    texts = source_texts(ds, seeds_dir)
+    assert set(texts) == {"bkto-2023-thai-nguyen", "ldxh-2022-bac-kan"}  # no cited text
+    assert missing_excerpts(ds, texts) == []
+    checked = parts_versus_totals(ds)["total_observation_id"]
+    assert list(checked) == ["bkto-2023-thai-nguyen-001"]
