@@ -40,7 +40,7 @@ from pathlib import Path
 import psutil
 
 from helpers import config
-from helpers.pipeline import catalog
+from reportbuild import catalog
 
 BIN = Path(sys.executable).parent
 TARGET_RATIO = 0.5

@@ -175,7 +175,7 @@ def render(out: Path, *args: str, notebooks: Path | None = None, data: Path | No
     env = dict(os.environ)
     if data:
         env["GN_DATA_DIR"] = str(data)
-    command = [sys.executable, "-m", "helpers.render", "--out", str(out), "--no-progress", *args]
+    command = [sys.executable, "-m", "reportbuild", "--out", str(out), "--no-progress", *args]
     if notebooks:
         command += ["--notebooks", str(notebooks)]
     process = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
@@ -189,7 +189,7 @@ def real_notebooks_present() -> bool:
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> list[Path]:
+def pages(tmp_path_factory, request) -> list[Path]:
     """Rendered pages to open: the fixture reports, plus the real reports when present."""
     fixtures = render(
         tmp_path_factory.mktemp("fixture-reports"),
@@ -198,7 +198,7 @@ def pages(tmp_path_factory) -> list[Path]:
         notebooks=FIXTURES / "notebooks",
         data=FIXTURES / "data",
     )
-    real = render(tmp_path_factory.mktemp("real-reports")) if real_notebooks_present() else []
+    real = sorted(request.getfixturevalue("rendered_reports").glob("*.html"))
     return fixtures + real
 
 

@@ -1,9 +1,12 @@
-"""Execute each notebook with papermill and check its output against the data.
+"""Each notebook's executed output checked against the data.
 
-The expected figures are read from the dataset here and formatted with helpers.format, so a
-notebook that drops, rounds or mislabels a figure fails.
+The notebooks as the reports run them are read from the session's shared render
+(``rendered_reports``); other parameters are run here with papermill. The expected figures
+are read from the dataset here and formatted with helpers.format, so a notebook that drops,
+rounds or mislabels a figure fails.
 """
 
+import html
 import json
 
 import nbformat
@@ -35,6 +38,11 @@ def run(tmp_path, stem, **parameters):
     return out
 
 
+def executed(rendered_reports, slug):
+    """The executed notebook of report ``slug`` in the shared render."""
+    return rendered_reports / "executed" / f"{slug}.ipynb"
+
+
 def output_text(path):
     """Every text, Markdown and HTML output of an executed notebook, as one string."""
     nb = nbformat.read(path, as_version=4)
@@ -45,13 +53,14 @@ def output_text(path):
                 parts.append(json.dumps(output))
             parts.append(output.get("text", ""))
             for mime in ("text/markdown", "text/html", "text/plain"):
-                parts.append(str(output.get("data", {}).get(mime, "")))
+                parts.append(html.unescape(str(output.get("data", {}).get(mime, ""))))
     return "\n".join(parts)
 
 
-@pytest.mark.parametrize("province", list(FOCUS_PROVINCES.values()))
-def test_profile_shows_every_figure_of_the_province(tmp_path, dataset, province):
-    text = output_text(run(tmp_path, "01-province-profile", province=province))
+@pytest.mark.parametrize("province_id", list(FOCUS_PROVINCES))
+def test_profile_shows_every_figure_of_the_province(rendered_reports, dataset, province_id):
+    province = FOCUS_PROVINCES[province_id]
+    text = output_text(executed(rendered_reports, f"profile-{province_id}"))
     geo_id = str(geo.resolve_geography(dataset, province)["geography_id"])
     table = facts.facts_for(dataset, geo_id)
     assert len(table) > 0
@@ -74,8 +83,8 @@ def test_profile_of_a_wrong_province_fails_listing_valid_names(tmp_path, dataset
         assert name in message
 
 
-def test_compare_shows_each_province_funding_and_reductions(tmp_path, dataset):
-    text = output_text(run(tmp_path, "02-compare-provinces"))
+def test_compare_shows_each_province_funding_and_reductions(rendered_reports, dataset):
+    text = output_text(executed(rendered_reports, "compare-provinces"))
     ids = geo.focus_province_ids(dataset)
     for _, row in compare.funding_normalised(dataset, ids).iterrows():
         assert row["per year"] in text and row["amount"] in text
@@ -85,8 +94,8 @@ def test_compare_shows_each_province_funding_and_reductions(tmp_path, dataset):
         assert name in text
 
 
-def test_standards_notebook_shows_rates_under_both_standards(tmp_path, dataset):
-    text = output_text(run(tmp_path, "03-poverty-standards"))
+def test_standards_notebook_shows_rates_under_both_standards(rendered_reports, dataset):
+    text = output_text(executed(rendered_reports, "poverty-standards"))
 
     implied = standards.implied_households(dataset)
     assert set(implied["standard"]) >= {"2016–2020 standard", "2021–2025 standard"}

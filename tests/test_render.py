@@ -6,6 +6,7 @@ The tests that execute notebooks are in test_render_cli.py (fixtures) and test_r
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -13,11 +14,12 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from helpers import config, render
+from helpers import config
 from helpers.geo import UnknownGeographyError
-from helpers.pipeline import catalog, fingerprint, html, index, scheduler
-from helpers.pipeline.checks import broken_links, external_references, page_links
-from helpers.pipeline.files import remove_leftovers, temp_path_for, write_atomic
+from reportbuild import catalog, fingerprint, html, index, scheduler
+from reportbuild import cli as render
+from reportbuild.checks import broken_links, external_references, page_links
+from reportbuild.files import remove_leftovers, temp_path_for, write_atomic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
 HOSTILE = "<script>alert(1)</script>"
@@ -37,18 +39,37 @@ HOSTILE = "<script>alert(1)</script>"
     ],
 )
 def test_province_names_match_without_accents_or_case(typed, expected):
-    assert catalog.resolve_provinces([typed]) == [expected]
+    assert list(catalog.resolve_provinces([typed]).values()) == [expected]
+
+
+def test_province_ids_are_accepted_too():
+    assert catalog.resolve_provinces(["ha-giang"]) == {"ha-giang": "Hà Giang"}
 
 
 def test_no_province_requested_means_every_focus_province_then_the_extra_ones():
-    assert catalog.resolve_provinces([], extra=["Lào Cai"]) == [
-        *config.FOCUS_PROVINCES.values(),
-        "Lào Cai",
-    ]
+    assert catalog.resolve_provinces([], extra={"lao-cai": "Lào Cai"}) == {
+        **config.FOCUS_PROVINCES,
+        "lao-cai": "Lào Cai",
+    }
 
 
 def test_extra_province_names_are_accepted():
-    assert catalog.resolve_provinces(["lao cai"], extra=["Lào Cai"]) == ["Lào Cai"]
+    assert catalog.resolve_provinces(["lao cai"], extra={"lao-cai": "Lào Cai"}) == {
+        "lao-cai": "Lào Cai"
+    }
+
+
+def test_extra_provinces_are_found_in_the_geographies_by_name_or_id():
+    assert catalog.extra_provinces(["vinh phuc", "Hoa Binh", "phu-tho"]) == {
+        "vinh-phuc": "Vĩnh Phúc",
+        "hoa-binh": "Hòa Bình",
+        "phu-tho": "Phú Thọ",
+    }
+
+
+def test_focus_provinces_come_from_reports_yml():
+    assert config.FOCUS_PROVINCES == catalog.load().provinces
+    assert list(config.FOCUS_PROVINCES) == ["thai-nguyen", "bac-kan", "tuyen-quang", "ha-giang"]
 
 
 def test_unknown_province_lists_the_valid_names():
@@ -85,6 +106,38 @@ def test_missing_notebook_is_named_before_any_kernel_starts(tmp_path, capsys):
 # Catalogue and shards -------------------------------------------------------------------------
 
 
+def test_adding_a_province_or_a_report_is_one_entry_in_reports_yml(tmp_path):
+    text = (config.NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8")
+    text = text.replace("  ha-giang: Hà Giang\n", "  ha-giang: Hà Giang\n  lao-cai: Lào Cai\n")
+    text += "\n  - name: extra\n    notebook: 04-extra\n    title: Extra\n    output: extra\n"
+    (tmp_path / "reports.yml").write_text(text, encoding="utf-8")
+    catalogue = catalog.load(tmp_path / "reports.yml")
+    reports = catalog.reports_for([], catalogue.provinces, catalogue)
+    assert [r.slug for r in reports][3:] == [
+        "profile-ha-giang",
+        "profile-lao-cai",
+        "compare-provinces",
+        "poverty-standards",
+        "extra",
+    ]
+    assert reports[4].parameters == {"province": "Lào Cai"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("  ha-giang: Hà Giang", "  ../evil: Evil"), "province id '../evil' is not a file-name"),
+        (("output: poverty-standards", "output: ../x"), "output '../x' is not a file-name slug"),
+        (("    title: Poverty standards\n", ""), "report 3: missing title"),
+    ],
+)
+def test_a_bad_catalogue_says_where_and_what_is_expected(tmp_path, change, message):
+    text = (config.NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8")
+    (tmp_path / "reports.yml").write_text(text.replace(*change), encoding="utf-8")
+    with pytest.raises(catalog.CatalogueError, match=re.escape(message)):
+        catalog.load(tmp_path / "reports.yml")
+
+
 def test_reports_come_in_a_fixed_order_with_ascii_slugs():
     reports = catalog.reports_for([], catalog.resolve_provinces([]))
     assert [r.slug for r in reports] == [
@@ -101,7 +154,7 @@ def test_reports_come_in_a_fixed_order_with_ascii_slugs():
 
 
 def test_choosing_report_kinds():
-    reports = catalog.reports_for(["standards", "compare"], ["Bắc Kạn"])
+    reports = catalog.reports_for(["standards", "compare"], {"bac-kan": "Bắc Kạn"})
     assert [r.kind for r in reports] == ["compare", "standards"]
 
 
@@ -139,7 +192,9 @@ def _fingerprint(report, notebooks):
 
 def test_fingerprint_changes_with_data_notebook_and_parameters(inputs):
     notebooks = inputs / "notebooks"
-    thai, bac = catalog.reports_for(["profile"], ["Thái Nguyên", "Bắc Kạn"])
+    thai, bac = catalog.reports_for(
+        ["profile"], catalog.resolve_provinces(["thai nguyen", "bac kan"])
+    )
     before = _fingerprint(thai, notebooks)
     assert before == _fingerprint(thai, notebooks)
     assert before != _fingerprint(bac, notebooks)
@@ -153,7 +208,7 @@ def test_fingerprint_changes_with_data_notebook_and_parameters(inputs):
 
 
 def test_fingerprint_ignores_hidden_files_and_byte_code(inputs):
-    thai = catalog.reports_for(["profile"], ["Thái Nguyên"])[0]
+    thai = catalog.reports_for(["profile"], {"thai-nguyen": "Thái Nguyên"})[0]
     before = _fingerprint(thai, inputs / "notebooks")
     (inputs / "data" / ".DS_Store").write_bytes(b"x")
     (inputs / "data" / "__pycache__").mkdir()
@@ -162,7 +217,7 @@ def test_fingerprint_ignores_hidden_files_and_byte_code(inputs):
 
 
 def test_manifest_round_trip_and_up_to_date(tmp_path):
-    report = catalog.reports_for(["standards"], [])[0]
+    report = catalog.reports_for(["standards"], {})[0]
     fingerprint.save_manifest(tmp_path, {report.slug: {"fingerprint": "abc"}})
     manifest = fingerprint.load_manifest(tmp_path)
     assert not fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)  # no HTML yet
@@ -250,7 +305,7 @@ def _executed_notebook() -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def exported() -> str:
-    report = catalog.reports_for(["profile"], ["Bắc Kạn"])[0]
+    report = catalog.reports_for(["profile"], {"bac-kan": "Bắc Kạn"})[0]
     return html.report_html(_executed_notebook(), report)
 
 
@@ -306,7 +361,7 @@ def test_external_reference_check_allows_hyperlinks_and_data_uris():
 
 
 def test_html_export_is_byte_identical_across_runs():
-    report = catalog.reports_for(["standards"], [])[0]
+    report = catalog.reports_for(["standards"], {})[0]
     first = html.report_html(_executed_notebook(), report)
     second_nb = _executed_notebook()
     second_nb.metadata["papermill"]["duration"] = 99.0
@@ -363,7 +418,7 @@ def test_manifest_is_plain_sorted_json(tmp_path):
 
 
 def test_jupytext_script_alone_is_read_with_stable_cell_ids(tmp_path):
-    from helpers.pipeline.notebooks import read_notebook
+    from reportbuild.notebooks import read_notebook
 
     shutil.copy(FIXTURES / "failing.py", tmp_path / "nb.py")
     first, second = read_notebook(tmp_path, "nb"), read_notebook(tmp_path, "nb")
@@ -372,7 +427,7 @@ def test_jupytext_script_alone_is_read_with_stable_cell_ids(tmp_path):
 
 
 def test_script_out_of_sync_with_its_ipynb_wins_with_a_warning(tmp_path):
-    from helpers.pipeline.notebooks import read_notebook
+    from reportbuild.notebooks import read_notebook
 
     shutil.copy(FIXTURES / "notebooks" / "01-province-profile.ipynb", tmp_path / "nb.ipynb")
     shutil.copy(FIXTURES / "failing.py", tmp_path / "nb.py")

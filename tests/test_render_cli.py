@@ -18,8 +18,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from helpers.pipeline import catalog
-from helpers.pipeline.checks import broken_links, external_references, page_links
+from reportbuild import catalog
+from reportbuild.checks import broken_links, external_references, page_links
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,7 @@ WAIT_S = 120  # generous bound for waiting on a subprocess; not a performance as
 def run_cli(*args: str, notebooks: Path = FIXTURES / "notebooks", data: Path = FIXTURES / "data"):
     """Run render-reports in a subprocess; return the CompletedProcess (text)."""
     env = {**os.environ, "GN_DATA_DIR": str(data)}
-    command = [sys.executable, "-m", "helpers.render", "--notebooks", str(notebooks), *args]
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks), *args]
     return subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=600, check=False
     )
@@ -175,7 +175,7 @@ def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.P
     notebooks = notebooks_with(tmp_path, {"02-compare-provinces": "sleeping.py"})
     out = tmp_path / "out"
     env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
-    command = [sys.executable, "-m", "helpers.render", "--notebooks", str(notebooks)]
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
     command += ["--out", str(out), "--report", "compare", "--no-progress"]
     cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + WAIT_S

@@ -1,6 +1,7 @@
 """The real reports: every notebook in notebooks/ rendered with the real data, then checked.
 
-Skips, saying why, until notebooks/01-province-profile exists. Checks that every focus province
+The render is the session's shared one (``rendered_reports`` in conftest.py); it skips, saying
+why, until notebooks/01-province-profile exists. Checks that every focus province
 has its profile, that each profile shows every figure the data holds for its province (in the
 project's number format), that the index links resolve, that pages are self-contained and under
 2 MB, and that a second rendering is byte-identical.
@@ -17,31 +18,21 @@ import pytest
 
 from helpers import config
 from helpers.format import format_number
-from helpers.pipeline.checks import broken_links, external_references, page_links, page_text
+from reportbuild.checks import broken_links, external_references, page_links, page_text
 
 pytestmark = pytest.mark.slow
 
-PROFILE = "01-province-profile"
 MAX_REPORT_BYTES = 2_000_000
-
-if not any((config.NOTEBOOKS_DIR / f"{PROFILE}{ext}").is_file() for ext in (".ipynb", ".py")):
-    pytest.skip(
-        f"notebooks/{PROFILE}.ipynb not written yet: the real reports cannot be rendered",
-        allow_module_level=True,
-    )
 
 
 def run_cli(out: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "helpers.render", "--out", str(out), "--no-progress", *args]
+    command = [sys.executable, "-m", "reportbuild", "--out", str(out), "--no-progress", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
 
 
-@pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reports")
-    process = run_cli(out)
-    assert process.returncode == 0, process.stderr
-    return out
+@pytest.fixture
+def reports(rendered_reports) -> Path:
+    return rendered_reports
 
 
 def observations_by_province() -> dict[str, list[dict[str, str]]]:

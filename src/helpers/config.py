@@ -27,14 +27,18 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("GN_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
 
 
-# The four provinces the project profiles and compares, with their names as reported
-# (before the 1 July 2025 reorganisation). Their ids are those of data/geographies.csv.
-FOCUS_PROVINCES: dict[str, str] = {
-    "thai-nguyen": "Thái Nguyên",
-    "bac-kan": "Bắc Kạn",
-    "tuyen-quang": "Tuyên Quang",
-    "ha-giang": "Hà Giang",
-}
+def _focus_provinces() -> dict[str, str]:
+    """Geography id → name as reported, from the ``provinces`` of ``notebooks/reports.yml``."""
+    import yaml
+
+    catalogue = yaml.safe_load((NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in catalogue["provinces"].items()}
+
+
+# The provinces the project profiles and compares, with their names as reported (before the
+# 1 July 2025 reorganisation). Their ids are those of data/geographies.csv; the list lives in
+# notebooks/reports.yml, beside the reports rendered for them.
+FOCUS_PROVINCES: dict[str, str] = _focus_provinces()
 
 # Date from which Bắc Kạn is part of Thái Nguyên, Hà Giang of Tuyên Quang, and districts are gone.
 REORGANISATION_DATE = "2025-07-01"

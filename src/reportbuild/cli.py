@@ -12,7 +12,8 @@ kernel, several at once, and writes into ``reports/``:
 Each report is one self-contained HTML file: code hidden, images embedded, no request to any
 other host, a table of contents, readable from phone width up. A report whose notebook, data,
 ``helpers`` code and parameters are unchanged is not rendered again (``--force`` renders anyway).
-See ``render-reports --help`` for the options, and :mod:`helpers.pipeline` for the parts.
+See ``render-reports --help`` for the options, and :mod:`reportbuild` for the parts. The list
+of reports is ``notebooks/reports.yml``.
 
 Rule for notebook authors: text from the data is escaped, so never build HTML from it.
 ``print()`` and DataFrame tables are safe (pandas escapes cell text by default: do not pass
@@ -32,9 +33,9 @@ from pathlib import Path
 
 from helpers import config
 from helpers.geo import UnknownGeographyError
-from helpers.pipeline import catalog, fingerprint
-from helpers.pipeline.files import remove_leftovers
-from helpers.pipeline.index import write_index
+from reportbuild import catalog, fingerprint
+from reportbuild.files import remove_leftovers
+from reportbuild.index import write_index
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wrote {write_index(out_dir)}")
         return EXIT_OK
     try:
-        reports = selected_reports(args)
+        reports = selected_reports(args, catalog.load(catalog.catalogue_path(notebooks_dir)))
         missing_notebooks(reports, notebooks_dir)
     except (ValueError, FileNotFoundError) as error:
         parser.error(str(error))
@@ -67,9 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--report",
         action="append",
-        choices=list(catalog.KINDS),
         default=[],
-        help="render only this kind of report (repeatable; default: all)",
+        metavar="KIND",
+        help="render only this kind of report, as named in notebooks/reports.yml "
+        "(repeatable; default: all)",
     )
     parser.add_argument(
         "--province",
@@ -84,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NAME",
-        help="also accept and, by default, render this province, as named in the data "
-        "(repeatable; for data beyond the four focus provinces)",
+        help="also accept and, by default, render this geography of data/geographies.csv, "
+        "by name or id (repeatable; for data beyond the provinces of notebooks/reports.yml)",
     )
     parser.add_argument(
         "--jobs",
@@ -131,16 +133,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def selected_reports(args: argparse.Namespace) -> list[catalog.Report]:
+def selected_reports(
+    args: argparse.Namespace, catalogue: catalog.Catalogue
+) -> list[catalog.Report]:
     """The reports the arguments ask for, in catalogue order, sharded if asked.
 
     Raises ValueError (an unknown province lists the valid names) before any kernel starts.
     """
     try:
-        provinces = catalog.resolve_provinces(args.province, extra=args.extra_province)
+        extra = catalog.extra_provinces(args.extra_province)
+        provinces = catalog.resolve_provinces(args.province, extra=extra, catalogue=catalogue)
     except UnknownGeographyError as error:
         raise ValueError(str(error)) from None
-    reports = catalog.reports_for(args.report, provinces)
+    reports = catalog.reports_for(args.report, provinces, catalogue)
     if args.shard:
         reports = catalog.shard(reports, *catalog.parse_shard(args.shard))
     return reports
@@ -191,8 +196,8 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
 def _render(todo, out_dir, notebooks_dir, args, manifest, prints):
     """Run the jobs, recording each success in the manifest as it comes; failed outcomes,
     or None when interrupted (after removing this run's temporary files)."""
-    from helpers.pipeline.scheduler import run_jobs
-    from helpers.pipeline.worker import Job
+    from reportbuild.scheduler import run_jobs
+    from reportbuild.worker import Job
 
     token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
     jobs = [Job(report, notebooks_dir, out_dir, token) for report in todo]

@@ -1,6 +1,6 @@
 """Rendering one report: execute its notebook with papermill, export the HTML, save both.
 
-This runs in a worker process (see :mod:`helpers.pipeline.scheduler`) and returns an
+This runs in a worker process (see :mod:`reportbuild.scheduler`) and returns an
 :class:`Outcome` instead of raising, so that one failing report never stops the others.
 Nothing the reader sees is ever half-written: the executed notebook is written to a temporary
 file first, and the HTML replaces the previous one only once it is complete. A failed report
@@ -16,8 +16,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.pipeline.catalog import Report
-from helpers.pipeline.files import (
+from reportbuild.catalog import Report
+from reportbuild.files import (
     executed_path,
     html_path,
     move_atomic,
@@ -80,8 +80,8 @@ def render(job: Job) -> Outcome:
 def _render(job: Job, started: float) -> Outcome:
     import papermill
 
-    from helpers.pipeline.html import report_html
-    from helpers.pipeline.notebooks import read_notebook
+    from reportbuild.html import report_html
+    from reportbuild.notebooks import read_notebook
 
     report, out_dir = job.report, job.out_dir
     executed = executed_path(out_dir, report.slug)

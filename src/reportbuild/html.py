@@ -1,7 +1,7 @@
 """An executed notebook as one self-contained, safe, reproducible HTML page.
 
 The page is nbconvert's ``lab`` output through the project template
-(``helpers/templates/report``): code cells hidden, no script or style fetched from another
+(``reportbuild/templates/report``): code cells hidden, no script or style fetched from another
 host, images embedded as ``data:`` URIs, a table of contents from the headings, ``lang`` and
 ``<title>`` set. Before export, :func:`report_ready` makes the notebook safe and stable:
 
@@ -26,9 +26,9 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 
-from helpers.pipeline.catalog import Report
+from reportbuild.catalog import Report
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "report"
 TOC_MARKER = "<!-- report-toc -->"
 TOC_LEVELS = ("h2", "h3")

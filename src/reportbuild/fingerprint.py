@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+import helpers
 from helpers import config
-from helpers.pipeline.catalog import Report
-from helpers.pipeline.files import html_path, write_atomic
+from reportbuild.catalog import Report
+from reportbuild.files import html_path, write_atomic
 
 # Bump when the HTML changes in a way no hashed file shows (e.g. a different exporter option
 # passed from outside the package).
@@ -27,7 +28,8 @@ RENDERER_VERSION = "1"
 OUTPUT_PACKAGES = ("nbconvert", "papermill", "nbclient", "ipykernel", "matplotlib", "pandas")
 
 MANIFEST_NAME = ".manifest.json"
-HELPERS_DIR = Path(__file__).resolve().parents[1]
+HELPERS_DIR = Path(helpers.__file__).resolve().parent
+RENDERER_DIR = Path(__file__).resolve().parent
 
 
 def files_digest(folder: Path, patterns: Iterable[str] = ("**/*",)) -> str:
@@ -54,8 +56,14 @@ def data_version(data_dir: Path | None = None) -> str:
 
 
 def code_digest() -> str:
-    """Hash of the ``helpers`` package: its Python modules and its nbconvert templates."""
-    return files_digest(HELPERS_DIR, ("**/*.py", "templates/**/*"))
+    """Hash of the code: the ``helpers`` package the notebooks import, and this renderer
+    (its modules, templates and CSS)."""
+    return _sha256_json(
+        [
+            files_digest(HELPERS_DIR, ("**/*.py", "**/*.json")),
+            files_digest(RENDERER_DIR, ("**/*.py", "templates/**/*")),
+        ]
+    )
 
 
 def environment_digest() -> str:

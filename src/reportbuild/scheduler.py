@@ -20,7 +20,7 @@ from contextlib import contextmanager
 import psutil
 from tqdm import tqdm
 
-from helpers.pipeline.worker import Job, Outcome, render
+from reportbuild.worker import Job, Outcome, render
 
 STOP_GRACE_S = 5.0
 

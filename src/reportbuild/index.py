@@ -15,9 +15,9 @@ from pathlib import Path
 
 from helpers import __version__, config
 from helpers.geo import fold_name
-from helpers.pipeline.catalog import KINDS
-from helpers.pipeline.files import executed_path, write_atomic
-from helpers.pipeline.fingerprint import data_version
+from reportbuild import catalog
+from reportbuild.files import executed_path, write_atomic
+from reportbuild.fingerprint import data_version
 
 INDEX_NAME = "index.html"
 SHORT_HASH = 12
@@ -41,7 +41,7 @@ def index_entries(out_dir: Path) -> list[Entry]:
         for path in sorted(out_dir.glob("*.html"))
         if path.name != INDEX_NAME
     ]
-    kind_order = {name: position for position, name in enumerate(KINDS)}
+    kind_order = {name: position for position, name in enumerate(catalog.load().kinds)}
     return sorted(
         entries,
         key=lambda e: (kind_order.get(e.kind, len(kind_order)), fold_name(e.province), e.file_name),
