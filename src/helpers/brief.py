@@ -430,14 +430,36 @@ def _headline_status(statuses: list[TargetStatus]) -> TargetStatus:
 # --- findings ------------------------------------------------------------------------------------
 
 
+def standard_in_force(fact: pd.Series | dict) -> str:
+    """The fact's poverty standard, or for "not stated" the one standard in force in its period.
+
+    A figure for a period wholly in 2022–2025 that names no standard can only be under the
+    2021–2025 standard (the only one in force); an earlier one stays "not stated". Tables show
+    the standard as recorded; this serves only to keep one line per standard in charts.
+    """
+    standard = str(fact["poverty_standard"])
+    start = fact["period_start"] if not is_missing(fact["period_start"]) else fact["period_end"]
+    if standard == "not stated" and not is_missing(start) and int(start) >= 2022:
+        return "2021-2025"
+    return standard
+
+
 def rate_series(facts_table: pd.DataFrame) -> dict[tuple[str, str, str], pd.DataFrame]:
-    """Poor-household rates as results, one series per geography, standard and method."""
+    """Poor-household rates as results, one series per geography, standard and method.
+
+    The standard is the one in force (:func:`standard_in_force`), kept in ``standard_used``.
+    Where one year has several figures in a series (several sources), each is kept.
+    """
     rates = select(facts_table, indicators=[RATE], totals_only=True)
-    rates = rates[rates["kind"].astype(str) == "actual"]
-    out = {}
+    rates = rates[rates["kind"].astype(str) == "actual"].copy()
+    if rates.empty:
+        return {}
+    rates["standard_used"] = [standard_in_force(r) for _, r in rates.iterrows()]
     method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    for key, group in rates.assign(_m=method.fillna("").astype(str)).groupby(
-        [rates["geography_id"].astype(str), rates["poverty_standard"].astype(str), "_m"], sort=False
+    rates["_m"] = method.fillna("").astype(str)
+    out = {}
+    for key, group in rates.groupby(
+        [rates["geography_id"].astype(str), "standard_used", "_m"], sort=False
     ):
         out[key] = group.drop(columns="_m").sort_values("period_end")
     return out

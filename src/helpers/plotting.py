@@ -338,9 +338,10 @@ def plot_trajectory(
     """
     fig, ax = plt.subplots(figsize=(6.2, 4.2))
     method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
+    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
     keys = [
         rates["geography_id"].astype(str),
-        rates["poverty_standard"].astype(str),
+        standard.astype(str),
         method.fillna("").astype(str),
     ]
     for (gid, standard, how), series in rates.groupby(keys, sort=False):
@@ -351,15 +352,18 @@ def plot_trajectory(
         label = f"{names.get(gid, gid)}, {format_standard(standard)}"
         if how:
             label += f", {'survey' if how == 'household survey' else 'review'}"
+        # A year with figures from several sources that differ is shown as separate markers
+        # and breaks the line: no value is picked or averaged.
+        by_year = series.groupby(series["period_end"].astype(float))["value"]
+        line = by_year.agg(lambda v: float(v.iloc[0]) if v.nunique() == 1 else float("nan"))
+        ax.plot(line.index, line.to_numpy(), ls=style, color=colour, lw=1.8, label=label)
         ax.plot(
             series["period_end"].astype(float),
             series["value"].astype(float),
-            ls=style,
+            ls="none",
             marker=marker,
             color=colour,
             ms=6,
-            lw=1.8,
-            label=label,
         )
         last = series.iloc[-1]
         ax.annotate(

@@ -141,7 +141,8 @@ def alt_trajectory(rates: pd.DataFrame, names: dict[str, str]) -> str:
 
     parts = []
     method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    keys = [rates["geography_id"].astype(str), rates["poverty_standard"].astype(str),
+    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
+    keys = [rates["geography_id"].astype(str), standard.astype(str),
             method.fillna("").astype(str)]  # fmt: skip
     for (gid, standard, _how), s in rates.groupby(keys, sort=False):
         points = ", ".join(
