@@ -18,7 +18,10 @@ from bs4 import BeautifulSoup
 from helpers.format import format_number
 from helpers.vocabulary import KIND_LABELS, QUALIFIER_WORDS
 
-NUMBER = re.compile(r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w-])|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w-])")
+NUMBER = re.compile(
+    r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w-])"  # 12,345.6
+    r"|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w-])"  # 17.02
+)
 OBS_ID = re.compile(r"^[a-z0-9-]+-\d{3}$")
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import presentation as check  # tests/presentation.py
+import pytest
 
 pytestmark = pytest.mark.slow
 
