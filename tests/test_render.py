@@ -10,19 +10,16 @@ import re
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from helpers import config
 from helpers.geo import UnknownGeographyError
-from reportbuild import catalog, fingerprint, html, index, scheduler
+from reportbuild import catalog, fingerprint, index, scheduler
 from reportbuild import cli as render
 from reportbuild.checks import broken_links, external_references, page_links
 from reportbuild.files import remove_leftovers, temp_path_for, write_atomic
 
 FIXTURES = Path(__file__).parent / "fixtures" / "render"
-HOSTILE = "<script>alert(1)</script>"
 
 
 # Province names -------------------------------------------------------------------------------
@@ -268,106 +265,6 @@ def test_leftovers_of_one_run_are_removed_and_others_kept(tmp_path):
     assert theirs.exists()
 
 
-# HTML export (hand-made executed notebooks, no kernel) ----------------------------------------
-
-
-def _executed_notebook() -> nbformat.NotebookNode:
-    """A notebook as papermill would leave it, with the outputs a report can contain."""
-    style = "<style scoped>td {color: #123456}</style>"
-    table = f'{style}<table class="dataframe"><tr><td>{HOSTILE}</td></tr></table>'
-    cells = [
-        new_markdown_cell("# The title\n\nThe question."),
-        new_code_cell("x = 1", execution_count=1),
-        new_markdown_cell("## First section"),
-        new_code_cell(
-            "show()",
-            execution_count=2,
-            outputs=[
-                new_output("stream", name="stdout", text=f"printed {HOSTILE}\n"),
-                new_output("stream", name="stderr", text="FutureWarning: noise\n"),
-                new_output("display_data", data={"text/html": table, "text/plain": "table"}),
-                new_output("display_data", data={"text/markdown": f"md {HOSTILE}"}),
-                new_output("display_data", data={"application/javascript": "alert(2)"}),
-                new_output(
-                    "execute_result",
-                    data={"text/plain": "[<matplotlib.lines.Line2D at 0x7f3a2c1d9e50>]"},
-                    execution_count=2,
-                ),
-            ],
-        ),
-        new_markdown_cell("### A subsection <em>with</em> markup"),
-        new_code_cell("secret()", execution_count=3, metadata={"tags": ["remove-cell"]}),
-    ]
-    nb = new_notebook(cells=cells)
-    nb.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00", "duration": 1.5}
-    return nb
-
-
-@pytest.fixture(scope="module")
-def exported() -> str:
-    report = catalog.reports_for(["profile"], {"bac-kan": "Bắc Kạn"})[0]
-    return html.report_html(_executed_notebook(), report)
-
-
-def test_html_has_language_title_viewport_and_report_metadata(exported):
-    assert '<html lang="en">' in exported
-    assert "<title>Province profile: Bắc Kạn</title>" in exported
-    assert 'name="viewport"' in exported
-    assert 'content="Bắc Kạn"' in exported and 'name="report-province"' in exported
-
-
-def test_html_hides_code_and_removed_cells(exported):
-    assert "x = 1" not in exported and "show()" not in exported
-    assert "secret()" not in exported
-
-
-def test_html_escapes_text_from_data_in_every_kind_of_output(exported):
-    assert "printed &lt;script&gt;alert(1)&lt;/script&gt;" in exported
-    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in exported
-    assert "<script>alert(1)" not in exported
-    assert "alert(2)" not in exported
-    assert "#123456" not in exported
-
-
-def test_html_drops_warnings_and_address_reprs(exported):
-    assert "FutureWarning" not in exported
-    assert "0x7f3a2c1d9e50" not in exported
-
-
-def test_html_has_a_table_of_contents_after_the_title(exported):
-    toc_at = exported.index('<nav class="report-toc"')
-    assert exported.index("The question.") < toc_at < exported.index(">First section<")
-    assert '<a href="#First-section">First section</a>' in exported
-    assert "A subsection with markup</a>" in exported
-
-
-def test_html_requests_nothing_from_other_hosts(exported):
-    assert external_references(exported) == []
-
-
-def test_external_reference_check_catches_the_stock_nbconvert_page():
-    from nbconvert import HTMLExporter
-
-    stock, _ = HTMLExporter().from_notebook_node(_executed_notebook())
-    assert any("cdnjs.cloudflare.com" in ref for ref in external_references(stock))
-
-
-def test_external_reference_check_allows_hyperlinks_and_data_uris():
-    page = (
-        '<a href="https://example.org">source</a><img src="data:image/png;base64,AA">'
-        '<div style="background: url(https://x.org/a.png)"></div>'
-    )
-    assert external_references(page) == ["https://x.org/a.png"]
-
-
-def test_html_export_is_byte_identical_across_runs():
-    report = catalog.reports_for(["standards"], {})[0]
-    first = html.report_html(_executed_notebook(), report)
-    second_nb = _executed_notebook()
-    second_nb.metadata["papermill"]["duration"] = 99.0
-    assert html.report_html(second_nb, report) == first
-
-
 # Index ----------------------------------------------------------------------------------------
 
 
@@ -388,7 +285,7 @@ def test_index_links_every_report_present_with_province_names_and_versions(tmp_p
     page_path = index.write_index(tmp_path, data_dir=FIXTURES / "data")
     page = page_path.read_text(encoding="utf-8")
 
-    assert page_links(page_path) == [
+    assert [link for link in page_links(page_path) if not link.startswith("data/")] == [
         "profile-bac-kan.html",
         "executed/profile-bac-kan.ipynb",
         "profile-ha-giang.html",
@@ -405,7 +302,26 @@ def test_index_only_builds_the_index_without_rendering(tmp_path, monkeypatch):
     monkeypatch.setattr(scheduler, "run_jobs", None)
     _fake_report(tmp_path, "compare-provinces", "Comparing", "compare")
     assert render.main(["--out", str(tmp_path), "--index-only"]) == render.EXIT_OK
-    assert page_links(tmp_path / "index.html") == ["compare-provinces.html"]
+    links = page_links(tmp_path / "index.html")
+    assert [link for link in links if not link.startswith("data/")] == ["compare-provinces.html"]
+    assert broken_links(tmp_path / "index.html") == []
+
+
+def test_index_links_the_whole_dataset_copied_beside_it(tmp_path):
+    import zipfile
+
+    page_path = index.write_index(tmp_path)
+    links = page_links(page_path)
+    data = config.PROJECT_ROOT / "data"
+    for source in [*data.glob("*.csv"), data / "datapackage.json"]:
+        assert f"data/{source.name}" in links
+        assert (tmp_path / "data" / source.name).read_bytes() == source.read_bytes()
+    assert "data/giamngheo-data.zip" in links and broken_links(page_path) == []
+    first = (tmp_path / "data" / "giamngheo-data.zip").read_bytes()
+    index.write_index(tmp_path)
+    assert (tmp_path / "data" / "giamngheo-data.zip").read_bytes() == first  # deterministic
+    with zipfile.ZipFile(tmp_path / "data" / "giamngheo-data.zip") as archive:
+        assert "data/observations.csv" in archive.namelist()
 
 
 def test_manifest_is_plain_sorted_json(tmp_path):

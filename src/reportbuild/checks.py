@@ -2,7 +2,8 @@
 
 - :func:`external_references`: anything that would make a browser contact another host;
 - :func:`broken_links`: links of a page (e.g. ``index.html``) to files that do not exist;
-- :func:`page_text`: the visible text of a page, for checking figures against the data.
+- :func:`page_text`: the visible text of a page, for checking figures against the data;
+- :func:`heading_problems`: more or less than one ``<h1>``, or a heading level skipped.
 """
 
 from __future__ import annotations
@@ -67,6 +68,27 @@ def page_text(page: str) -> str:
     body = page[start:] if start >= 0 else page
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.DOTALL | re.IGNORECASE)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def heading_problems(page: str) -> list[str]:
+    """What is wrong with the page's outline: not exactly one h1, or a level skipped
+    (an h4 after an h2), or a heading before the h1. Empty when the outline is sound."""
+    from bs4 import BeautifulSoup
+
+    headings = BeautifulSoup(page, "html.parser").find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+    problems = []
+    h1_count = sum(h.name == "h1" for h in headings)
+    if h1_count != 1:
+        problems.append(f"{h1_count} h1 elements; a page has exactly one (its title)")
+    previous = 0
+    for heading in headings:
+        level = int(heading.name[1])
+        if level > previous + 1:
+            text = " ".join(heading.get_text(" ", strip=True).split())[:60]
+            after = f"h{previous}" if previous else "the start of the page"
+            problems.append(f"{heading.name} {text!r} follows {after}: a level is skipped")
+        previous = level
+    return problems
 
 
 def _is_remote(reference: str) -> bool:

@@ -197,10 +197,12 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints):
     """Run the jobs, recording each success in the manifest as it comes; failed outcomes,
     or None when interrupted (after removing this run's temporary files)."""
     from reportbuild.scheduler import run_jobs
+    from reportbuild.versions import page_stamp
     from reportbuild.worker import Job
 
     token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    jobs = [Job(report, notebooks_dir, out_dir, token) for report in todo]
+    stamp = page_stamp(fingerprint.data_version())
+    jobs = [Job(report, notebooks_dir, out_dir, token, stamp) for report in todo]
 
     def record(outcome) -> None:
         slug = outcome.report.slug

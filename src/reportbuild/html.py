@@ -1,193 +1,217 @@
-"""An executed notebook as one self-contained, safe, reproducible HTML page.
+"""An executed notebook as one self-contained, safe, reproducible HTML page with its chrome.
 
-The page is nbconvert's ``lab`` output through the project template
-(``reportbuild/templates/report``): code cells hidden, no script or style fetched from another
-host, images embedded as ``data:`` URIs, a table of contents from the headings, ``lang`` and
-``<title>`` set. Before export, :func:`report_ready` makes the notebook safe and stable:
+The page is nbconvert's ``lab`` page structure through the project template
+(``reportbuild/templates/report``), without JupyterLab's 264 KB of CSS: the template inlines
+``brief.css``, the only styles the pages use. Code is hidden, nothing is fetched from another
+host, images are embedded. Every page gets:
 
-- HTML and Markdown *outputs* (DataFrame tables, ``display(HTML(...))``, ``display(Markdown(...))``)
-  go through nbconvert's bleach sanitizer with an allow-list of harmless tags: a ``<script>`` that
-  came from the data shows as text, and JavaScript/SVG outputs are dropped;
-- cells tagged ``remove-cell`` are left out, outputs of cells tagged ``remove-output`` too;
-- pandas' ``<style scoped>`` block is removed from table outputs (the page styles tables);
-- stderr streams (warnings) stay in the executed notebook but not in the report;
-- results that are only an object's ``repr`` with a memory address (``<Axes at 0x7f…>``)
-  are dropped, since they differ on every run and mean nothing to a reader.
+- a header linking back to ``index.html``, and a footer with the data version (hash of the data
+  files the render read), the code version (git commit), and how to cite the page;
+- a table of contents of its h2/h3 headings, those of Markdown and HTML *outputs* included,
+  after the part holding the page's one ``<h1>`` (which the notebook's output provides);
+- a stable ``id`` on every heading (a slug of its text) and every table in a ``div.table-wrap``
+  that scrolls sideways on a phone instead of the page.
+
+Cell tags, as in Jupyter Book and nbconvert's TagRemovePreprocessor: ``remove-cell`` leaves the
+cell out, ``remove-input`` keeps only its outputs (for Markdown cells: hides the cell),
+``remove-output`` keeps no output. Code is hidden on every page anyway.
+
+Before export, :func:`report_ready` makes the notebook safe and stable: Markdown and HTML go
+through :mod:`reportbuild.sanitize`; stderr streams (warnings) and results that are only an
+object's ``repr`` with a memory address (``<Axes at 0x7f…>``) are left out.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from html.parser import HTMLParser
+from dataclasses import asdict
 from pathlib import Path
 
 import nbformat
+from bs4 import BeautifulSoup
 from nbconvert import HTMLExporter
-from nbconvert.preprocessors.sanitize import SanitizeHTML
+from nbconvert.preprocessors import TagRemovePreprocessor
+from traitlets.config import Config
 
+from helpers.geo import fold_name
 from reportbuild.catalog import Report
+from reportbuild.sanitize import clean_html, markdown_html
+from reportbuild.versions import Stamp
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "report"
-TOC_MARKER = "<!-- report-toc -->"
 TOC_LEVELS = ("h2", "h3")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+REMOVE_CELL, REMOVE_INPUT, REMOVE_OUTPUT = "remove-cell", "remove-input", "remove-output"
 
-# Tags a table, a list or a short formatted text from a DataFrame or Markdown output needs.
-SAFE_TAGS = [
-    *("a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del"),
-    *("div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "li", "ol", "p"),
-    *("pre", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th"),
-    *("thead", "tr", "u", "ul"),
-]
-SAFE_ATTRIBUTES = {
-    "*": ["class", "id", "title"],
-    "a": ["href", "title"],
-    "abbr": ["title"],
-    "td": ["colspan", "rowspan", "align"],
-    "th": ["colspan", "rowspan", "align", "scope"],
-}
-SAFE_OUTPUT_KEYS = {
-    "metadata",
-    "text/plain",
-    "text/latex",
-    "application/json",
-    "image/png",
-    "image/jpeg",
-}
+# Output types a report shows; anything else (JavaScript, widgets, LaTeX …) is dropped.
+SHOWN_TYPES = ("text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg")
 ADDRESS_REPR = re.compile(r"<[^<>]* at 0x[0-9a-fA-F]+>")
-CELL_START = re.compile(r'<div class="jp-Cell jp-')
-PANDAS_STYLE = re.compile(r"<style scoped>.*?</style>", re.DOTALL)
 
 
-def report_html(nb: nbformat.NotebookNode, report: Report) -> str:
+def report_html(nb: nbformat.NotebookNode, report: Report, stamp: Stamp | None = None) -> str:
     """The HTML page of executed notebook ``nb`` for ``report`` (the notebook is not modified)."""
-    nb = report_ready(nb, report)
+    nb = report_ready(nb, report, stamp or Stamp())
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": report.title}})
-    return with_toc(body)
+    return finish_page(body)
 
 
-def report_ready(nb: nbformat.NotebookNode, report: Report) -> nbformat.NotebookNode:
-    """A copy of ``nb`` ready for export: sanitized, stable, titled (see the module doc)."""
+def report_ready(
+    nb: nbformat.NotebookNode, report: Report, stamp: Stamp | None = None
+) -> nbformat.NotebookNode:
+    """A copy of ``nb`` ready for export: tags applied, sanitized, stable, titled."""
     nb = nbformat.from_dict(nb)
+    nb, _ = _tag_remover().preprocess(nb, {})
     kept = {key: nb.metadata[key] for key in ("kernelspec", "language_info") if key in nb.metadata}
     nb.metadata = {
         **kept,
         "title": report.title,
-        "report": {"kind": report.kind, "province": report.province or ""},
+        "report": {
+            "kind": report.kind,
+            "province": report.province or "",
+            "slug": report.slug,
+            "notebook": report.notebook,
+            "parameters": dict(report.parameters),
+            **asdict(stamp or Stamp()),
+        },
     }
-    nb.cells = [cell for cell in nb.cells if "remove-cell" not in cell.metadata.get("tags", [])]
     for position, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{position}"
-        tags, cell.metadata = cell.metadata.get("tags", []), {}
+        hidden = cell.metadata.get("transient", {}).get("remove_source", False)
+        cell.metadata = {"transient": {"remove_source": True}} if hidden else {}
         if cell.cell_type == "code":
             cell.execution_count = None
-            kept = [] if "remove-output" in tags else cell.outputs
-            cell.outputs = _safe_outputs([output for output in kept if _is_for_readers(output)])
+            cell.outputs = [_safe(o) for o in cell.outputs if _is_for_readers(o)]
+            cell.outputs = [o for o in cell.outputs if o.output_type == "stream" or o.get("data")]
     return nb
 
 
-def _safe_outputs(outputs: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
-    """``outputs`` sanitized (see the module doc), without execution counts."""
-    for output in outputs:
-        if "execution_count" in output:
-            output.execution_count = None
-        html = output.get("data", {}).get("text/html")
-        if html is not None:
-            html = html if isinstance(html, str) else "".join(html)
-            output.data["text/html"] = PANDAS_STYLE.sub("", html)
-    outputs = _sanitizer().sanitize_code_outputs(outputs)
-    return [o for o in outputs if "data" not in o or o.data]  # JavaScript-only ones are now empty
+def _safe(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``output`` without execution count, its HTML sanitized, its unsafe types dropped."""
+    if "execution_count" in output:
+        output.execution_count = None
+    if "data" not in output:
+        return output
+    data = {key: value for key, value in output.data.items() if key in SHOWN_TYPES}
+    if not data and "text/plain" in output.data:
+        data = {"text/plain": output.data["text/plain"]}
+    for key in ("text/html", "text/markdown", "image/svg+xml"):
+        if key in data and not isinstance(data[key], str):
+            data[key] = "".join(data[key])
+    if "text/html" in data:
+        data["text/html"] = clean_html(data["text/html"])
+    output.data = data
+    output.metadata = _image_metadata(output) if set(data) & {*SHOWN_TYPES[2:]} else {}
+    return output
+
+
+def _image_metadata(output: nbformat.NotebookNode) -> dict:
+    """The image's description and display size, from its display metadata."""
+    metadata = output.get("metadata", {})
+    kept: dict = {"alt": _alt_text(output)}
+    for key, value in metadata.items():
+        if isinstance(value, dict) and key.startswith("image/"):
+            kept[key] = {k: v for k, v in value.items() if k in ("width", "height")}
+        elif key in ("width", "height"):
+            kept[key] = value
+    return kept
+
+
+def _alt_text(output: nbformat.NotebookNode) -> str:
+    """The image's description: ``display(fig, metadata={"alt": ...})`` (or per image type)."""
+    metadata = output.get("metadata", {})
+    for key in ("image/svg+xml", "image/png", "image/jpeg"):
+        if isinstance(metadata.get(key), dict) and metadata[key].get("alt"):
+            return str(metadata[key]["alt"])
+    return str(metadata.get("alt", ""))
 
 
 def _is_for_readers(output: nbformat.NotebookNode) -> bool:
-    """False for stderr streams and for results that are only an address-bearing ``repr``."""
+    """False for stderr streams, errors and results that are only an address-bearing ``repr``."""
     if output.output_type == "stream":
         return output.name != "stderr"
-    if output.output_type == "execute_result":
-        data = output.get("data", {})
-        return not (set(data) == {"text/plain"} and ADDRESS_REPR.search(data["text/plain"]))
-    return True
+    if output.output_type == "error":
+        return False
+    data = output.get("data", {})
+    return not (set(data) == {"text/plain"} and ADDRESS_REPR.search(str(data["text/plain"])))
 
 
-def with_toc(page: str) -> str:
-    """``page`` with a table of contents of its h2/h3 headings in place of the TOC marker.
+def finish_page(page: str) -> str:
+    """``page`` with heading ids, the table of contents and scrolling table wrappers."""
+    soup = BeautifulSoup(page, "html.parser")
+    main = soup.find("main") or soup.body or soup
+    for link in main.select("a.anchor-link"):
+        link.decompose()
+    _give_headings_ids(soup, main)
+    for table in main.find_all("table"):
+        if not table.find_parent(class_="table-wrap"):
+            table.wrap(soup.new_tag("div", attrs={"class": "table-wrap"}))
+    toc = _toc(soup, main)
+    if toc is not None:
+        first_h1 = main.find("h1")
+        cell = first_h1.find_parent(class_="jp-Cell") if first_h1 else None
+        if cell is not None:
+            cell.insert_after(toc)
+        else:
+            main.insert(0, toc)
+    return str(soup)
 
-    The table goes after the first cell when that cell holds the page's ``<h1>`` (title and
-    question first, then the contents), else at the top. Without h2 headings, no table.
-    """
-    headings = _Headings.of(page)
-    page_without_marker = page.replace(TOC_MARKER, "", 1)
-    if not headings:
-        return page_without_marker
-    items = "\n".join(
-        f'<li class="toc-{level}"><a href="#{anchor}">{text}</a></li>'
-        for level, anchor, text in headings
+
+def slug(text: str) -> str:
+    """ASCII id for a heading: ``"Hà Giang: money"`` → ``"ha-giang-money"``."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_name(text)).strip("-") or "section"
+
+
+def _give_headings_ids(soup: BeautifulSoup, main) -> None:
+    taken = {tag["id"] for tag in soup.find_all(id=True)}
+    for heading in main.find_all(HEADINGS):
+        if heading.get("id"):
+            continue
+        base = slug(heading.get_text(" ", strip=True))
+        anchor, number = base, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{base}-{number}"
+        heading["id"] = anchor
+        taken.add(anchor)
+
+
+def _toc(soup: BeautifulSoup, main):
+    """``<nav class="report-toc">`` listing the h2/h3 headings of ``main``, or None."""
+    headings = main.find_all(TOC_LEVELS)
+    if not any(h.name == "h2" for h in headings):
+        return None
+    nav = soup.new_tag("nav", attrs={"class": "report-toc", "aria-label": "Contents"})
+    details = soup.new_tag("details")
+    summary = soup.new_tag("summary", attrs={"class": "toc-title"})
+    summary.string = "Contents"
+    items = soup.new_tag("ol")
+    for heading in headings:
+        item = soup.new_tag("li", attrs={"class": f"toc-{heading.name}"})
+        link = soup.new_tag("a", href=f"#{heading['id']}")
+        link.string = " ".join(heading.get_text(" ", strip=True).split())
+        item.append(link)
+        items.append(item)
+    details.extend([summary, items])
+    nav.append(details)
+    return nav
+
+
+@functools.cache
+def _tag_remover() -> TagRemovePreprocessor:
+    return TagRemovePreprocessor(
+        enabled=True,
+        remove_cell_tags={REMOVE_CELL},
+        remove_input_tags={REMOVE_INPUT},
+        remove_all_outputs_tags={REMOVE_OUTPUT},
     )
-    nav = (
-        '<nav class="report-toc" aria-label="Contents">\n<h2 class="toc-title">Contents</h2>\n'
-        f"<ol>\n{items}\n</ol>\n</nav>\n"
-    )
-    cell_starts = [m.start() for m in CELL_START.finditer(page_without_marker)]
-    if len(cell_starts) >= 2 and "<h1" in page_without_marker[cell_starts[0] : cell_starts[1]]:
-        at = cell_starts[1]
-        return page_without_marker[:at] + nav + page_without_marker[at:]
-    return page.replace(TOC_MARKER, nav, 1)
-
-
-class _Headings(HTMLParser):
-    """Collects ``(level, id, escaped text)`` of the h2/h3 elements that carry an id."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str]] = []
-        self._open: tuple[str, str] | None = None
-        self._text: list[str] = []
-        self._in_anchor_link = False
-
-    @classmethod
-    def of(cls, page: str) -> list[tuple[str, str, str]]:
-        parser = cls()
-        parser.feed(page)
-        return parser.found
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if (
-            tag in TOC_LEVELS
-            and attributes.get("id")
-            and "toc-title" not in (attributes.get("class") or "")
-        ):
-            self._open, self._text = (tag, attributes["id"]), []
-        elif tag == "a" and "anchor-link" in (attributes.get("class") or ""):
-            self._in_anchor_link = True
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self._in_anchor_link = False
-        elif self._open and tag == self._open[0]:
-            text = " ".join("".join(self._text).split())
-            level, anchor = self._open
-            self.found.append((level, _escape_attribute(anchor), _escape_text(text)))
-            self._open = None
-
-    def handle_data(self, data):
-        if self._open and not self._in_anchor_link:
-            self._text.append(data)
-
-
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _escape_attribute(text: str) -> str:
-    return _escape_text(text).replace('"', "&quot;")
 
 
 @functools.cache
 def _exporter() -> HTMLExporter:
     """One configured exporter per process (building it loads and compiles the templates)."""
-    return HTMLExporter(
+    exporter = HTMLExporter(
         extra_template_basedirs=[str(TEMPLATES_DIR)],
         template_name=TEMPLATE_NAME,
         exclude_input=True,
@@ -195,14 +219,8 @@ def _exporter() -> HTMLExporter:
         exclude_output_prompt=True,
         language_code="en",
         embed_images=True,
+        # No Pygments CSS: code is never shown.
+        config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
     )
-
-
-@functools.cache
-def _sanitizer() -> SanitizeHTML:
-    return SanitizeHTML(
-        tags=SAFE_TAGS,
-        attributes=SAFE_ATTRIBUTES,
-        safe_output_keys=SAFE_OUTPUT_KEYS,
-        strip=False,
-    )
+    exporter.register_filter("markdown2html", markdown_html)
+    return exporter

@@ -1,26 +1,32 @@
-"""``index.html``: one page linking every report present in the output folder.
+"""``index.html``: one page linking every report present in the output folder, and the dataset.
 
 The index is built from the HTML files themselves (their ``<title>`` and the ``report-kind`` /
 ``report-province`` meta tags the template writes), not from a record of the last run, so that
 it can be assembled from reports rendered by different CI jobs (``render-reports --index-only``).
+The data files are copied into ``<out>/data/`` (and zipped, deterministically) and linked.
 """
 
 from __future__ import annotations
 
-import html
-import subprocess
+import functools
+import json
+import zipfile
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import __version__, config
+from helpers import config
 from helpers.geo import fold_name
 from reportbuild import catalog
 from reportbuild.files import executed_path, write_atomic
 from reportbuild.fingerprint import data_version
+from reportbuild.versions import SHORT_HASH, code_version
 
 INDEX_NAME = "index.html"
-SHORT_HASH = 12
+DATA_DIR_NAME = "data"
+ARCHIVE_NAME = "giamngheo-data.zip"
+TITLE = "Reports on Vietnam's sustainable poverty-reduction programme, 2021–2025"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so that the same data gives the same archive
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,16 @@ class Entry:
     kind: str
     province: str
     executed_name: str  # path of the executed notebook relative to the folder, or ""
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file of the dataset, as linked from the index."""
+
+    name: str
+    href: str
+    description: str
+    size: str
 
 
 def index_entries(out_dir: Path) -> list[Entry]:
@@ -48,124 +64,135 @@ def index_entries(out_dir: Path) -> list[Entry]:
     )
 
 
-def code_version() -> str:
-    """``git describe`` of the project (``-dirty`` when modified), else the package version."""
-    try:
-        described = subprocess.run(
-            ["git", "describe", "--always", "--dirty", "--tags"],
-            cwd=config.PROJECT_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        described = ""
-    return described or f"v{__version__}"
-
-
 def write_index(out_dir: Path, data_dir: Path | None = None) -> Path:
-    """Write ``out_dir/index.html`` for the reports present there; return its path."""
+    """Copy the dataset into ``out_dir/data/`` and write ``out_dir/index.html``; its path."""
+    data_dir = data_dir or config.data_dir()
+    data_files = publish_data(data_dir, out_dir)
     path = out_dir / INDEX_NAME
-    page = index_page(index_entries(out_dir), data_version(data_dir)[:SHORT_HASH], code_version())
+    page = index_page(
+        index_entries(out_dir),
+        data_version(data_dir)[:SHORT_HASH],
+        code_version(),
+        data_files,
+        data_dir,
+    )
     write_atomic(path, page)
     return path
 
 
-def index_page(entries: list[Entry], data_hash: str, code: str) -> str:
+def publish_data(data_dir: Path, out_dir: Path) -> list[DataFile]:
+    """Copy the CSVs, ``datapackage.json`` and ``README.md`` of ``data_dir`` into
+    ``out_dir/data/``, zip them, and describe them (descriptions from the descriptor)."""
+    sources = sorted(data_dir.glob("*.csv")) + [
+        p for p in (data_dir / "datapackage.json", data_dir / "README.md") if p.is_file()
+    ]
+    if not sources:
+        return []
+    target = out_dir / DATA_DIR_NAME
+    for source in sources:
+        write_atomic(target / source.name, source.read_bytes())
+    _write_archive(target / ARCHIVE_NAME, sources)
+    descriptions = _descriptions(data_dir)
+    return [
+        DataFile(
+            name=source.name,
+            href=f"{DATA_DIR_NAME}/{source.name}",
+            description=descriptions.get(source.name, ""),
+            size=_size(source.stat().st_size),
+        )
+        for source in sources
+    ]
+
+
+def index_page(
+    entries: list[Entry],
+    data_hash: str,
+    code: str,
+    data_files: list[DataFile] = (),
+    data_dir: Path | None = None,
+) -> str:
     """The index as a small self-contained HTML page."""
-    profiles = [e for e in entries if e.kind == "profile"]
-    others = [e for e in entries if e.kind != "profile"]
-    sections = []
-    if profiles:
-        sections.append(_section("Province profiles", profiles, by_province=True))
-    if others:
-        sections.append(_section("Across provinces", others, by_province=False))
-    if not entries:
-        sections.append("<p>No report has been rendered yet: run <code>make reports</code>.</p>")
-    body = "\n".join(sections)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Reports: Vietnam's sustainable poverty-reduction programme, 2021–2025</title>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
-  max-width: 44rem; margin: 0 auto; padding: 1rem clamp(0.75rem, 4vw, 2rem); color: #1a1a1a; }}
-h1 {{ font-size: 1.5rem; }} h2 {{ font-size: 1.15rem; margin-top: 1.5rem; }}
-ul {{ padding-left: 1.2rem; }} li {{ margin: 0.35rem 0; }}
-.aside {{ color: #555; font-size: 0.9em; }}
-footer {{ margin-top: 2rem; border-top: 1px solid #ddd; padding-top: 0.5rem; color: #555;
-  font-size: 0.9em; }}
-code {{ overflow-wrap: anywhere; }}
-</style>
-</head>
-<body>
-<main>
-<h1>Reports on Vietnam's sustainable poverty-reduction programme, 2021–2025</h1>
-{body}
-</main>
-<footer>
-<p>Data version <code>{html.escape(data_hash)}</code> (sha256 of the data files) ·
-code version <code>{html.escape(code)}</code></p>
-</footer>
-</body>
-</html>
-"""
-
-
-def _section(heading: str, entries: list[Entry], by_province: bool) -> str:
-    items = []
-    for entry in entries:
-        label = entry.province if by_province and entry.province else entry.title
-        link = f'<a href="{html.escape(entry.file_name)}">{html.escape(label)}</a>'
-        if entry.executed_name:
-            link += (
-                f' <span class="aside">(<a href="{html.escape(entry.executed_name)}">'
-                "executed notebook</a>)</span>"
-            )
-        items.append(f"<li>{link}</li>")
-    return f"<h2>{html.escape(heading)}</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>"
-
-
-def _entry_of(path: Path, out_dir: Path) -> Entry:
-    head = _Head.of(path.read_text(encoding="utf-8", errors="replace"))
-    executed = executed_path(out_dir, path.stem)
-    return Entry(
-        file_name=path.name,
-        title=head.title or path.stem,
-        kind=head.meta.get("report-kind", ""),
-        province=head.meta.get("report-province", ""),
-        executed_name=executed.relative_to(out_dir).as_posix() if executed.is_file() else "",
+    names = {f.name for f in data_files}
+    return _template().render(
+        title=TITLE,
+        profiles=[e for e in entries if e.kind == "profile"],
+        others=[e for e in entries if e.kind != "profile"],
+        data_files=[f for f in data_files if f.name.endswith(".csv")],
+        descriptor=f"{DATA_DIR_NAME}/datapackage.json" if "datapackage.json" in names else "",
+        readme=f"{DATA_DIR_NAME}/README.md" if "README.md" in names else "",
+        archive={"name": f"{DATA_DIR_NAME}/{ARCHIVE_NAME}", "label": ARCHIVE_NAME}
+        if names
+        else None,
+        licence=_licence(data_dir) if data_dir else "",
+        data_hash=data_hash,
+        code=code,
     )
 
 
-class _Head(HTMLParser):
-    """The ``<title>`` and the named ``<meta>`` tags of a page's head, attributes in any order."""
+@functools.cache
+def _template():
+    import jinja2
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.meta: dict[str, str] = {}
-        self._in_title = False
-        self._done = False
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("site/index.html.j2")
 
-    @classmethod
-    def of(cls, page: str) -> _Head:
-        parser = cls()
-        parser.feed(page[: page.find("</head>") + 7] if "</head>" in page else page)
-        return parser
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "meta" and attributes.get("name"):
-            self.meta[attributes["name"]] = (attributes.get("content") or "").strip()
-        self._in_title = tag == "title"
+def _write_archive(path: Path, sources: list[Path]) -> None:
+    temp = path.with_name(f".{path.name}.tmp")
+    with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for source in sources:
+            info = zipfile.ZipInfo(f"data/{source.name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, source.read_bytes())
+    temp.replace(path)
 
-    def handle_endtag(self, tag):
-        self._in_title = False
 
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
+def _descriptor(data_dir: Path) -> dict:
+    try:
+        package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return package if isinstance(package, dict) else {}
+
+
+def _licence(data_dir: Path) -> str:
+    licences = _descriptor(data_dir).get("licenses") or [{}]
+    name = licences[0].get("name", "") if isinstance(licences[0], dict) else ""
+    return f"licence {name}" if name else ""
+
+
+def _descriptions(data_dir: Path) -> dict[str, str]:
+    package = _descriptor(data_dir)
+    return {
+        str(r.get("path")): str(r.get("title") or r.get("description") or "")
+        for r in package.get("resources", [])
+        if isinstance(r, dict)
+    }
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+
+
+def _entry_of(path: Path, out_dir: Path) -> Entry:
+    from bs4 import BeautifulSoup
+
+    page = path.read_text(encoding="utf-8", errors="replace")
+    head = BeautifulSoup(
+        page[: page.find("</head>") + 7] if "</head>" in page else page, "html.parser"
+    )
+    meta = {m.get("name"): (m.get("content") or "").strip() for m in head.find_all("meta")}
+    executed = executed_path(out_dir, path.stem)
+    return Entry(
+        file_name=path.name,
+        title=head.title.get_text() if head.title else path.stem,
+        kind=meta.get("report-kind", ""),
+        province=meta.get("report-province", ""),
+        executed_name=executed.relative_to(out_dir).as_posix() if executed.is_file() else "",
+    )

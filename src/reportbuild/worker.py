@@ -24,6 +24,7 @@ from reportbuild.files import (
     temp_path_for,
     write_atomic,
 )
+from reportbuild.versions import Stamp
 
 KERNEL_NAME = "python3"
 KERNEL_START_TIMEOUT_S = 120
@@ -40,6 +41,7 @@ class Job:
     notebooks_dir: Path
     out_dir: Path
     run_token: str  # names this run's temporary files, so that an interrupted run can clean up
+    stamp: Stamp = Stamp()  # versions shown in the page's header and footer
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def _render(job: Job, started: float) -> Outcome:
             start_timeout=KERNEL_START_TIMEOUT_S,
             cwd=str(job.notebooks_dir),
         )
-        page = report_html(nb, report)
+        page = report_html(nb, report, job.stamp)
     except papermill.PapermillExecutionError as error:
         return _failed(job, started, f"{error.ename}: {error.evalue}", _cell_of(error), temp)
     except Exception as error:  # a dead kernel, a missing notebook, an export bug: all reported

@@ -1,0 +1,320 @@
+"""The HTML page of an executed notebook, without a kernel: sanitizing, chrome, contents, tags.
+
+The notebooks here are made by hand, as papermill would leave them, with the outputs a report
+can contain.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from helpers.captions import escape_md
+from reportbuild import catalog, html
+from reportbuild.checks import external_references, heading_problems
+from reportbuild.sanitize import clean_html, markdown_html
+from reportbuild.versions import Stamp
+
+HOSTILE = "<script>alert(1)</script>"
+STAMP = Stamp("0123456789ab", "abc1234-dirty", "2025-04-17", "0.1.0")
+PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 16).decode()
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>'
+CSV_HREF = "data:text/csv;charset=utf-8;base64," + base64.b64encode(b"a,b\n1,2\n").decode()
+
+# What the lead's briefs display through display(HTML(...)) (see the README's report section).
+BRIEF_HTML = f"""
+<p class="scope">Scope: the programme in one province.</p>
+<section class="key-figures" id="key-figures">
+<div class="kf"><span class="kf-label">Poor households</span><span class="kf-value">5.1%</span>
+<span class="kf-detail">2024 <span class="status-met">met</span>
+<span class="tier-verified">verified</span></span>
+<details class="prov"><summary>source</summary><p>“Tỷ lệ hộ nghèo … 5,1%”
+<a href="https://example.org/report">publisher page</a>
+<abbr title="observation id">obs-1</abbr><sup>1</sup></p></details></div>
+</section>
+<ul class="findings"><li><strong>Met</strong> the <em>target</em>.</li></ul>
+<ol class="gaps"><li>People reached: not reported</li></ol>
+<div class="discrepancy">parts add to 2,240; the report prints 2,420</div>
+<figure><img src="data:image/png;base64,{PNG}" alt="Bars of rates" width="600" height="400">
+<figcaption>Rates <a class="download" download="rates.csv" title="the rows"
+href="{CSV_HREF}">CSV</a></figcaption></figure>
+<table class="not-comparable"><thead><tr><th colspan="2">Kind</th></tr></thead>
+<tbody><tr><td>a</td><td>b</td></tr></tbody></table>
+<span class="tier-cited">cited</span><a href="#key-figures">up</a>
+<img src="data:image/svg+xml;base64,{base64.b64encode(SVG.encode()).decode()}" alt="svg chart">
+"""
+
+
+def _executed_notebook(extra_cells=()) -> nbformat.NotebookNode:
+    """A notebook as papermill would leave it, with the outputs a report can contain."""
+    style = "<style scoped>td {color: #123456}</style>"
+    table = f'{style}<table class="dataframe"><tr><td>&lt;b&gt; {HOSTILE}</td></tr></table>'
+    cells = [
+        new_markdown_cell("Developer note: set `province`.", metadata={"tags": ["remove-input"]}),
+        new_code_cell("x = 1", execution_count=1),
+        new_code_cell(
+            "title()",
+            execution_count=2,
+            outputs=[new_output("display_data", data={"text/markdown": "# The title"})],
+        ),
+        new_markdown_cell("## First section"),
+        new_code_cell(
+            "show()",
+            execution_count=3,
+            outputs=[
+                new_output("stream", name="stdout", text="printed &lt;script&gt; <b>\n"),
+                new_output("stream", name="stderr", text="FutureWarning: noise\n"),
+                new_output("display_data", data={"text/html": table, "text/plain": "table"}),
+                new_output("display_data", data={"text/markdown": f"md {escape_md(HOSTILE)}"}),
+                new_output("display_data", data={"application/javascript": "alert(2)"}),
+                new_output(
+                    "execute_result",
+                    data={"text/plain": "[<matplotlib.lines.Line2D at 0x7f3a2c1d9e50>]"},
+                    execution_count=3,
+                ),
+                new_output("display_data", data={"text/html": "<h2>From an output</h2>"}),
+                new_output(
+                    "display_data",
+                    data={"image/png": PNG, "text/plain": "<Figure size 640x480 with 1 Axes>"},
+                    metadata={"alt": "A chart of rates", "image/png": {"width": 300}},
+                ),
+            ],
+        ),
+        new_markdown_cell("### A subsection <em>with</em> markup"),
+        new_code_cell("secret()", execution_count=4, metadata={"tags": ["remove-cell"]}),
+        new_code_cell(
+            "noisy()",
+            execution_count=5,
+            metadata={"tags": ["remove-output"]},
+            outputs=[new_output("stream", name="stdout", text="plumbing output\n")],
+        ),
+        *extra_cells,
+    ]
+    nb = new_notebook(cells=cells)
+    nb.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00", "duration": 1.5}
+    return nb
+
+
+REPORT = catalog.Report(
+    "profile-bac-kan",
+    "profile",
+    "01-province-profile",
+    "Province profile: Bắc Kạn",
+    {"province": "Bắc Kạn"},
+    "Bắc Kạn",
+)
+
+
+def _page(extra_cells=()) -> str:
+    return html.report_html(_executed_notebook(extra_cells), REPORT, STAMP)
+
+
+@pytest.fixture(scope="module")
+def exported() -> str:
+    return _page()
+
+
+def _main(page: str):
+    return BeautifulSoup(page, "html.parser").find("main")
+
+
+# Page basics -----------------------------------------------------------------------------------
+
+
+def test_html_has_language_title_viewport_and_report_metadata(exported):
+    assert '<html lang="en">' in exported
+    assert "<title>Province profile: Bắc Kạn</title>" in exported
+    assert 'name="viewport"' in exported
+    assert 'content="Bắc Kạn"' in exported and 'name="report-province"' in exported
+
+
+def test_page_is_lean_only_the_brief_css(exported):
+    assert len(exported.encode()) < 20_000
+    assert "--jp-" not in exported and ".highlight" not in exported
+    assert exported.count("<style") == 1
+    assert ".key-figures" in exported
+
+
+def test_html_requests_nothing_from_other_hosts(exported):
+    assert external_references(exported) == []
+
+
+def test_html_export_is_byte_identical_across_runs():
+    second = _executed_notebook()
+    second.metadata["papermill"]["duration"] = 99.0
+    assert html.report_html(second, REPORT, STAMP) == _page()
+
+
+# Cell tags -------------------------------------------------------------------------------------
+
+
+def test_code_is_hidden_and_tagged_cells_removed(exported):
+    assert "x = 1" not in exported and "show()" not in exported
+    assert "secret()" not in exported  # remove-cell
+    assert "plumbing output" not in exported  # remove-output
+    assert "Developer note" not in exported  # remove-input on a Markdown cell
+
+
+def test_remove_input_keeps_the_outputs_of_a_code_cell():
+    cell = new_code_cell(
+        "hidden()",
+        execution_count=9,
+        metadata={"tags": ["remove-input"]},
+        outputs=[new_output("stream", name="stdout", text="kept for readers\n")],
+    )
+    page = _page([cell])
+    assert "kept for readers" in page and "hidden()" not in page
+
+
+# Chrome ----------------------------------------------------------------------------------------
+
+
+def test_every_page_has_its_version_stamp_citation_and_link_to_the_index(exported):
+    soup = BeautifulSoup(exported, "html.parser")
+    stamp = soup.select_one("footer .version-stamp").get_text(" ", strip=True)
+    assert "0123456789ab" in stamp and "abc1234-dirty" in stamp and "2025-04-17" in stamp
+    cite = soup.select_one("footer .cite").get_text(" ", strip=True)
+    assert "Province profile: Bắc Kạn" in cite and "0.1.0" in cite and "2025-04-17" in cite
+    assert soup.select_one("header a[href='index.html']") is not None
+    assert soup.select_one("footer a[href='index.html']") is not None
+
+
+def test_the_one_h1_is_the_notebooks_and_headings_are_in_order(exported):
+    main = _main(exported)
+    assert [h.get_text() for h in BeautifulSoup(exported, "html.parser").find_all("h1")] == [
+        "The title"
+    ]
+    assert heading_problems(exported) == []
+    assert main.find("h1").find_parent(class_="jp-OutputArea") is not None  # from an output
+
+
+def test_heading_checks_catch_two_h1_and_skipped_levels():
+    page = "<main><h1>a</h1><h1>b</h1><h2>c</h2><h4>d</h4></main>"
+    problems = heading_problems(page)
+    assert any("2 h1" in p for p in problems) and any("h4" in p for p in problems)
+
+
+def test_every_heading_has_a_stable_id_and_the_contents_list_output_headings(exported):
+    main = _main(exported)
+    assert all(h.get("id") for h in main.find_all(["h1", "h2", "h3"]))
+    toc = [(a["href"], a.get_text()) for a in main.select("nav.report-toc a")]
+    assert toc == [
+        ("#first-section", "First section"),
+        ("#from-an-output", "From an output"),
+        ("#a-subsection-with-markup", "A subsection with markup"),
+    ]
+
+
+def test_contents_come_after_the_title_and_before_the_first_section(exported):
+    toc_at = exported.index('class="report-toc"')
+    assert exported.index(">The title<") < toc_at < exported.index(">First section<")
+
+
+def test_duplicate_headings_get_distinct_ids():
+    page = _page([new_markdown_cell("## First section")])
+    ids = [h["id"] for h in _main(page).find_all("h2")]
+    assert len(ids) == len(set(ids)) and "first-section-2" in ids
+
+
+def test_tables_scroll_inside_a_wrapper(exported):
+    for table in _main(exported).find_all("table"):
+        assert "table-wrap" in table.parent.get("class", [])
+
+
+def test_images_carry_the_alt_text_given_with_display(exported):
+    image = _main(exported).find("img")
+    assert image["alt"] == "A chart of rates" and image["width"] == "300"
+
+
+# Escaping and sanitizing -----------------------------------------------------------------------
+
+
+def test_text_from_data_is_escaped_exactly_once(exported):
+    assert "printed &amp;lt;script&amp;gt; &lt;b&gt;" in exported  # print() output, as printed
+    assert "<td>&lt;b&gt; </td>" in exported  # an escaped cell stays escaped; the raw script goes
+    assert "md &lt;script&gt;alert(1)&lt;/script&gt;" in exported  # escape_md'd Markdown
+    assert "<script" not in exported.lower()
+    assert "alert(2)" not in exported and "#123456" not in exported
+
+
+def test_warnings_and_address_reprs_are_left_out(exported):
+    assert "FutureWarning" not in exported
+    assert "0x7f3a2c1d9e50" not in exported
+
+
+@pytest.mark.parametrize(
+    "publisher",
+    ["http://evil.example/phish", "www.evil.example", '<a href="http://evil.example/x">y</a>'],
+)
+def test_an_address_in_data_stays_text_and_is_not_garbled(publisher):
+    rendered = markdown_html(f"*Sources: {escape_md(publisher)}, 17 April 2025.*")
+    soup = BeautifulSoup(rendered, "html.parser")
+    assert soup.find("a") is None
+    assert soup.get_text().strip() == f"Sources: {publisher}, 17 April 2025."
+
+
+def test_the_brief_elements_are_kept_with_their_attributes():
+    cleaned = clean_html(BRIEF_HTML)
+    before = BeautifulSoup(BRIEF_HTML, "html.parser")
+    after = BeautifulSoup(cleaned, "html.parser")
+    assert [(t.name, t.attrs) for t in after.find_all(True)] == [
+        (t.name, t.attrs) for t in before.find_all(True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dangerous", "left"),
+    [
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "<a>x</a>"),
+        ('<img src="https://tracker.example/p.png" alt="x">', '<img alt="x">'),
+        ('<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="x">', '<img alt="x">'),
+        ('<p onclick="alert(1)" style="color:red">x</p>', "<p>x</p>"),
+        ("<style>body{display:none}</style><p>x</p>", "<p>x</p>"),
+        ("<script>alert(1)</script><p>x</p>", "<p>x</p>"),
+        ('<iframe src="https://x.example"></iframe>', '&lt;iframe src="https://x.example"&gt;'),
+        ('<td colspan="2; x">a</td>', "a"),
+    ],
+)
+def test_dangerous_markup_is_dropped_or_shown_as_text(dangerous, left):
+    assert clean_html(dangerous).startswith(left)
+
+
+def test_the_page_keeps_the_brief_elements_from_an_html_output():
+    cell = new_code_cell(
+        "brief()",
+        execution_count=8,
+        outputs=[new_output("display_data", data={"text/html": BRIEF_HTML})],
+    )
+    main = _main(_page([cell]))
+    assert main.select_one("section.key-figures .kf .kf-value").get_text() == "5.1%"
+    assert main.select_one("a.download")["href"] == CSV_HREF
+    assert main.select_one("details.prov a")["href"] == "https://example.org/report"
+    assert main.select_one("th")["colspan"] == "2"
+    assert external_references(str(main)) == []
+
+
+def test_external_reference_check_catches_the_stock_nbconvert_page():
+    from nbconvert import HTMLExporter
+
+    stock, _ = HTMLExporter().from_notebook_node(_executed_notebook())
+    assert any("cdnjs.cloudflare.com" in ref for ref in external_references(stock))
+
+
+def test_external_reference_check_allows_hyperlinks_and_data_uris():
+    page = (
+        '<a href="https://example.org">source</a><img src="data:image/png;base64,AA">'
+        f'<a href="{CSV_HREF}" download="x.csv">csv</a>'
+        '<div style="background: url(https://x.org/a.png)"></div>'
+    )
+    assert external_references(page) == ["https://x.org/a.png"]
+
+
+def test_slugs_are_ascii():
+    assert html.slug("Hà Giang: money, 2021–2025") == "ha-giang-money-2021-2025"
+    assert re.fullmatch(r"[a-z0-9-]+", html.slug("Đắk Lắk ?!"))
