@@ -55,7 +55,14 @@ display.show(
 # with fewer deprivations makes it near-poor. Source: the legal texts named in the first row.
 
 # %% tags=["remove-input"]
-display.show(display.frame_html(standards.standards_table()))
+display.show(
+    f'<div class="legal-definitions">{display.frame_html(standards.standards_table())}</div>',
+    display.paragraph(
+        "Source: Decision 59/2015/QĐ-TTg and Decree 07/2021/NĐ-CP, as transcribed in "
+        "helpers.standards; these thresholds are law, not figures of the dataset.",
+        "caption",
+    ),
+)
 
 # %% [markdown]
 # ## The series across the break: what do the sources give, under which standard?

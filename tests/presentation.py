@@ -32,7 +32,10 @@ def soup_of(html: str) -> BeautifulSoup:
 def _content(soup: BeautifulSoup) -> BeautifulSoup:
     """The report's own content: without evidence blocks, the chrome, the table of contents."""
     copy = soup_of(str(soup))
-    for tag in copy.select("details, header, footer, nav, .toc, #toc, script, style, code"):
+    # the sources' own words and titles, and the legal definitions of the two standards (law
+    # transcribed in helpers.standards, not figures of the dataset)
+    quoted = "cite, blockquote, [lang=vi], .legal-definitions"
+    for tag in copy.select(f"details, header, footer, nav, script, style, code, {quoted}"):
         tag.decompose()
     return copy
 
@@ -60,6 +63,10 @@ def _allowed_numbers(dataset) -> set[str]:
     derived = []
     for v in values:
         derived += [v / n for n in range(1, 6)] + [v * 1000 / c for c in values if c > 100]
+    rates = [v for v in values if 0 < v < 100]
+    for count in (v for v in values if v >= 100):  # households implied by count ÷ rate,
+        for rate in rates:  # with the range that the rate's printed rounding allows
+            derived += [count * 100 / (rate + step) for step in (0, -0.005, 0.005, -0.05, 0.05)]
     for a, b in combinations(values, 2):
         derived += [abs(a - b)]
         if b:

@@ -178,7 +178,9 @@ def test_every_geography_resolves_by_name_id_or_common_spelling(ds):
 
 def test_common_english_spellings_of_the_real_geographies(dataset):
     for spelling, expected in [("Vietnam", "vn"), ("Viet Nam", "vn"), ("Hoa Binh", "hoa-binh"),
-                               ("Vĩnh Phúc", "vinh-phuc"), ("HÀ GIANG", "ha-giang")]:  # fmt: skip
+                               ("Vĩnh Phúc", "vinh-phuc"), ("HÀ GIANG", "ha-giang"),
+                               ("Tuyên Quang", "tuyen-quang"),
+                               ("tuyen-quang-2025", "tuyen-quang-2025")]:  # fmt: skip
         assert geo.resolve_geography(dataset, spelling)["geography_id"] == expected
 
 

@@ -66,9 +66,12 @@ def test_a_one_value_chart_is_caught(pages):
 def test_targets_plans_and_estimates_are_labelled(pages, dataset):
     for name, html in pages.items():
         assert check.unlabelled_kinds(html, dataset) == [], name
-    html = pages["profile-tuyen-quang.html"]
-    assert 'class="kind-plan"' in html
-    broken = re.sub(r"(<tr class=\"kind-plan\">.*?)<td>plan</td>", r"\1<td></td>", html, 1, re.S)
+    html = pages["profile-bac-kan.html"]
+    assert 'class="kind-target"' in html
+    broken = re.sub(
+        r'(<tr class="kind-target">.*?)<td>target</td>', r"\1<td></td>", html, count=1,
+        flags=re.S,
+    )  # fmt: skip
     assert check.unlabelled_kinds(broken, dataset)
 
 

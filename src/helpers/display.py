@@ -102,7 +102,7 @@ def _source_line(dataset: Dataset, source_id: str) -> str:
     row = source_row(dataset, source_id)
     tier = str(row.get("verification", "verified") or "verified")
     publisher = esc(short_source(dataset, source_id))
-    title = "" if is_missing(row.get("title")) else f" “{esc(row['title'])}”"
+    title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
     if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
         how = f" Date: {esc(row['date_note'])}."
@@ -359,7 +359,9 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
     for sid in dict.fromkeys(map(str, source_ids)):
         row = source_row(dataset, sid)
         tier = str(row.get("verification", "verified") or "verified")
-        title = "" if is_missing(row.get("title")) else f"“{esc(row['title'])}”. "
+        title = (
+            "" if is_missing(row.get("title")) else f'<cite lang="vi">{esc(row["title"])}</cite>. '
+        )
         author = "" if is_missing(row.get("author")) else f"Author: {esc(row['author'])}. "
         dated = ""
         if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):

@@ -68,9 +68,12 @@ def resolve_geography(dataset: Dataset, name: str) -> pd.Series:
     ids = [str(g) for g in geos["geography_id"]]
     names = [str(n) for n in geos["name"]]
     wanted = fold_name(name)
-    by_key = {fold_name(i): i for i in ids} | {
-        fold_name(n): i for n, i in zip(names, ids, strict=True)
-    }
+    # A name shared by two units (Thái Nguyên before and after 1 July 2025) denotes the first,
+    # the unit as most figures were reported; the later one is reached by its id.
+    by_key = {}
+    for n, i in zip(names, ids, strict=True):
+        by_key.setdefault(fold_name(n), i)
+    by_key |= {fold_name(i): i for i in ids}
     by_key |= {k: v for k, v in GEOGRAPHY_ALIASES.items() if v in ids}
     gid = by_key.get(wanted)
     if gid is None:
