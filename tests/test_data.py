@@ -27,7 +27,7 @@ def test_frictionless_validates_the_package():
 
 
 def test_every_seed_report_has_a_source_row(dataset, seeds_dir):
-    listed = set(dataset.sources["seed_file"])
+    listed = set(dataset.sources["seed_file"].dropna())  # cited sources have no stored text
     on_disk = {p.name for p in seeds_dir.glob("*.txt")}
     assert on_disk - listed == set(), "add these reports to data/sources.csv"
     assert listed - on_disk == set(), "these source rows name no file in shared/seeds"
@@ -51,6 +51,8 @@ def test_ignore_entries_still_point_at_the_text(dataset, seeds_dir):
 
 def test_values_equal_the_printed_numbers_converted(dataset):
     for row in dataset.observations.itertuples():
+        if not pd.isna(row.formula):
+            continue  # a derived figure has no printed form; the loader checks its formula
         parsed = parse_vn_number(row.number_as_printed)
         printed = parsed.high if row.qualifier == "range high" else parsed.low
         expected = printed * conversion_factor(
