@@ -117,6 +117,24 @@ def test_every_locked_package_has_a_sha256_hash(lock):
         assert all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), (name, hashes)
 
 
+def test_pre_commit_hooks_use_the_locked_versions():
+    """ruff and jupytext in .pre-commit-config.yaml are those of requirements.lock."""
+    lock = _lock()
+    pre_commit = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    pins = [
+        pin
+        for repo in pre_commit["repos"]
+        for hook in repo["hooks"]
+        for pin in hook.get("additional_dependencies", [])
+    ]
+    assert {"ruff", "jupytext"} <= {_name(pin) for pin in pins}
+    for pin in pins:
+        name, _, version = pin.partition("==")
+        assert version, f".pre-commit-config.yaml: {pin!r} is not pinned with =="
+        if _name(name) in lock:
+            assert version == lock[_name(name)], f"{pin}: lock has {lock[_name(name)]}"
+
+
 def test_python_version_is_the_same():
     conda = _conda_pins()
     requires = _pyproject()["project"]["requires-python"]
