@@ -48,6 +48,9 @@ def fact(**kw):
          {"value": 3.39}, "met"),
         ({"qualifier": "below", "value": 3.4, "indicator_id": "poor_household_rate"},
          {"value": 3.4}, "not met"),
+        # a rate target printed as a level (Bắc Kạn's 19.65% for 2024): at or under it is met
+        ({"value": 19.65, "indicator_id": "poor_household_rate"}, {"value": 19.46}, "met"),
+        ({"value": 19.65, "indicator_id": "poor_household_rate"}, {"value": 19.7}, "not met"),
     ],
 )  # fmt: skip
 def test_judge(target, result, expected):

@@ -141,15 +141,17 @@ def judge(target: pd.Series | dict, result: pd.Series | dict) -> str:
     """``met``, ``not met`` or ``undetermined``: a result against a target of the same measure.
 
     A reduction target (percentage points) asks for at least its lower end ("over 3" for more
-    than 3); a rate target printed "below 3.4%" asks for a rate under 3.4.
+    than 3); a rate target printed "below 3.4%" asks for a rate under 3.4, and a rate target
+    printed as a level ("19.65%") for a rate at or under it.
     """
     r_lo, r_hi = _bounds(result)
     q = str(target["qualifier"])
-    if q in ("below", "range high"):
+    ceiling = str(target["indicator_id"]) == RATE and q in ("exact", "about")
+    if q in ("below", "range high") or ceiling:  # a rate to bring down to (or under) a level
         t = float(target["value"])
-        if r_hi < t:
+        if (r_hi <= t) if ceiling else (r_hi < t):
             return "met"
-        return "not met" if r_lo >= t else "undetermined"
+        return "not met" if ((r_lo > t) if ceiling else (r_lo >= t)) else "undetermined"
     t = float(target["low"]) if q == "range" else float(target["value"])
     strict = q == "over"
     if (r_lo > t) if strict else (r_lo >= t):
@@ -205,7 +207,7 @@ def target_statuses(facts_table: pd.DataFrame) -> list[TargetStatus]:
         if matched is None:
             out.append(
                 TargetStatus(
-                    target, "not comparable", reason="; ".join(reasons),
+                    target, "not comparable", reason="; ".join(dict.fromkeys(reasons[:2])),
                     others=[r for _, r in results.iterrows()],
                 )
             )  # fmt: skip
@@ -225,6 +227,14 @@ def _target_result_match(target: pd.Series, result: pd.Series) -> tuple[bool, st
     else:
         t_start = t_end if t_start is None else t_start
         rate_by = str(target["indicator_id"]) == RATE and r_end == t_end
+        date = result.get("date")
+        if not is_missing(date) and (pd.Timestamp(date).month, pd.Timestamp(date).day) != (12, 31):
+            stamp = pd.Timestamp(date)
+            reasons.append(
+                f"the result is for {stamp.day} {stamp:%B} {stamp.year}, the target for the end "
+                f"of {t_end}"
+            )
+            rate_by = True  # the date is the reason; the year is not a second one
         if r_start is None and not rate_by:
             reasons.append(f"the result's period is only 'to {r_end}'")
         elif (t_start, t_end) != (r_start, r_end) and not rate_by:
@@ -261,11 +271,11 @@ def latest_rates(facts_table: pd.DataFrame) -> pd.DataFrame:
 
 
 def rate_detail(fact: pd.Series) -> str:
-    """``"end of 2024, 2021–2025 standard, administrative review count"``."""
-    when = format_period(fact["period_start"], fact["period_end"])
-    if not is_missing(fact.get("date")):
-        when = pd.Timestamp(fact["date"]).strftime("%-d %B %Y")
-    parts = [when, format_standard(fact["poverty_standard"])]
+    """``"2024, 2021–2025 standard, administrative review count"`` (a printed date, or a period
+    marked inferred, as such)."""
+    from helpers.profile import when
+
+    parts = [when(fact), format_standard(fact["poverty_standard"])]
     method = fact.get("method")
     if not is_missing(method) and str(method) in METHOD_LABELS:
         parts.append(METHOD_LABELS[str(method)])
@@ -465,6 +475,15 @@ def rate_series(facts_table: pd.DataFrame) -> dict[tuple[str, str, str], pd.Data
     return out
 
 
+def _when(fact: pd.Series) -> str:
+    """``"2023"``, or the printed date (``"1 July 2025"``) of a figure not at a year's end."""
+    if not is_missing(fact.get("date")):
+        stamp = pd.Timestamp(fact["date"])
+        if (stamp.month, stamp.day) != (12, 31):
+            return f"{stamp.day} {stamp:%B} {stamp.year}"
+    return str(int(fact["period_end"]))
+
+
 def findings(dataset: Dataset, geography_id: str) -> list[str]:
     """Three to six sentences on a geography, every number from the data."""
     table = facts_for(dataset, geography_id)
@@ -476,14 +495,12 @@ def findings(dataset: Dataset, geography_id: str) -> list[str]:
         (_, standard, method), s = max(series.items(), key=lambda kv: kv[1]["period_end"].max())
         first, last = s.iloc[0], s.iloc[-1]
         fall = float(first["value"]) - float(last["value"])
-        years = int(last["period_end"]) - int(first["period_end"])
         how = f" ({METHOD_LABELS[method]}s)" if method in METHOD_LABELS else ""
         verb = "fell" if fall > 0 else "rose" if fall < 0 else "stayed"
         out.append(
             f"Under the {format_standard(standard)}, {name}'s poor-household rate {verb} from "
-            f"{fact_text(first)} ({int(first['period_end'])}) to {fact_text(last)} "
-            f"({int(last['period_end'])}), {format_number(abs(fall), 2)} percentage points in "
-            f"{years} year{'s' if years != 1 else ''}{how}."
+            f"{fact_text(first)} ({_when(first)}) to {fact_text(last)} ({_when(last)}), "
+            f"{format_number(abs(fall), 2)} percentage points{how}."
         )
     else:
         rates = latest_rates(table)

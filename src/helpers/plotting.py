@@ -321,6 +321,16 @@ def plot_per_year(
     return fig
 
 
+def _year_position(fact: pd.Series) -> float:
+    """Where a figure stands on a year axis: its year's end, or its printed date within the year
+    (1 July 2025 at 2024.5), so that a mid-year figure is not drawn as a year-end one."""
+    date = fact.get("date")
+    if date is not None and not pd.isna(date):
+        stamp = pd.Timestamp(date)
+        return stamp.year - 1 + stamp.dayofyear / (366 if stamp.is_leap_year else 365)
+    return float(fact["period_end"])
+
+
 METHOD_STYLES = {"administrative review": "-", "household survey": "--", "": "-"}
 STANDARD_BREAK = 2021.5  # between the 2021 review (both standards) and 2022
 
@@ -345,7 +355,8 @@ def plot_trajectory(
         method.fillna("").astype(str),
     ]
     for (gid, standard, how), series in rates.groupby(keys, sort=False):
-        series = series.sort_values("period_end")
+        series = series.assign(_x=[_year_position(r) for _, r in series.iterrows()])
+        series = series.sort_values("_x")
         colour = colour_for(gid)
         marker = STANDARD_MARKERS.get(standard, "o")
         style = METHOD_STYLES.get(how, "-")
@@ -354,11 +365,11 @@ def plot_trajectory(
             label += f", {'survey' if how == 'household survey' else 'review'}"
         # A year with figures from several sources that differ is shown as separate markers
         # and breaks the line: no value is picked or averaged.
-        by_year = series.groupby(series["period_end"].astype(float))["value"]
+        by_year = series.groupby("_x")["value"]
         line = by_year.agg(lambda v: float(v.iloc[0]) if v.nunique() == 1 else float("nan"))
         ax.plot(line.index, line.to_numpy(), ls=style, color=colour, lw=1.8, label=label)
         ax.plot(
-            series["period_end"].astype(float),
+            series["_x"],
             series["value"].astype(float),
             ls="none",
             marker=marker,
@@ -368,7 +379,7 @@ def plot_trajectory(
         last = series.iloc[-1]
         ax.annotate(
             fact_text(last),
-            (float(last["period_end"]), float(last["value"])),
+            (float(last["_x"]), float(last["value"])),
             xytext=(5, 4),
             textcoords="offset points",
             fontsize=9,
