@@ -37,7 +37,8 @@ def test_download_holds_exactly_the_rows_behind_a_table(dataset):
     by_id = {r["observation_id"]: r for r in rows}
     for _, obs in expected.iterrows():
         assert float(by_id[obs["observation_id"]]["value"]) == obs["value"]
-        assert by_id[obs["observation_id"]]["excerpt"] == obs["excerpt"]
+        excerpt = "" if pd.isna(obs["excerpt"]) else obs["excerpt"]
+        assert by_id[obs["observation_id"]]["excerpt"] == excerpt
 
 
 def test_evidence_shows_the_sentence_the_number_and_the_source(dataset):
