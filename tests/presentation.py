@@ -34,7 +34,8 @@ def _content(soup: BeautifulSoup) -> BeautifulSoup:
     copy = soup_of(str(soup))
     # the sources' own words and titles, and the legal definitions of the two standards (law
     # transcribed in helpers.standards, not figures of the dataset)
-    quoted = "cite, blockquote, [lang=vi], .legal-definitions"
+    # the bibliography (dates, addresses, how a date was inferred) is not figures either
+    quoted = "cite, blockquote, [lang=vi], .legal-definitions, ol.sources, a[href^=http]"
     for tag in copy.select(f"details, header, footer, nav, script, style, code, {quoted}"):
         tag.decompose()
     return copy
