@@ -282,6 +282,23 @@ def rate_detail(fact: pd.Series) -> str:
     return ", ".join(parts)
 
 
+def former_area(dataset: Dataset, fact: pd.Series) -> str:
+    """``"; reported after 1 July 2025 for the former area"`` when the unit no longer existed
+    as such when its source was published, else ``""``."""
+    geos = dataset.geographies
+    if "valid_to" not in geos:
+        return ""
+    geo = geos[geos["geography_id"].astype(str) == str(fact["geography_id"])]
+    sources = dataset.sources[dataset.sources["source_id"].astype(str) == str(fact["source_id"])]
+    if geo.empty or sources.empty:
+        return ""
+    valid_to, published = geo.iloc[0]["valid_to"], sources.iloc[0]["date_published"]
+    if is_missing(valid_to) or is_missing(published) or pd.Timestamp(published) <= valid_to:
+        return ""
+    since = pd.Timestamp(valid_to) + pd.Timedelta(days=1)
+    return f"; reported after {since:%-d %B %Y} for the former area"
+
+
 def programme_years(start: int | None, end: int | None) -> tuple[int, int, int] | None:
     """``(first, last, n)``: the years of a period in which the programme ran, or ``None``."""
     if start is None or end is None:
@@ -361,7 +378,7 @@ def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
     else:
         latest = rates.iloc[0]
         same_year = rates[rates["period_end"] == latest["period_end"]]
-        detail = rate_detail(latest)
+        detail = rate_detail(latest) + former_area(dataset, latest)
         if len(same_year) > 1:
             detail += f"; {len(same_year)} figures for that year, all shown under Poverty rates"
         cards.append(Card("Poor-household rate, latest", fact_text(latest), detail,
