@@ -26,18 +26,28 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config
 from helpers.geo import UnknownGeographyError
 from reportbuild import catalog, fingerprint
 from reportbuild.files import remove_leftovers
-from reportbuild.index import write_index
+from reportbuild.index import INDEX_NAME, write_index
+from reportbuild.outdir import (
+    OutputFolderError,
+    OutputLock,
+    OutputLockedError,
+    check_output_folder,
+)
+from reportbuild.worker import DEFAULT_REPORTS_PER_KERNEL
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,15 +55,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     out_dir, notebooks_dir = args.out.resolve(), args.notebooks.resolve()
-    if args.index_only:
-        print(f"wrote {write_index(out_dir)}")
-        return EXIT_OK
+    reports: list[catalog.Report] = []
     try:
-        reports = selected_reports(args, catalog.load(catalog.catalogue_path(notebooks_dir)))
-        missing_notebooks(reports, notebooks_dir)
+        if not args.index_only:
+            reports = selected_reports(args, catalog.load(catalog.catalogue_path(notebooks_dir)))
+            missing_notebooks(reports, notebooks_dir)
     except (ValueError, FileNotFoundError) as error:
         parser.error(str(error))
-    return render_all(reports, out_dir, notebooks_dir, args)
+    if args.dry_run:
+        return dry_run(reports, out_dir, notebooks_dir, args.force)
+    try:
+        check_output_folder(out_dir, len(reports))
+        with OutputLock(out_dir) as lock:
+            if lock.stale_message():
+                print(lock.stale_message(), file=sys.stderr)
+            if args.index_only:
+                print(f"wrote {write_index(out_dir)}")
+                return EXIT_OK
+            return render_all(reports, out_dir, notebooks_dir, args)
+    except OutputFolderError as error:
+        print(f"render-reports: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputLockedError as error:
+        print(f"render-reports: {error}", file=sys.stderr)
+        return EXIT_BUSY
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="render-reports",
         description="Render the notebooks into self-contained HTML reports, in parallel, "
         "skipping reports whose inputs have not changed.",
-        epilog="Exit status: 0 all rendered or up to date, 1 some report failed, "
-        "2 bad arguments, 130 interrupted.",
+        epilog="Exit status: 0 all rendered or up to date, 1 some report failed or could not "
+        "be written, 2 bad arguments or unusable output folder, 75 output folder in use by "
+        "another run, 130 interrupted.",
     )
     parser.add_argument(
         "--report",
@@ -99,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--force", action="store_true", help="render even the reports that are up to date"
+    )
+    parser.add_argument(
+        "--reports-per-kernel",
+        type=_positive_int,
+        default=DEFAULT_REPORTS_PER_KERNEL,
+        metavar="N",
+        help="reports a kernel executes (its namespace reset between them) before it is "
+        "restarted; 1 gives every report a fresh kernel (default: %(default)s)",
     )
     parser.add_argument(
         "--shard",
@@ -160,57 +194,127 @@ def missing_notebooks(reports: Sequence[catalog.Report], notebooks_dir: Path) ->
         raise FileNotFoundError(f"notebooks missing in {notebooks_dir}: expected {expected}")
 
 
+def dry_run(reports, out_dir: Path, notebooks_dir: Path, force: bool) -> int:
+    """List the selected reports and whether each is up to date; render nothing."""
+    prints = _fingerprints(reports, notebooks_dir, None)
+    manifest = fingerprint.load_manifest(out_dir)
+    for report in reports:
+        fresh = fingerprint.is_up_to_date(report, prints[report.slug], manifest, out_dir)
+        state = "up to date" if fresh and not force else "to render"
+        print(f"{report.slug:32} {state:11} {report.title}")
+    return EXIT_OK
+
+
 def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: Path, args) -> int:
-    """Render the reports that are not up to date, update manifest and index; exit status."""
-    shared = fingerprint.shared_digest()
-    prints = {r.slug: fingerprint.report_fingerprint(r, notebooks_dir, shared) for r in reports}
+    """Render the reports that are not up to date, update manifest and index; exit status.
+
+    The kernels read a snapshot of the data folder taken before any of them starts, so that the
+    data version recorded for a report is that of the data it read; the notebooks and code are
+    hashed again as each report finishes, and a report whose inputs changed meanwhile is not
+    marked up to date.
+    """
+    prints = _fingerprints(reports, notebooks_dir, None)
     manifest = fingerprint.load_manifest(out_dir)
     todo = [
         r
         for r in reports
         if args.force or not fingerprint.is_up_to_date(r, prints[r.slug], manifest, out_dir)
     ]
-    if args.dry_run:
-        for report in reports:
-            state = "to render" if report in todo else "up to date"
-            print(f"{report.slug:32} {state:11} {report.title}")
-        return EXIT_OK
     kernels = f" with {min(args.jobs, len(todo))} kernel(s) at once" if todo else ""
     print(
         f"{len(reports)} report(s) selected: {len(reports) - len(todo)} up to date, "
         f"{len(todo)} to render{kernels}",
         file=sys.stderr,
     )
-    failures = _render(todo, out_dir, notebooks_dir, args, manifest, prints) if todo else []
-    if failures is None:
-        return EXIT_INTERRUPTED
-    index = write_index(out_dir)
-    print(f"index: {index}", file=sys.stderr)
+    if not todo:
+        if not (out_dir / INDEX_NAME).is_file():
+            write_index(out_dir)
+        return EXIT_OK
+    with data_snapshot() as data:
+        prints = _fingerprints(todo, notebooks_dir, data)
+        result = _render(todo, out_dir, notebooks_dir, args, manifest, prints, data)
+        if result is None:
+            return EXIT_INTERRUPTED
+        failures, stopped = result
+        try:
+            index = write_index(out_dir, data_dir=data)
+            print(f"index: {index}", file=sys.stderr)
+        except OSError as error:
+            stopped = stopped or f"could not write the index into {out_dir}: {error.strerror}"
     for outcome in failures:
-        print(outcome.describe_failure(), file=sys.stderr)
+        if not outcome.write_failed:
+            print(outcome.describe_failure(), file=sys.stderr)
+    if stopped:
+        print(f"render-reports: stopped: {stopped}", file=sys.stderr)
+        return EXIT_FAILED
     if failures:
         print(f"{len(failures)} of {len(todo)} report(s) failed", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _render(todo, out_dir, notebooks_dir, args, manifest, prints):
-    """Run the jobs, recording each success in the manifest as it comes; failed outcomes,
-    or None when interrupted (after removing this run's temporary files)."""
+def _fingerprints(reports, notebooks_dir: Path, data_dir: Path | None) -> dict[str, str]:
+    shared = fingerprint.shared_digest(data_dir, catalog.catalogue_path(notebooks_dir))
+    return {r.slug: fingerprint.report_fingerprint(r, notebooks_dir, shared) for r in reports}
+
+
+@contextmanager
+def data_snapshot():
+    """A private copy of the data folder, which ``GN_DATA_DIR`` points the kernels at."""
+    source = config.data_dir()
+    previous = os.environ.get("GN_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix="render-data-") as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        os.environ["GN_DATA_DIR"] = str(copy)
+        try:
+            yield copy
+        finally:
+            if previous is None:
+                os.environ.pop("GN_DATA_DIR", None)
+            else:
+                os.environ["GN_DATA_DIR"] = previous
+
+
+def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
+    """Run the jobs, recording each success in the manifest as it comes.
+
+    Returns (failed outcomes, why the run stopped early or ""), or None when interrupted
+    (after removing this run's temporary files).
+    """
     from reportbuild.scheduler import run_jobs
     from reportbuild.versions import page_stamp
     from reportbuild.worker import Job
 
     token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    stamp = page_stamp(fingerprint.data_version())
-    jobs = [Job(report, notebooks_dir, out_dir, token, stamp) for report in todo]
+    stamp = page_stamp(fingerprint.data_version(data), data)
+    jobs = [
+        Job(report, notebooks_dir, out_dir, token, stamp, args.reports_per_kernel)
+        for report in todo
+    ]
+    stopped: list[str] = []
 
-    def record(outcome) -> None:
+    def record(outcome) -> bool:
         slug = outcome.report.slug
-        if outcome.ok:
+        if outcome.write_failed:
+            stopped.append(outcome.error)
+            return False
+        current = _fingerprints([outcome.report], notebooks_dir, data)[slug]
+        if outcome.ok and current == prints[slug]:
             manifest[slug] = {"fingerprint": prints[slug], "title": outcome.report.title}
         else:
             manifest.pop(slug, None)
-        fingerprint.save_manifest(out_dir, manifest)
+            if outcome.ok:
+                print(
+                    f"warning: the notebook or code of {slug} changed while it was rendered; "
+                    "its HTML is written but not marked up to date: run again",
+                    file=sys.stderr,
+                )
+        try:
+            fingerprint.save_manifest(out_dir, manifest)
+        except OSError as error:
+            stopped.append(f"could not write the manifest into {out_dir}: {error.strerror}")
+            return False
+        return True
 
     try:
         outcomes = run_jobs(jobs, args.jobs, record, progress=False if args.no_progress else None)
@@ -223,8 +327,18 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints):
         )
         return None
     finally:
-        remove_leftovers(out_dir, token)
-    return [o for o in outcomes if not o.ok]
+        removed = remove_leftovers(out_dir, token)
+    failures = [o for o in outcomes if not o.ok]
+    if stopped:
+        done = sum(o.ok for o in outcomes)
+        reason = (
+            f"{stopped[0]}. {done} of {len(todo)} report(s) were written; the other "
+            f"{len(todo) - done} keep their previous HTML, and {len(removed)} partial file(s) "
+            "of this run were removed. Free some space (or pass --out a folder you can write "
+            "to) and run again"
+        )
+        return failures, reason
+    return failures, ""
 
 
 def _positive_int(text: str) -> int:

@@ -1,8 +1,14 @@
 """Content hashes that decide whether a report must be rendered again, and the manifest.
 
 A report's fingerprint covers everything its HTML depends on: the notebook (both files of a
-jupytext pair), every file of the data folder, the ``helpers`` package (code and templates), the
-parameters, :data:`RENDERER_VERSION` and the versions of the packages that shape the output.
+jupytext pair), every file of the data folder, the ``helpers`` package and this renderer (code,
+templates, CSS), the list of reports (``reports.yml``), the parameters and title,
+:data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
+packages that shape the output (:data:`OUTPUT_PACKAGES`) and nbconvert's own templates.
+
+Every report reads the whole dataset (``load_dataset`` loads and cross-checks every table), so
+the data part is the same for all reports; see the README ("Reports") for why a report is not
+fingerprinted by the rows it shows.
 The manifest (``<out>/.manifest.json``) records the fingerprint of each report last rendered
 successfully; an unchanged fingerprint and an existing HTML file mean there is nothing to do.
 """
@@ -11,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -25,7 +32,12 @@ from reportbuild.files import html_path, write_atomic
 RENDERER_VERSION = "1"
 
 # Packages whose version changes the executed outputs or the HTML.
-OUTPUT_PACKAGES = ("nbconvert", "papermill", "nbclient", "ipykernel", "matplotlib", "pandas")
+OUTPUT_PACKAGES = (
+    *("nbconvert", "mistune", "bleach", "jinja2", "beautifulsoup4", "papermill", "nbclient"),
+    *("nbformat", "jupyter_client", "ipykernel", "ipython", "matplotlib", "matplotlib-inline"),
+    *("pandas", "numpy", "seaborn", "pyyaml"),
+)
+LOCK_FILE = config.PROJECT_ROOT / "requirements.lock"
 
 MANIFEST_NAME = ".manifest.json"
 HELPERS_DIR = Path(helpers.__file__).resolve().parent
@@ -67,9 +79,44 @@ def code_digest() -> str:
 
 
 def environment_digest() -> str:
-    """Hash of :data:`RENDERER_VERSION` and the versions of :data:`OUTPUT_PACKAGES`."""
-    versions = {name: _version(name) for name in OUTPUT_PACKAGES}
-    return _sha256_json({"renderer": RENDERER_VERSION, "packages": versions})
+    """Hash of :data:`RENDERER_VERSION`, the Python version, ``requirements.lock``, the versions
+    of :data:`OUTPUT_PACKAGES` and nbconvert's ``lab`` and ``base`` templates."""
+    return _sha256_json(environment())
+
+
+def environment() -> dict:
+    """What :func:`environment_digest` hashes, readable (for tests and for debugging)."""
+    return {
+        "renderer": RENDERER_VERSION,
+        "python": sys.version,
+        "requirements.lock": _file_sha256(LOCK_FILE),
+        "packages": {name: _version(name) for name in OUTPUT_PACKAGES},
+        "nbconvert templates": _nbconvert_templates_digest(),
+    }
+
+
+def _nbconvert_templates_digest() -> str:
+    for root in _jupyter_data_dirs():
+        folder = root / "nbconvert" / "templates"
+        if (folder / "lab").is_dir():
+            return _sha256_json([files_digest(folder / name) for name in ("lab", "base")])
+    return "absent"
+
+
+def _jupyter_data_dirs() -> list[Path]:
+    try:
+        from jupyter_core.paths import jupyter_path
+
+        return [Path(p) for p in jupyter_path()]
+    except ImportError:
+        return [Path(sys.prefix) / "share" / "jupyter"]
+
+
+def _file_sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "absent"
 
 
 def notebook_files(notebooks_dir: Path, stem: str) -> list[Path]:
@@ -95,9 +142,16 @@ def report_fingerprint(report: Report, notebooks_dir: Path, shared: str) -> str:
     )
 
 
-def shared_digest() -> str:
-    """Hash of the inputs every report shares: data, helpers code, renderer and packages."""
-    return _sha256_json([data_version(), code_digest(), environment_digest()])
+def shared_digest(data_dir: Path | None = None, catalogue: Path | None = None) -> str:
+    """Hash of the inputs every report shares: data, code, list of reports, environment."""
+    return _sha256_json(
+        [
+            data_version(data_dir),
+            code_digest(),
+            _file_sha256(catalogue) if catalogue else "",
+            environment_digest(),
+        ]
+    )
 
 
 def load_manifest(out_dir: Path) -> dict[str, dict]:

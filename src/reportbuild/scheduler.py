@@ -1,16 +1,21 @@
 """Running report jobs in parallel worker processes, with progress, and stopping cleanly.
 
-Each worker process executes one notebook at a time in its own Jupyter kernel. The main
-process only waits, shows progress and records outcomes. On Ctrl-C (SIGINT) or SIGTERM it
-stops every process it started, kernels included, and deletes this run's temporary files, so
-that no half-written report and no stray kernel remain. Workers ignore SIGINT themselves: the
-terminal sends it to the whole process group, and a worker dying first would orphan its kernel
-(kernels run in their own session, out of reach of the terminal's signal).
+Each worker process executes one notebook at a time, in a kernel it keeps for a few reports
+(see :mod:`reportbuild.worker`). The main process only waits, shows progress and records
+outcomes. When a report could not be *written* (disk full, read-only folder), the remaining
+jobs are cancelled and every worker and kernel stopped: the others would fail the same way.
+On Ctrl-C (SIGINT) or SIGTERM it stops every process it started, kernels included, and
+deletes this run's temporary files, so that no half-written report and no stray kernel remain.
+Workers ignore SIGINT themselves: the terminal sends it to the whole process group, and a
+worker dying first would orphan its kernel (kernels run in their own session, out of reach of
+the terminal's signal). When the renderer itself is killed, its workers die with it (see
+:func:`reportbuild.worker.die_with_parent`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +25,7 @@ from contextlib import contextmanager
 import psutil
 from tqdm import tqdm
 
-from reportbuild.worker import Job, Outcome, render
+from reportbuild.worker import Job, Outcome, init_worker, render
 
 STOP_GRACE_S = 5.0
 
@@ -33,7 +38,9 @@ def run_jobs(
 ) -> list[Outcome]:
     """Render ``jobs`` on ``workers`` processes; call ``on_outcome`` as each one finishes.
 
-    ``progress`` None shows the bar only on a terminal. Raises KeyboardInterrupt after a clean
+    Stops early (cancelling the jobs not yet finished, which get no outcome) after an outcome
+    that failed to write, or when ``on_outcome`` returns False. ``progress`` None shows the bar
+    only on a terminal. Raises KeyboardInterrupt after a clean
     stop when interrupted (see the module doc).
     """
     outcomes: list[Outcome] = []
@@ -41,7 +48,10 @@ def run_jobs(
         return outcomes
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
-        max_workers=max(1, min(workers, len(jobs))), mp_context=context, initializer=_ignore_sigint
+        max_workers=max(1, min(workers, len(jobs))),
+        mp_context=context,
+        initializer=init_worker,
+        initargs=(os.getpid(),),
     )
     bar = tqdm(total=len(jobs), unit="report", disable=_bar_disabled(progress), file=sys.stderr)
     try:
@@ -51,10 +61,17 @@ def run_jobs(
             for future in as_completed(futures):
                 outcome = _outcome_of(future, futures[future])
                 outcomes.append(outcome)
-                on_outcome(outcome)
+                stop = on_outcome(outcome) is False or outcome.write_failed
                 bar.update(1)
                 _show(bar, outcomes, len(jobs), workers)
                 bar.write(_one_line(outcome), file=sys.stderr)
+                if stop:
+                    bar.close()
+                    for pending in futures:
+                        pending.cancel()
+                    stop_descendants()
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    return outcomes
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
         try:
@@ -120,12 +137,6 @@ def _show(bar: tqdm, outcomes: list[Outcome], total: int, workers: int) -> None:
 
 def _bar_disabled(progress: bool | None) -> bool | None:
     return None if progress is None else not progress
-
-
-def _ignore_sigint() -> None:
-    """Worker initializer: leave SIGINT to the main process (a no-op handler, not SIG_IGN,
-    so that the kernels the worker starts get the default handler back)."""
-    signal.signal(signal.SIGINT, lambda signum, frame: None)
 
 
 @contextmanager

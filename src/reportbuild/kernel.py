@@ -1,0 +1,209 @@
+"""One Jupyter kernel executing several reports in turn, its namespace reset between them.
+
+Two thirds of a report's time used to be the fixed cost of a kernel: start, imports (pandas,
+matplotlib, the helpers), shutdown. A :class:`KernelSession` starts one kernel, imports the heavy
+modules once (:data:`WARM_UP`), and before every report after the first puts the kernel back in
+the state of a fresh one (:data:`RESET`):
+
+- the user namespace emptied and the execution counter back at 1 (IPython's ``reset``), before
+  every report, the first included;
+- matplotlib's figures closed, its ``rcParams`` and the inline backend's formats restored;
+- pandas options, warning filters, environment variables, ``sys.path`` and the working folder
+  restored to what they were after the warm-up;
+- every ``functools`` cache of the ``helpers`` modules cleared.
+
+Modules stay imported: that is the point. A report can still leave state behind in ways the reset
+does not know (a helper module's global changed in place), so the worker restarts the kernel every
+few reports and after any failure, and tests/test_render_cli.py checks that reused-kernel renders
+are byte-identical to fresh-kernel ones.
+
+Papermill runs the notebooks as before (parameters, error banners), through the ``reportbuild``
+engine registered here, which hands papermill the session's kernel instead of starting one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+KERNEL_NAME = "python3"
+KERNEL_START_TIMEOUT_S = 120
+RESET_TIMEOUT_S = 60
+# Quiet logging (ipykernel otherwise warns on each start); history in memory, as nbclient does.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.hist_file=:memory:"]
+
+WARM_UP = """
+def _reportbuild_warm_up():
+    import copy, os, sys, types, warnings
+    import pandas, matplotlib, matplotlib.pyplot
+    import helpers, helpers.config
+    for name in ("analysis", "captions", "compare", "plotting", "load", "format", "standards"):
+        try:
+            __import__(f"helpers.{name}")
+        except ImportError:
+            pass
+    state = types.ModuleType("_reportbuild_state")
+    sys.modules["_reportbuild_state"] = state
+    state.rc = dict(matplotlib.rcParams)
+    try:
+        from matplotlib_inline.backend_inline import InlineBackend
+        state.formats = set(InlineBackend.instance().figure_formats)
+        state.figure_kwargs = dict(InlineBackend.instance().print_figure_kwargs)
+    except Exception:
+        state.formats = None
+    try:
+        from pandas._config import config as pandas_config
+        state.pandas = copy.deepcopy(pandas_config._global_config)
+    except Exception:
+        state.pandas = None
+    state.warnings = list(warnings.filters)
+    state.environ = dict(os.environ)
+    state.path = list(sys.path)
+    state.cwd = os.getcwd()
+_reportbuild_warm_up()
+del _reportbuild_warm_up
+"""
+
+RESET = """
+def _reportbuild_reset():
+    import functools, os, sys, warnings
+    import matplotlib, matplotlib.pyplot as plt
+    state = sys.modules["_reportbuild_state"]
+    shell = get_ipython()
+    shell.reset(new_session=True)
+    plt.close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        matplotlib.rcParams.update(state.rc)
+    if state.formats is not None:
+        from matplotlib_inline.backend_inline import InlineBackend
+        from IPython.core.pylabtools import select_figure_formats
+        InlineBackend.instance().figure_formats = set(state.formats)
+        InlineBackend.instance().print_figure_kwargs = dict(state.figure_kwargs)
+        select_figure_formats(shell, state.formats, **state.figure_kwargs)
+    if state.pandas is not None:
+        import copy
+        from pandas._config import config as pandas_config
+        pandas_config._global_config.clear()
+        pandas_config._global_config.update(copy.deepcopy(state.pandas))
+    warnings.filters[:] = state.warnings
+    warnings._filters_mutated()
+    os.environ.clear()
+    os.environ.update(state.environ)
+    sys.path[:] = state.path
+    os.chdir(state.cwd)
+    for name, module in list(sys.modules.items()):
+        if name == "helpers" or name.startswith("helpers."):
+            for value in list(vars(module).values()):
+                if callable(value) and hasattr(value, "cache_info"):
+                    value.cache_clear()
+    shell.execution_count = 1
+_reportbuild_reset()
+"""
+
+
+class KernelError(RuntimeError):
+    """The kernel could not be started, warmed up or reset."""
+
+
+class KernelSession:
+    """A running kernel and its client, for several reports in turn (see the module doc)."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_client import KernelManager
+
+        self.cwd = cwd
+        self.reports = 0  # reports executed in this kernel so far
+        self.km = KernelManager(kernel_name=KERNEL_NAME)
+        self.km.start_kernel(cwd=str(cwd), extra_arguments=list(KERNEL_ARGUMENTS))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        try:
+            self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT_S)
+            self.kc.allow_stdin = False
+            self.run(WARM_UP)
+        except Exception:
+            self.shutdown()
+            raise
+
+    @property
+    def pid(self) -> int | None:
+        provisioner = getattr(self.km, "provisioner", None)
+        process = getattr(provisioner, "process", None)
+        return getattr(process, "pid", None)
+
+    def run(self, code: str) -> None:
+        """Execute ``code`` quietly; KernelError when it fails."""
+        reply = self.kc.execute_interactive(
+            code,
+            silent=False,
+            store_history=False,
+            timeout=RESET_TIMEOUT_S,
+            output_hook=lambda message: None,
+        )
+        content = reply.get("content", {})
+        if content.get("status") != "ok":
+            raise KernelError(
+                f"kernel set-up failed: {content.get('ename', '')}: {content.get('evalue', '')}"
+            )
+
+    def reset(self) -> None:
+        """Bring the kernel back to its state after the warm-up (see the module doc)."""
+        self.run(RESET)
+
+    def alive(self) -> bool:
+        try:
+            return bool(self.km.is_alive())
+        except Exception:
+            return False
+
+    def shutdown(self) -> None:
+        """Stop the client and the kernel, at once."""
+        try:
+            self.kc.stop_channels()
+        finally:
+            try:
+                self.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
+
+
+def register_engine() -> str:
+    """Register papermill's ``reportbuild`` engine (once); return its name."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    class SessionEngine(NBClientEngine):
+        """papermill's nbclient engine, executing in a given :class:`KernelSession`."""
+
+        @classmethod
+        def execute_managed_notebook(
+            cls,
+            nb_man,
+            kernel_name,
+            log_output=False,
+            stdout_file=None,
+            stderr_file=None,
+            start_timeout=60,
+            execution_timeout=None,
+            **kwargs,
+        ):
+            session = kwargs.pop("session")
+            kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
+            final_kwargs = merge_kwargs(
+                kwargs,
+                timeout=execution_timeout,
+                startup_timeout=start_timeout,
+                kernel_name=kernel_name,
+                log=logger,
+                log_output=log_output,
+                stdout_file=stdout_file,
+                stderr_file=stderr_file,
+            )
+            client = PapermillNotebookClient(nb_man, km=session.km, **final_kwargs)
+            client.kc = session.kc  # reuse the session's client: nothing started, nothing stopped
+            return client.execute()
+
+    papermill_engines.register("reportbuild", SessionEngine)
+    return "reportbuild"
