@@ -247,3 +247,13 @@ def test_merged_provinces_have_their_own_units(dataset):
         assert geo.loc[old, "valid_to"] == pd.Timestamp("2025-06-30")
     districts = geo[geo["level"] == "district"]
     assert (districts["valid_to"] == pd.Timestamp("2025-06-30")).all()
+
+
+def test_a_target_for_poor_districts_and_difficult_communes_names_both(dataset):
+    """A figure printed for 'huyện nghèo, xã đặc biệt khó khăn' is not one for poor districts."""
+    obs = _with_indicators(dataset)
+    both = obs[obs["excerpt"].str.contains("huyện nghèo, xã đặc biệt khó khăn", na=False)]
+    assert len(both) > 0
+    for _, row in both.iterrows():
+        label = dataset.indicators.set_index("indicator_id").loc[row["indicator_id"], "label_en"]
+        assert "extremely difficult" in label and "communes" in label, row["observation_id"]

@@ -41,6 +41,9 @@ REDUCTIONS = {
     "poor_rate_reduction_annual": ("poor_rate_reduction_annual", "poor_rate_reduction"),
     "poor_rate_reduction_annual_ethnic_minority": ("poor_rate_reduction_annual_ethnic_minority",),
     "poor_rate_reduction_annual_poor_districts": ("poor_rate_reduction_annual_poor_districts",),
+    "poor_rate_reduction_annual_poor_districts_difficult_communes": (
+        "poor_rate_reduction_annual_poor_districts_difficult_communes",
+    ),
     "poor_rate_reduction": ("poor_rate_reduction", "poor_rate_reduction_annual"),
     "poor_household_rate": ("poor_household_rate",),
     "poor_near_poor_reduction_share": ("poor_near_poor_reduction_share",),
