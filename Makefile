@@ -69,8 +69,8 @@ format: $(STAMP) ## Format code with ruff
 lock: ## Re-resolve the newest versions allowed by pyproject.toml into requirements.lock (and uv's)
 	@$(UV) --version >/dev/null 2>&1 || $(UV_INSTALL)
 	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
-	  | $(UV) pip compile pyproject.toml - --extra dev $(LOCK_FLAGS) --upgrade -o requirements.lock
-	echo uv | $(UV) pip compile - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
+	  | $(UV) pip compile --quiet pyproject.toml - --extra dev $(LOCK_FLAGS) --upgrade -o requirements.lock
+	echo uv | $(UV) pip compile --quiet - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
 	@echo "now bring environment.yml to the same versions (make test checks it)"
 
 clean: ## Remove the virtual environment and rendered reports
