@@ -36,12 +36,12 @@ $(STAMP): requirements.lock pyproject.toml
 	  $(UV_INSTALL) || echo "uv could not be installed; pip will create $(VENV) instead"; \
 	fi
 	@if $(UV) --version >/dev/null 2>&1; then \
-	  echo "creating $(VENV) with $$($(UV) --version | cut -d' ' -f1-2) from requirements.lock (hashes checked)"; \
+	  echo "setting up $(VENV) with $$($(UV) --version | cut -d' ' -f1-2) from requirements.lock (hashes checked)"; \
 	  { [ -x $(BIN)/python ] || $(UV) venv --quiet --python $(PYTHON) $(VENV); } && \
 	  $(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(COMPILE) requirements.lock && \
 	  $(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .; \
 	else \
-	  echo "creating $(VENV) with pip from requirements.lock (hashes checked)"; \
+	  echo "setting up $(VENV) with pip from requirements.lock (hashes checked)"; \
 	  $(PYTHON) -m venv $(VENV) && \
 	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock && \
 	  $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .; \
