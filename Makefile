@@ -15,8 +15,10 @@ UV_PIN := $(shell sed -n 's/^uv==\([^ ;\\]*\).*/\1/p' requirements-uv.lock)
 # Installs the pinned uv with the system's pip; PIP_ROOT_USER_ACTION quiets pip's warning as root.
 UV_INSTALL := PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install -qq --disable-pip-version-check \
 	--no-deps --require-hashes --upgrade --target $(UV_HOME) -r requirements-uv.lock
-# uv compiles .pyc at install time, as pip does: without them every kernel compiles its imports
-# again, on each run where PYTHONDONTWRITEBYTECODE is set.
+# Where PYTHONDONTWRITEBYTECODE is set, Python never caches the .pyc of what it imports, so uv
+# compiles them all at install time, as pip always does (about 10 s); elsewhere Python writes the
+# .pyc of what is used on first import, which costs less.
+COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
 # uv must not download a Python of its own: the venv is made from $(PYTHON).
 export UV_PYTHON_DOWNLOADS := never
 LOCK_FLAGS := --universal --python-version 3.11.5 --generate-hashes --custom-compile-command 'make lock'
@@ -34,12 +36,12 @@ $(STAMP): requirements.lock pyproject.toml
 	  $(UV_INSTALL) || echo "uv could not be installed; pip will create $(VENV) instead"; \
 	fi
 	@if $(UV) --version >/dev/null 2>&1; then \
-	  echo "creating $(VENV) with $$($(UV) --version | cut -d' ' -f1-2) from requirements.lock (hashes checked)"; \
+	  echo "setting up $(VENV) with $$($(UV) --version | cut -d' ' -f1-2) from requirements.lock (hashes checked)"; \
 	  { [ -x $(BIN)/python ] || $(UV) venv --quiet --python $(PYTHON) $(VENV); } && \
-	  $(UV) pip sync --quiet --python $(BIN)/python --require-hashes --compile-bytecode requirements.lock && \
+	  $(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(COMPILE) requirements.lock && \
 	  $(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .; \
 	else \
-	  echo "creating $(VENV) with pip from requirements.lock (hashes checked)"; \
+	  echo "setting up $(VENV) with pip from requirements.lock (hashes checked)"; \
 	  $(PYTHON) -m venv $(VENV) && \
 	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock && \
 	  $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .; \
@@ -67,8 +69,8 @@ format: $(STAMP) ## Format code with ruff
 lock: ## Re-resolve the newest versions allowed by pyproject.toml into requirements.lock (and uv's)
 	@$(UV) --version >/dev/null 2>&1 || $(UV_INSTALL)
 	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
-	  | $(UV) pip compile pyproject.toml - --extra dev $(LOCK_FLAGS) --upgrade -o requirements.lock
-	echo uv | $(UV) pip compile - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
+	  | $(UV) pip compile --quiet pyproject.toml - --extra dev $(LOCK_FLAGS) --upgrade -o requirements.lock
+	echo uv | $(UV) pip compile --quiet - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
 	@echo "now bring environment.yml to the same versions (make test checks it)"
 
 clean: ## Remove the virtual environment and rendered reports
