@@ -177,3 +177,39 @@ def test_one_year_under_two_standards_reads_as_two_measures():
     rates = brief.latest_rates(pd.DataFrame([old, new]))
     assert list(rates["observation_ids"]) == ["b", "a"]  # the programme's own standard first
     assert all(len(s) == 1 for s in brief.rate_series(pd.DataFrame([old, new])).values())
+
+
+def test_a_printed_date_is_shown_not_period_not_stated(dataset):
+    from helpers.profile import when
+
+    dated = dataset.observations[dataset.observations["date"].notna()]
+    assert len(dated) > 0
+    for _, row in facts.facts(dated).iterrows():
+        stamp = pd.Timestamp(row["date"])
+        assert when(row) == f"{stamp.day} {stamp:%B} {stamp.year}"
+
+
+def test_each_figure_is_in_one_section_so_counts_agree(dataset):
+    from helpers.profile import sections
+
+    for gid in ("thai-nguyen", "bac-kan", "tuyen-quang", "ha-giang", "vn"):
+        table = facts.facts_for(dataset, gid)
+        parts = sections(table)
+        ids = [i for part in parts.values() for i in part["observation_ids"]]
+        assert sorted(ids) == sorted(table["observation_ids"]), gid
+
+
+def test_the_national_profile_lists_provinces_and_merged_units_link_their_partner(dataset):
+    from helpers import profile_page
+
+    rendered = {g: f"profile-{g}.html" for g in ("thai-nguyen", "bac-kan")}
+    places = profile_page.places(dataset, "vn", rendered)
+    provinces = dataset.geographies[dataset.geographies["level"] == "province"]
+    with_figures = [n for g, n in zip(provinces["geography_id"], provinces["name"], strict=True)
+                    if len(facts.facts_for(dataset, g))]  # fmt: skip
+    assert with_figures and all(n in places for n in with_figures)
+    assert "district" not in places
+    header = profile_page.header(dataset, "bac-kan", rendered)
+    assert "merged into Thái Nguyên" in header and 'href="profile-thai-nguyen.html"' in header
+    header = profile_page.header(dataset, "thai-nguyen", rendered)
+    assert "absorbed Bắc Kạn" in header and 'href="profile-bac-kan.html"' in header

@@ -121,3 +121,11 @@ def test_every_downloaded_row_is_a_data_row(pages, dataset):
                 oid = row["observation_id"]
                 assert oid in obs.index, (name, oid)
                 assert float(row["value"]) == pytest.approx(float(obs.loc[oid, "value"]))
+
+
+def test_developer_text_stays_in_the_notebook(pages):
+    for name, html in pages.items():
+        text = check._content(check.soup_of(html)).get_text(" ")
+        for phrase in ("set `province`", "Set province", "run all cells", "## Load"):
+            assert phrase not in text, (name, phrase)
+        assert not re.search(r"<h2[^>]*>\s*Load\s*</h2>", html), name
