@@ -292,7 +292,7 @@ def figure_html(
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     plt.close(figure)
-    data = buffer.getvalue()
+    data = _palette_png(buffer.getvalue())
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
     scale = dpi / 100
@@ -303,6 +303,19 @@ def figure_html(
     )
     caption = caption_html(title, dataset, facts_table, title)
     return f"<figure>{img}<figcaption>{caption}</figcaption></figure>"
+
+
+def _palette_png(data: bytes) -> bytes:
+    """The PNG with a 256-colour palette: charts are flat colours and antialiased text, so this
+    keeps them sharp at a third of the size (deterministic: same input, same bytes)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+        out, format="PNG", optimize=True
+    )
+    return out.getvalue()
 
 
 # --- the first screen ----------------------------------------------------------------------------

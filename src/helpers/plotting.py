@@ -20,6 +20,7 @@ from matplotlib.patches import Patch
 from helpers.facts import fact_text
 from helpers.format import format_period, format_standard, unit_suffix
 from helpers.vocabulary import (
+    KIND_LABELS,
     GEOGRAPHY_COLOURS,
     OKABE_ITO,
     OTHER_COLOUR,
@@ -67,6 +68,11 @@ def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
     if gid not in GEOGRAPHY_COLOURS and parents and parents.get(gid) in GEOGRAPHY_COLOURS:
         return GEOGRAPHY_COLOURS[parents[gid]]
     return GEOGRAPHY_COLOURS.get(gid, OTHER_COLOUR)
+
+
+def _kind(kind: object) -> str:
+    """The reader's word for a kind of figure ("result", not "actual")."""
+    return KIND_LABELS.get(str(kind), str(kind))
 
 
 def _is_target(kind: object) -> bool:
@@ -144,9 +150,7 @@ def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str
     extra = f", {format_standard(standard)}" if str(standard) in STANDARD_MARKERS else ""
     if str(standard) == "not applicable":
         extra = ""
-    return (
-        f"{head}\n{format_period(fact['period_start'], fact['period_end'])}, {fact['kind']}{extra}"
-    )
+    return f"{head}\n{format_period(fact['period_start'], fact['period_end'])}, {_kind(fact['kind'])}{extra}"
 
 
 def plot_bounds(
@@ -258,7 +262,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         first = group.iloc[0]
         ax.set_title(
             f"{first['label_en']}, by {first['breakdown_by']} "
-            f"({format_period(first['period_start'], first['period_end'])}, {first['kind']})",
+            f"({format_period(first['period_start'], first['period_end'])}, {_kind(first['kind'])})",
             loc="left",
             fontsize=10,
         )
@@ -311,7 +315,7 @@ def plot_per_year(
         draw_fact(ax, y, fact, colour_for(row["geography_id"], parents), 0.12 * top)
         ax.annotate(row["per year"], (fact["value"], y), xytext=(10, 7),
                     textcoords="offset points", fontsize=8.5)  # fmt: skip
-    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {r['kind']}"
+    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {_kind(r['kind'])}"
               for _, r in rows.iterrows()]  # fmt: skip
     ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
     ax.set_xlim(0, top * 1.4)
