@@ -20,8 +20,8 @@ from matplotlib.patches import Patch
 from helpers.facts import fact_text
 from helpers.format import format_period, format_standard, unit_suffix
 from helpers.vocabulary import (
-    KIND_LABELS,
     GEOGRAPHY_COLOURS,
+    KIND_LABELS,
     OKABE_ITO,
     OTHER_COLOUR,
     STANDARD_MARKERS,
