@@ -150,7 +150,8 @@ def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str
     extra = f", {format_standard(standard)}" if str(standard) in STANDARD_MARKERS else ""
     if str(standard) == "not applicable":
         extra = ""
-    return f"{head}\n{format_period(fact['period_start'], fact['period_end'])}, {_kind(fact['kind'])}{extra}"
+    period = format_period(fact["period_start"], fact["period_end"])
+    return f"{head}\n{period}, {_kind(fact['kind'])}{extra}"
 
 
 def plot_bounds(
@@ -262,7 +263,8 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         first = group.iloc[0]
         ax.set_title(
             f"{first['label_en']}, by {first['breakdown_by']} "
-            f"({format_period(first['period_start'], first['period_end'])}, {_kind(first['kind'])})",
+            f"({format_period(first['period_start'], first['period_end'])}, "
+            f"{_kind(first['kind'])})",
             loc="left",
             fontsize=10,
         )
