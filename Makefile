@@ -1,10 +1,27 @@
 # Front door of the project. `make help` lists the targets.
-# Each target creates .venv with the pinned dependencies (requirements.lock) when it is missing.
+# Each target creates .venv from requirements.lock (exact versions, sha256 hashes) when it is
+# missing or older than the lock: with uv when it can be had (seconds), else with pip (a minute).
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+
+# uv, pinned with hashes in requirements-uv.lock, lives beside the project in .cache/uv, not in
+# .venv. `make UV=uv` uses a uv of your own instead.
+UV_HOME := .cache/uv
+UV ?= $(UV_HOME)/bin/uv
+UV_PIN := $(shell sed -n 's/^uv==\([^ ;\\]*\).*/\1/p' requirements-uv.lock)
+# Installs the pinned uv with the system's pip; PIP_ROOT_USER_ACTION quiets pip's warning as root.
+UV_INSTALL := PIP_ROOT_USER_ACTION=ignore $(PYTHON) -m pip install -qq --disable-pip-version-check \
+	--no-deps --require-hashes --upgrade --target $(UV_HOME) -r requirements-uv.lock
+# Where PYTHONDONTWRITEBYTECODE is set, Python never caches the .pyc of what it imports, so uv
+# compiles them all at install time, as pip always does (about 10 s); elsewhere Python writes the
+# .pyc of what is used on first import, which costs less.
+COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
+# uv must not download a Python of its own: the venv is made from $(PYTHON).
+export UV_PYTHON_DOWNLOADS := never
+LOCK_FLAGS := --universal --python-version 3.11.5 --generate-hashes --custom-compile-command 'make lock'
 
 .DEFAULT_GOAL := help
 .PHONY: help reports test lab lint format lock clean
@@ -14,21 +31,32 @@ help: ## List the targets
 
 $(STAMP): requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run 'make PYTHON=/path/to/python3.11 ...'" >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@if [ "$(UV)" = "$(UV_HOME)/bin/uv" ] && ! $(UV) --version 2>/dev/null | grep -qF "uv $(UV_PIN)"; then \
+	  echo "installing uv $(UV_PIN) into $(UV_HOME) (requirements-uv.lock)"; \
+	  $(UV_INSTALL) || echo "uv could not be installed; pip will create $(VENV) instead"; \
+	fi
+	@if $(UV) --version >/dev/null 2>&1; then \
+	  echo "setting up $(VENV) with $$($(UV) --version | cut -d' ' -f1-2) from requirements.lock (hashes checked)"; \
+	  { [ -x $(BIN)/python ] || $(UV) venv --quiet --python $(PYTHON) $(VENV); } && \
+	  $(UV) pip sync --quiet --python $(BIN)/python --require-hashes $(COMPILE) requirements.lock && \
+	  $(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .; \
+	else \
+	  echo "setting up $(VENV) with pip from requirements.lock (hashes checked)"; \
+	  $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock && \
+	  $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .; \
+	fi
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $@
 
-reports: $(STAMP) ## Render every report (HTML) into reports/
+reports: $(STAMP) ## Render every report (HTML) into reports/ (options: ARGS="--jobs 4 --force")
 	$(BIN)/render-reports $(ARGS)
 
 test: $(STAMP) ## Run the test suite (data checks, helpers, notebooks, reports)
 	$(BIN)/python -m pytest $(ARGS)
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab on notebooks/ (options: ARGS="--no-browser --port 8890")
+	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(ARGS) notebooks/
 
 lint: $(STAMP) ## Check style with ruff
 	$(BIN)/ruff check src tests benchmarks notebooks
@@ -38,12 +66,12 @@ format: $(STAMP) ## Format code with ruff
 	$(BIN)/ruff format src tests benchmarks notebooks
 	$(BIN)/ruff check --fix src tests benchmarks notebooks
 
-lock: ## Re-resolve the newest versions allowed by pyproject.toml into requirements.lock
-	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/python -m pip install --quiet --upgrade pip
-	.lockenv/bin/python -m pip install --quiet -e '.[dev]'
-	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
-	rm -rf .lockenv
+lock: ## Re-resolve the newest versions allowed by pyproject.toml into requirements.lock (and uv's)
+	@$(UV) --version >/dev/null 2>&1 || $(UV_INSTALL)
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	  | $(UV) pip compile --quiet pyproject.toml - --extra dev $(LOCK_FLAGS) --upgrade -o requirements.lock
+	echo uv | $(UV) pip compile --quiet - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
+	@echo "now bring environment.yml to the same versions (make test checks it)"
 
 clean: ## Remove the virtual environment and rendered reports
 	rm -rf $(VENV) reports/*.html reports/executed

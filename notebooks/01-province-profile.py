@@ -13,179 +13,112 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Province profile: what the reports say about one province
+# %% [markdown] tags=["remove-cell"]
+# # Province profile
 #
-# What do the five source reports say about the National Target Program for Sustainable
-# Poverty Reduction 2021–2025 in one province, what do they leave out, and where does each
-# figure come from? Set `province` below to any geography with observations in
-# `data/geographies.csv` (the four focus provinces are Thái Nguyên, Bắc Kạn, Tuyên Quang and
-# Hà Giang). Every number below is read from the curated dataset; none is typed by hand.
+# A brief on one geography: what the sources say about the National Target Program for
+# Sustainable Poverty Reduction 2021–2025 there, with the evidence for every figure. Set
+# `province` in the next cell to any name, id or common spelling of a geography in
+# `data/geographies.csv`, then run all cells. The text of the page is built by
+# `helpers.profile_page` and `helpers.brief` from the data; nothing below is typed by hand.
 
 # %% tags=["parameters"]
-province: str = "Thái Nguyên"  # province or district to profile, as named in data/geographies.csv
+province: str = "Thái Nguyên"  # province, district or nation to profile (any common spelling)
 
-# %%
-from IPython.display import Markdown, display  # noqa: E402
-
-from helpers import analysis, captions, compare, plotting  # noqa: E402
+# %% tags=["remove-cell"]
+from helpers import config, display, plotting, profile_page  # noqa: E402
+from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 dataset = load_dataset()
-geo = analysis.resolve_geography(dataset, province)  # unknown name: lists the valid ones
-geo_id, name = str(geo["geography_id"]), str(geo["name"])
+geo = resolve_geography(dataset, province)  # an unknown name lists the valid ones
+geo_id = str(geo["geography_id"])
+rendered = {gid: f"profile-{gid}.html" for gid in config.FOCUS_PROVINCES}
 plotting.apply_theme()
 
+# %% tags=["remove-input"]
+display.show(profile_page.header(dataset, geo_id, rendered))
+
 # %% [markdown]
-# ## Load
+# ## Key figures
+
+# %% tags=["remove-input"]
+display.show(profile_page.key_figures(dataset, geo_id))
+
+# %% [markdown]
+# ## Findings
+
+# %% tags=["remove-input"]
+display.show(profile_page.findings(dataset, geo_id))
+
+# %% [markdown]
+# ## Poverty rates: how many households are poor, and how has that changed?
 #
-# The dataset's figures for this geography, one row per statement of a report (a range such as
-# "2–2.5%" is one statement).
+# Rates under the 2016–2020 standard (Decision 59/2015/QĐ-TTg) and the 2021–2025
+# multidimensional standard (Decree 07/2021/NĐ-CP) are different measures: they are never
+# joined into one line. Administrative review counts and household-survey estimates are
+# separate lines too.
 
-# %%
-profile = analysis.facts_for(dataset, geo_id)
-display(Markdown(f"# {captions.escape_md(name)}"))
-Markdown(analysis.overview_markdown(dataset, geo_id))
+# %% tags=["remove-input"]
+display.show(profile_page.rates(dataset, geo_id))
 
 # %% [markdown]
-# ## Headline: how many households are poor or near-poor?
+# ## Targets against results: was the reduction target met?
 #
-# The poor and near-poor household rates and counts the reports give, each with its poverty
-# standard and period. Figures under different standards are not comparable (see notebook 03).
+# A target is *met* or *not met* only against a result of the same measure, period and
+# poverty standard; otherwise the table says why the two cannot be compared.
 
-# %%
-headline = analysis.headline_facts(profile)
-display(Markdown(analysis.headline_markdown(profile, name)))
-if not headline.empty and (headline["unit"] == "percent").any():
-    rates = analysis.select(headline, units=["percent"], totals_only=True)
-    figure = plotting.plot_rates_by_standard(rates, {geo_id: name})
-    captions.show_figure(figure, f"Household rates in {name}, by poverty standard.", dataset, rates)
-captions.show_table(
-    analysis.display_table(headline, dataset),
-    f"Headline figures for {name}.",
-    dataset,
-    headline,
-    empty=f"Headline rates and counts for {name}: not reported.",
-)
+# %% tags=["remove-input"]
+display.show(profile_page.targets(dataset, geo_id))
 
 # %% [markdown]
-# ## Targets against results: how fast should the poor-household rate fall, and how fast did it?
+# ## Money: how much, for which years, from which budget?
 #
-# Annual reductions of the poor-household rate, overall, for ethnic-minority households and for
-# poor districts. A bar is a range; an arrow is an open bound ("over", "at least" point right,
-# "below" points left); hollow markers are targets or plans, filled ones results.
+# The programme's own allocation is divided by the years the programme ran in its period
+# (it was approved in January 2022). Other money (support policies, loans, earlier
+# programmes) is listed but not divided.
 
-# %%
-reductions = analysis.reduction_facts(profile)
-if not reductions.empty:
-    xlabel = "percentage points (per year where an average)"
-    figure = plotting.plot_bounds(reductions, xlabel, f"Reductions — {name}")
-    captions.show_figure(figure, f"Reductions of poverty rates, {name}.", dataset, reductions)
-captions.show_table(
-    analysis.target_vs_result(profile),
-    f"Targets and results side by side, {name}.",
-    dataset,
-    reductions,
-    empty=f"Reductions of the poor-household rate for {name}: not reported.",
-)
+# %% tags=["remove-input"]
+display.show(profile_page.money(dataset, geo_id))
 
 # %% [markdown]
-# ## Money: how much was allocated, from which budget, for what kind of spending?
+# ## People reached: who benefited?
 #
-# Programme funding, its split by budget source (central, local) and spending type
-# (development investment, recurrent), amounts per year where the report states a period,
-# and loans and support policies.
+# Counts of different units (persons, households, person-times) and of overlapping groups
+# are never added up.
 
-# %%
-money = analysis.money_facts(profile)
-funding = compare.funding_normalised(dataset, [geo_id])
-captions.show_table(
-    analysis.display_table(money, dataset),
-    f"Amounts reported for {name}.",
-    dataset,
-    money,
-    empty=f"Funding and support amounts for {name}: not reported.",
-)
-captions.show_table(
-    funding[compare.FUNDING_DISPLAY],
-    f"Programme funding of {name} per year of its period and per poor household.",
-    dataset,
-    money,
-    empty=f"Programme funding for {name}: not reported.",
-)
-
-# %%
-money_parts = analysis.breakdown_facts(money)
-if not money_parts.empty:
-    figure = plotting.plot_parts(money_parts, plotting.colour_for(geo_id), f"Funding — {name}")
-    captions.show_figure(figure, f"Amounts by part, {name}.", dataset, money_parts)
+# %% tags=["remove-input"]
+display.show(profile_page.people(dataset, geo_id))
 
 # %% [markdown]
-# ## People reached: who benefited, by group and by component project?
-#
-# Beneficiaries broken down by group (poor, near-poor, newly escaped poverty, ethnic minority,
-# people with disabilities and others), as the reports split them.
+# ## Other figures
 
-# %%
-people = analysis.people_facts(profile)
-people_parts = analysis.breakdown_facts(people)
-if not people_parts.empty:
-    figure = plotting.plot_parts(people_parts, plotting.colour_for(geo_id), f"Reached — {name}")
-    captions.show_figure(figure, f"People and households reached, {name}.", dataset, people_parts)
-captions.show_table(
-    analysis.display_table(people, dataset),
-    f"People and households reached in {name}.",
-    dataset,
-    people,
-    empty=f"People reached in {name}: not reported.",
-)
+# %% tags=["remove-input"]
+display.show(profile_page.other(dataset, geo_id))
 
 # %% [markdown]
-# ## The seven component projects: what do the reports say about each, and which are silent?
+# ## The seven component projects: which does each source cover?
 
-# %%
-captions.show_table(
-    analysis.component_summary(profile, dataset.indicators),
-    f"Indicators reported for {name}, by programme component.",
-    dataset,
-    profile,
-    empty="No indicators.",
-)
-captions.show_table(
-    analysis.display_table(profile, dataset),
-    f"Every figure the dataset holds for {name}.",
-    dataset,
-    profile,
-    empty=f"No figures for {name}.",
-)
+# %% tags=["remove-input"]
+display.show(profile_page.components(dataset, geo_id))
 
 # %% [markdown]
-# ## Districts: what do the reports say about districts inside the province?
+# ## Units inside
 
-# %%
-districts = analysis.child_geographies(dataset, geo_id)
-district_facts = analysis.facts_for(dataset, list(districts["geography_id"].astype(str)))
-captions.show_table(
-    analysis.display_table(district_facts, dataset),
-    f"Figures for districts of {name}.",
-    dataset,
-    district_facts,
-    empty=f"District figures inside {name}: not reported.",
-)
+# %% tags=["remove-input"]
+display.show(profile_page.places(dataset, geo_id, rendered))
 
 # %% [markdown]
-# ## Data gaps: what is not reported for this geography?
-#
-# Indicators of the dataset for which no report gives a figure here. Missing is missing:
-# none of these is zero, and none is filled in elsewhere in the notebooks.
+# ## What the sources do not say
 
-# %%
-Markdown(analysis.data_gaps_markdown(dataset, geo_id))
+# %% tags=["remove-input"]
+display.show(profile_page.gaps(dataset, geo_id))
 
 # %% [markdown]
 # ## Sources
 #
-# Every report behind the figures above: publisher and date as printed (or inferred, and how).
+# *Verified* figures were checked against the stored text of the source, sentence by
+# sentence; *cited* figures are linked to the address of an official or provincial source.
 
-# %%
-captions.table_html(analysis.sources_table(dataset, analysis.sources_used(dataset, profile)))
+# %% tags=["remove-input"]
+display.show(profile_page.sources(dataset, geo_id))

@@ -13,34 +13,36 @@
 #     name: python3
 # ---
 
-# %% [markdown]
-# # Why the same year gives two poverty rates
+# %% [markdown] tags=["remove-cell"]
+# # Poverty standards
 #
-# In 2021 Vietnam moved from the poverty standard of 2016–2020 (Decision 59/2015/QĐ-TTg) to the
-# multidimensional standard of 2021–2025 (Decree 07/2021/NĐ-CP). A province reviewing its
-# households that year could report both, and the two rates differ widely. This notebook
-# explains the two standards, checks that the counts and rates reported under each describe
-# the same population of households, and states the rule the other notebooks follow.
+# Why the same year gives two poverty rates, and how the notebooks keep the two standards
+# apart. Set `province` in the next cell, then run all cells.
 
 # %% tags=["parameters"]
 province: str = "Bắc Kạn"  # geography whose rates under both standards are shown
 
-# %%
-from IPython.display import Markdown, display  # noqa: E402
-
-from helpers import analysis, captions, plotting, standards  # noqa: E402
+# %% tags=["remove-cell"]
+from helpers import display, plotting, profile_page, standards  # noqa: E402
+from helpers.facts import facts_for  # noqa: E402
+from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
+from helpers.sources import sources_used  # noqa: E402
 
 dataset = load_dataset()
-geo = analysis.resolve_geography(dataset, province)  # unknown name: lists the valid ones
+geo = resolve_geography(dataset, province)  # an unknown name lists the valid ones
 geo_id, name = str(geo["geography_id"]), str(geo["name"])
 plotting.apply_theme()
 
-# %% [markdown]
-# ## Load
-
-# %%
-Markdown(analysis.overview_markdown(dataset, geo_id))
+# %% tags=["remove-input"]
+display.show(
+    display.title_html(
+        "Why the same year gives two poverty rates",
+        "In 2021 Vietnam moved from the 2016–2020 poverty standard (Decision 59/2015/QĐ-TTg) to "
+        "the multidimensional 2021–2025 standard (Decree 07/2021/NĐ-CP). This page explains the "
+        f"two, checks the counts behind the rates, and shows {name}'s series across the break.",
+    )
+)
 
 # %% [markdown]
 # ## The two standards: what makes a household poor or near-poor?
@@ -50,28 +52,23 @@ Markdown(analysis.overview_markdown(dataset, geo_id))
 # above the line together with several deprivations. The 2021–2025 standard raises the income
 # lines, adds employment and dependants, nutrition and other indicators, and classes a
 # household as poor only when low income and several deprivations go together; low income
-# with fewer deprivations makes it near-poor.
+# with fewer deprivations makes it near-poor. Source: the legal texts named in the first row.
 
-# %%
-captions.table_html(standards.standards_table())
+# %% tags=["remove-input"]
+display.show(
+    f'<div class="legal-definitions">{display.frame_html(standards.standards_table())}</div>',
+    display.paragraph(
+        "Source: Decision 59/2015/QĐ-TTg and Decree 07/2021/NĐ-CP, as transcribed in "
+        "helpers.standards; these thresholds are law, not figures of the dataset.",
+        "caption",
+    ),
+)
 
 # %% [markdown]
-# *Source: the legal texts named in the first row (transcribed in `helpers.standards`).*
-#
-# ## Two rates for one year: what do the reports give?
+# ## The series across the break: what do the sources give, under which standard?
 
-# %%
-rates = standards.count_rate_facts(dataset, geo_id)
-if rates.empty:
-    display(Markdown(f"Rates for {captions.escape_md(name)}: not reported."))
-else:
-    captions.show_figure(
-        plotting.plot_rates_by_standard(rates, {geo_id: name}),
-        f"Poor and near-poor household rates in {name}, one panel per standard.",
-        dataset,
-        rates,
-    )
-Markdown(analysis.headline_markdown(analysis.facts_for(dataset, geo_id), name))
+# %% tags=["remove-input"]
+display.show(profile_page.rates(dataset, geo_id))
 
 # %% [markdown]
 # ## The households behind each count and rate: is it the same population?
@@ -81,40 +78,40 @@ Markdown(analysis.headline_markdown(analysis.facts_for(dataset, geo_id), name))
 # not from a different population. Rates are printed rounded, so each total is also given as
 # the range that rounding allows.
 
-# %%
+# %% tags=["remove-input"]
 implied = standards.implied_households(dataset)
-captions.show_table(
-    implied.drop(columns=["implied_total", "source_id"]),
-    "Households implied by each count-and-rate pair (count ÷ rate).",
-    dataset,
-    analysis.facts_for(
-        dataset, list(dataset.observations["geography_id"].astype(str).unique())
-    ).query("source_id in @implied.source_id"),
-    empty="No report gives both a count and a rate for the same year and standard.",
+display.show(
+    display.frame_html(implied.drop(columns=["implied_total", "source_id"]))
+    if not implied.empty
+    else display.paragraph("No source gives both a count and a rate for the same year.")
 )
 
 # %% [markdown]
-# ## Which standard do the reports use?
+# ## Which standard do the sources use?
 #
-# Observations of standard-dependent indicators, by geography and standard. Many reports do
-# not name the standard; those figures are labelled "standard not stated".
+# Figures of standard-dependent indicators, by geography and standard. Many sources do not
+# name the standard; those figures are labelled "standard not stated".
 
-# %%
-captions.table_html(standards.standards_in_use(dataset))
+# %% tags=["remove-input"]
+display.show(display.frame_html(standards.standards_in_use(dataset)))
 
 # %% [markdown]
-# ## The rule the other notebooks follow
+# ## The rule the notebooks follow
 #
 # - Every rate, count and reduction is labelled with its poverty standard, or "standard not
-#   stated" when the report does not name one.
-# - Figures under different standards are never joined by a line or subtracted: charts put
-#   them in separate panels, and a change of standard is never read as a change in poverty.
-# - A figure whose standard is not stated is shown as reported and not assigned to a standard.
+#   stated" when the source does not name one.
+# - Figures under different standards are never joined by a line or subtracted: a change of
+#   standard is never read as a change in poverty. Review counts and survey estimates are
+#   separate series too.
+# - A figure whose standard is not stated is shown as reported; it is set beside a 2021–2025
+#   figure only for a period wholly in 2022–2025, when that was the only standard in force,
+#   and the page then says so.
 # - Per-household amounts divide only by counts under the 2021–2025 standard, the
 #   programme's own.
 
 # %% [markdown]
 # ## Sources
 
-# %%
-captions.table_html(analysis.sources_table(dataset, analysis.sources_used(dataset, rates)))
+# %% tags=["remove-input"]
+cited = sources_used(dataset, facts_for(dataset, geo_id)) + list(implied["source_id"].map(str))
+display.show(display.sources_html(dataset, cited))

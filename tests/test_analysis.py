@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from helpers import analysis, captions, compare, standards
+from helpers import captions, compare, facts, geo, profile, sources, standards
 from helpers.geo import UnknownGeographyError
 
 OBS_COLUMNS = [
@@ -151,40 +151,51 @@ def ds():
 
 
 def test_range_rows_fold_into_one_fact(ds):
-    facts = analysis.facts_for(ds, "alpha")
-    reduction = facts[facts["indicator_id"] == "poor_rate_reduction_annual"]
+    table = facts.facts_for(ds, "alpha")
+    reduction = table[table["indicator_id"] == "poor_rate_reduction_annual"]
     assert len(reduction) == 1
     row = reduction.iloc[0]
     assert (row["qualifier"], row["low"], row["high"]) == ("range", 2.0, 2.5)
-    assert analysis.fact_text(row) == "2–2.5 pp/year"
+    assert facts.fact_text(row) == "2–2.5 pp/year"
     assert row["observation_ids"] == "o3;o4"
 
 
 def test_open_bounds_keep_one_side(ds):
-    fact = analysis.facts_for(ds, "beta").iloc[0]
+    fact = facts.facts_for(ds, "beta").iloc[0]
     assert fact["low"] == 30.0 and pd.isna(fact["high"])
-    assert analysis.fact_text(fact) == "over 30 billion VND"
+    assert facts.fact_text(fact) == "over 30 billion VND"
 
 
-def test_valid_names_are_geographies_with_observations(ds):
-    assert analysis.valid_geography_names(ds) == ["Thái Alpha", "Bắc Beta", "Phú District"]
-    assert analysis.resolve_geography(ds, "bac beta")["geography_id"] == "beta"
-    with pytest.raises(UnknownGeographyError, match="valid names are: Bắc Beta, Phú District"):
-        analysis.resolve_geography(ds, "Gamma")  # in the table but without observations
+def test_every_geography_resolves_by_name_id_or_common_spelling(ds):
+    names = list(ds.geographies["name"])
+    assert geo.valid_geography_names(ds) == names
+    for _, row in ds.geographies.iterrows():
+        for spelling in (row["name"], row["geography_id"], geo.fold_name(row["name"]).upper()):
+            assert geo.resolve_geography(ds, spelling)["geography_id"] == row["geography_id"]
+    with pytest.raises(UnknownGeographyError, match="valid names are: Bắc Beta"):
+        geo.resolve_geography(ds, "Atlantis")
+
+
+def test_common_english_spellings_of_the_real_geographies(dataset):
+    for spelling, expected in [("Vietnam", "vn"), ("Viet Nam", "vn"), ("Hoa Binh", "hoa-binh"),
+                               ("Vĩnh Phúc", "vinh-phuc"), ("HÀ GIANG", "ha-giang"),
+                               ("Tuyên Quang", "tuyen-quang"),
+                               ("tuyen-quang-2025", "tuyen-quang-2025")]:  # fmt: skip
+        assert geo.resolve_geography(dataset, spelling)["geography_id"] == expected
 
 
 def test_not_reported_lists_indicators_without_observations(ds):
-    gaps = analysis.not_reported(ds, "beta")
+    gaps = profile.not_reported(ds, "beta")
     # beta reports only funding_allocated: the other four indicators are gaps
     assert sorted(gaps["indicator"]) == sorted(
         ["Poor-household rate", "Poor households", "Average annual fall", "Livelihood models"]
     )
-    text = analysis.data_gaps_markdown(ds, "beta")
+    text = captions.data_gaps_markdown(ds, "beta")
     assert "(4 of 5 indicators)" in text and "Livelihood models" in text
 
 
 def test_component_summary_names_silent_projects(ds):
-    summary = analysis.component_summary(analysis.facts_for(ds, "alpha"), ds.indicators)
+    summary = profile.component_summary(facts.facts_for(ds, "alpha"), ds.indicators)
     project2 = summary[summary["component"].str.startswith("Project 2")].iloc[0]
     assert project2["what the reports give"] == "silent"
     assert len(summary[summary["component"].str.startswith("Project")]) == 7
@@ -193,8 +204,10 @@ def test_component_summary_names_silent_projects(ds):
 def test_funding_per_year_and_per_poor_household(ds):
     table = compare.funding_normalised(ds, ["alpha", "beta"])
     total = table[(table["geography"] == "Thái Alpha") & (table["part"] == "total")].iloc[0]
-    # 100 bn over 2021–2024 (4 years) = 25 bn a year; 100 bn / 200 households = 0.5 bn = 500 m
-    assert total["per year"] == "25.0 billion VND"
+    # 100 bn over 2021–2024: the programme ran 2022–2024 (3 years) = 33.3 bn a year;
+    # 100 bn / 200 households = 0.5 bn = 500 m
+    assert total["programme years"] == "3 (2022–2024)"
+    assert total["per year"] == "33.3 billion VND"
     assert total["per poor household"] == "500.00 million VND per poor household"
     beta = table[table["geography"] == "Bắc Beta"].iloc[0]
     assert beta["per year"] == "over 30 billion VND"
@@ -223,7 +236,9 @@ def test_implied_households_from_count_and_rate(ds):
 def test_reorganisation_groups_from_geographies(ds):
     table = compare.reorganisation(ds)
     assert set(table["province before"]) == {"Thái Alpha", "Bắc Beta"}
-    assert "Bắc Beta" in compare.merger_markdown(ds)
+    pairs = compare.merger_pairs(ds)
+    assert set(pairs["first"]) | set(pairs["second"]) <= {"Thái Alpha", "Bắc Beta"}
+    assert all(c == "yes" or c.startswith("not comparable because") for c in pairs["comparable"])
 
 
 def test_citations_say_what_is_not_printed(ds):
@@ -234,16 +249,16 @@ def test_citations_say_what_is_not_printed(ds):
 
 
 def test_text_from_the_data_is_escaped(ds):
-    facts = analysis.facts_for(ds, "beta")
-    html = captions.table_html(facts[["excerpt"]]).data
+    table = facts.facts_for(ds, "beta")
+    html = captions.table_html(table[["excerpt"]]).data
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert captions.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
-    sources = captions.table_html(analysis.sources_table(ds)).data
-    assert "<b>two</b>" not in sources
+    listing = captions.table_html(sources.sources_table(ds)).data
+    assert "<b>two</b>" not in listing
 
 
 def test_target_vs_result_marks_missing_side(ds):
-    table = analysis.target_vs_result(analysis.facts_for(ds, "alpha"))
+    table = profile.target_vs_result(facts.facts_for(ds, "alpha"))
     assert table.iloc[0]["result"] == "not reported"
     assert table.iloc[0]["target or plan"].startswith("2–2.5 pp/year (2022, target")
 
@@ -265,7 +280,8 @@ def test_only_the_programme_allocation_is_set_against_poor_households(ds):
         ds.observations[col] = ds.observations[col].astype("Int64")
     table = compare.funding_normalised(ds, ["alpha"])
     capital = table[table["indicator"] == "Investment capital"].iloc[0]
-    assert capital["per poor household"] == "not reported"
+    # other money is "not applicable", never "not reported" (issue 7: the two are different)
+    assert capital["per poor household"].startswith("not applicable")
     allocation = table[
         (table["indicator"] == "Programme funding allocated") & (table["part"] == "total")
     ]

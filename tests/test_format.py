@@ -47,7 +47,8 @@ def test_units_and_qualifiers():
     assert format_quantity(3, "percentage points per year", "over") == "over 3 pp/year"
     assert format_quantity(4, "percentage points per year", "at least") == "at least 4 pp/year"
     assert format_quantity(3.4, "percent", "below") == "below 3.4%"
-    assert format_quantity(438, "VND billion", "about") == "about 438 billion VND"
+    # "about" is only ever the reports' "gần": nearly (just under), not "around"
+    assert format_quantity(438, "VND billion", "about") == "nearly 438 billion VND"
     assert format_quantity(1.48, "percentage points") == "1.48 pp"
     assert format_quantity(12022, "persons") == "12,022 persons"
 

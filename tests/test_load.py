@@ -1,5 +1,7 @@
 """The loader types the tables and refuses bad input with a message that says what and where."""
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -124,3 +126,318 @@ def test_every_problem_is_reported_at_once(small_data):
     with pytest.raises(DataValidationError) as info:
         load_dataset(small_data.root)
     assert len(info.value.problems) == 2
+
+
+# --- data that should be refused (issue 9) -------------------------------------------------
+
+
+def test_period_end_before_period_start(small_data):
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "period_end", "2019")
+    message = _error(small_data)
+    assert _where(line, "period_end", "2019") in message
+    assert "is before period_start 2021" in message
+
+
+def test_source_published_after_today(small_data):
+    small_data.set_cell("sources", "ldxh-2022-bac-kan", "date_published", "2099-01-01")
+    message = _error(small_data)
+    assert "sources.csv, line 3, column 'date_published': '2099-01-01': is after today" in message
+
+
+def test_today_is_a_parameter(small_data):
+    small_data.set_cell("sources", "ldxh-2022-bac-kan", "date_published", "2023-12-31")
+    load_dataset(small_data.root, today=date(2023, 12, 31))
+    with pytest.raises(DataValidationError, match="is after today \\(2023-12-30\\)"):
+        load_dataset(small_data.root, today=date(2023, 12, 30))
+
+
+def test_actual_figure_in_the_future(small_data):
+    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "period_end", "2099")
+    message = _error(small_data)
+    assert _where(line, "period_end", "2099") in message
+    assert "only a target, plan, estimate may lie in the future" in message
+
+
+def test_actual_figure_dated_in_the_future(small_data):
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "period_start", "")
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "period_end", "")
+    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "date", "2099-12-31")
+    assert _where(line, "date", "2099-12-31") + ": is after today" in _error(small_data)
+
+
+def test_a_target_may_lie_in_the_future(small_data):
+    for oid in ("ldxh-2022-bac-kan-001", "ldxh-2022-bac-kan-002"):
+        small_data.set_cell("observations", oid, "period_end", "2099")
+    load_dataset(small_data.root)
+
+
+def test_actual_figure_ending_after_its_source_was_published(small_data):
+    # The Bắc Kạn report was published on 23 March 2022: it cannot report a 2023 result.
+    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "period_end", "2023")
+    message = _error(small_data)
+    assert _where(line, "period_end", "2023") in message
+    assert "is after its source was published (date_published 2022)" in message
+
+
+def test_last_line_cut_inside_an_unquoted_last_field(small_data):
+    path = small_data.root / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    cut = text.rstrip("\n")[:-12]  # the note of the last row loses its end, and the newline
+    path.write_text(cut, encoding="utf-8")
+    message = _error(small_data)
+    assert f"observations.csv, line {cut.count(chr(10)) + 1}" in message
+    assert "does not end with a newline" in message
+
+
+def test_file_cut_inside_a_quoted_value(small_data):
+    path = small_data.root / "sources.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex('"')] + "\n", encoding="utf-8")
+    message = _error(small_data)
+    assert "sources.csv, line 3" in message and "is not valid CSV" in message
+
+
+def test_non_number_in_known_discrepancies(small_data):
+    path = small_data.root / "known_discrepancies.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "bkto-2023-thai-nguyen-001,budget source,117.325,n/a,0,Test row.\n",
+        encoding="utf-8",
+    )
+    message = _error(small_data)
+    assert "known_discrepancies.csv, line 2, column 'parts_sum': 'n/a': is not a number" in message
+
+
+def test_number_ignores_goes_through_the_typed_loader(small_data):
+    rows = small_data.rows("number_ignores")
+    small_data.write("number_ignores", rows + [dict(rows[0], reason="because")])
+    message = _error(small_data)
+    assert "number_ignores.csv, line 3, column 'reason': 'because': is not allowed" in message
+    assert "repeats the key (source_id, context, number) of line 2" in message
+
+
+def test_every_table_under_data_has_a_schema(small_data):
+    (small_data.root / "extra.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert "extra.csv: is not a resource of datapackage.json" in _error(small_data)
+
+
+def test_missing_column_is_named(small_data):
+    rows = small_data.rows("sources")
+    for row in rows:
+        del row["date_note"]
+    small_data.write("sources", rows)
+    message = _error(small_data)
+    assert "sources.csv, line 1, column 'date_note': column is missing from the header" in message
+
+
+def test_non_utf8_file_says_which_line_and_byte(small_data):
+    path = small_data.root / "geographies.csv"
+    data = path.read_bytes()
+    at = data.index("Thái".encode())
+    path.write_bytes(data.replace("Thái".encode(), "Thái".encode("cp1258"), 1))
+    line = data.count(b"\n", 0, at) + 1
+    column = at - data.rfind(b"\n", 0, at)
+    message = _error(small_data)
+    assert f"geographies.csv, line {line}" in message
+    assert f"is not UTF-8: byte {column + 2} of the line" in message
+
+
+def test_byte_order_mark_is_named(small_data):
+    path = small_data.root / "indicators.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    message = _error(small_data)
+    assert "indicators.csv, line 1: starts with a byte-order mark (BOM" in message
+    assert len(_problems(small_data)) == 1  # the rest of the file is still read
+
+
+def _problems(small_data):
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(small_data.root)
+    return info.value.problems
+
+
+def test_problems_carry_file_line_column_value_and_expectation(small_data):
+    small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "period_end", "2019")
+    (problem,) = _problems(small_data)
+    assert problem.file.endswith("observations.csv")
+    assert (problem.line, problem.column, problem.value) == (2, "period_end", "2019")
+    assert "expected a year on or after it" in problem.message
+
+
+# --- the two tiers of sources (issue 8) ----------------------------------------------------
+
+CITED_SOURCE = {
+    "source_id": "molisa-2024-review",
+    "seed_file": "",
+    "title": "Quyết định phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2023",
+    "publisher": "Bộ Lao động - Thương binh và Xã hội",
+    "author": "",
+    "date_published": "2024-03-01",
+    "date_inferred": "",
+    "date_note": "printed on the decision",
+    "geographies": "bac-kan",
+    "url": "https://example.org/decision.pdf",
+    "note": "Fixture: an invented source to show the shape of a cited row.",
+    "verification": "cited",
+    "source_type": "ministry decision",
+    "method": "administrative review",
+    "date_accessed": "2026-11-20",
+}
+
+
+def _cited_rows(small_data) -> list[dict[str, str]]:
+    """A cited rate, a cited count and a rate derived from them and the verified 2021 rate."""
+    base = small_data.rows("observations")[-1]  # ldxh-2022-bac-kan-022, 26.93 % in 2021
+    cited = dict(
+        base,
+        observation_id="molisa-2024-review-001",
+        period_start="2023",
+        period_end="2023",
+        value="14.5",
+        number_as_printed="14,5",
+        source_id="molisa-2024-review",
+        excerpt="",
+        location="appendix table, row Bắc Kạn, column 'tỷ lệ hộ nghèo'",
+        note="Poor-household rate at the end of 2023 (fixture).",
+    )
+    derived = dict(
+        cited,
+        observation_id="molisa-2024-review-002",
+        indicator_id="poor_rate_reduction_annual",
+        unit="percentage points per year",
+        period_start="2021",
+        value="6.22",
+        number_as_printed="",
+        unit_as_printed="",
+        location="",
+        formula="({ldxh-2022-bac-kan-022} - {molisa-2024-review-001}) / 2",
+        note="Average yearly fall 2021–2023 implied by the two rates (fixture).",
+    )
+    return [cited, derived]
+
+
+def _with_cited(small_data, **changes) -> None:
+    sources = small_data.rows("sources")
+    small_data.write("sources", sources + [dict(CITED_SOURCE, **changes.pop("source", {}))])
+    cited, derived = _cited_rows(small_data)
+    cited.update(changes.pop("cited", {}))
+    derived.update(changes.pop("derived", {}))
+    small_data.write("observations", small_data.rows("observations") + [cited, derived])
+
+
+def test_cited_and_derived_rows(small_data):
+    _with_cited(small_data)
+    ds = load_dataset(small_data.root)
+    obs = ds.observations.set_index("observation_id")
+    assert obs.loc["molisa-2024-review-002", "value"] == pytest.approx(6.22)
+    assert ds.sources.set_index("source_id").loc["molisa-2024-review", "verification"] == "cited"
+
+
+def test_cited_row_with_an_excerpt_is_refused(small_data):
+    _with_cited(small_data, cited={"excerpt": "tỷ lệ hộ nghèo 14,5%"})
+    message = _error(small_data)
+    assert "column 'excerpt': 'tỷ lệ hộ nghèo 14,5%': is set, but source" in message
+    assert "is cited" in message
+
+
+def test_cited_source_without_url_is_refused(small_data):
+    _with_cited(small_data, source={"url": ""})
+    assert "column 'url': '': a cited source needs its address" in _error(small_data)
+
+
+def test_cited_source_url_must_be_http(small_data):
+    _with_cited(small_data, source={"url": "javascript:alert(1)"})
+    message = _error(small_data)
+    assert "'javascript:alert(1)'" in message and "http:// or https://" in message
+
+
+def test_cited_source_with_a_seed_file_is_refused(small_data):
+    _with_cited(small_data, source={"seed_file": "009_0123456789abcdef.txt"})
+    assert "is set on a cited source" in _error(small_data)
+
+
+def test_cited_row_needs_location_and_printed_number(small_data):
+    _with_cited(small_data, cited={"location": "", "number_as_printed": ""})
+    message = _error(small_data)
+    assert "column 'location': '': is empty, but source" in message
+    assert "column 'number_as_printed': '': is empty but required for a printed figure" in message
+
+
+def test_verified_row_needs_an_excerpt(small_data):
+    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "excerpt", "")
+    assert _where(line, "excerpt", "") + ": is empty, but source" in _error(small_data)
+
+
+def test_verified_source_needs_its_seed_file(small_data):
+    small_data.set_cell("sources", "ldxh-2022-bac-kan", "seed_file", "")
+    assert "column 'seed_file': '': is empty, but a verified source" in _error(small_data)
+
+
+def test_seed_file_is_unique(small_data):
+    small_data.set_cell("sources", "ldxh-2022-bac-kan", "seed_file", "002_05cce3bbeaf5d462.txt")
+    assert "column 'seed_file'" in (message := _error(small_data))
+    assert "is duplicated (first on line 2)" in message
+
+
+def test_derived_value_must_equal_its_formula(small_data):
+    _with_cited(small_data, derived={"value": "6.3"})
+    message = _error(small_data)
+    assert "column 'value': '6.3': does not equal its formula" in message
+    assert "= 6.215; expected 6.2" in message
+
+
+def test_derived_value_within_rounding_to_its_decimals(small_data):
+    _with_cited(small_data, derived={"value": "6.2"})  # 6.215 to one decimal
+    load_dataset(small_data.root)
+
+
+def test_derived_formula_must_name_existing_rows(small_data):
+    _with_cited(small_data, derived={"formula": "{ldxh-2022-bac-kan-999} / 2"})
+    assert "refers to unknown observation(s) ldxh-2022-bac-kan-999" in _error(small_data)
+
+
+def test_derived_formula_is_arithmetic_only(small_data):
+    _with_cited(small_data, derived={"formula": "__import__('os') or {ldxh-2022-bac-kan-022}"})
+    assert "only numbers, {observation ids}, + - * / and parentheses" in _error(small_data)
+
+
+def test_derived_row_has_no_printed_form(small_data):
+    _with_cited(small_data, derived={"number_as_printed": "6,22"})
+    assert "column 'number_as_printed': '6,22': is set on a derived figure" in _error(small_data)
+
+
+def test_poor_district_flag_only_on_districts(small_data):
+    line = small_data.set_cell("geographies", "bac-kan", "poor_district_353", "true")
+    message = _error(small_data)
+    assert f"geographies.csv, line {line}, column 'poor_district_353'" in message
+    assert "is set on a 'province'" in message
+
+
+def test_inferred_period_needs_a_note(small_data):
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "period_inferred", "true")
+    line = small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "note", "")
+    assert _where(line, "note", "") + ": is empty; an inferred period" in _error(small_data)
+
+
+def test_new_columns_are_typed(small_data):
+    small_data.set_cell("geographies", "vn", "valid_from", "1976-07-02")
+    ds = load_dataset(small_data.root)
+    assert ds.observations["period_inferred"].dtype == bool
+    assert str(ds.geographies["poor_district_353"].dtype) == "boolean"
+    assert str(ds.geographies["valid_to"].dtype) == "datetime64[ns]"
+    assert str(ds.sources["date_accessed"].dtype) == "datetime64[ns]"
+    assert ds.discrepancies.columns[0] == "total_observation_id"
+    assert str(ds.ignores["reason"].dtype) == "string"
+    assert ds.lines["number_ignores"] == [2]
+
+
+def test_provenance_checks_read_only_verified_printed_rows(small_data, seeds_dir):
+    from helpers.provenance import missing_excerpts, parts_versus_totals, source_texts
+
+    _with_cited(small_data)
+    ds = load_dataset(small_data.root)
+    texts = source_texts(ds, seeds_dir)
+    assert set(texts) == {"bkto-2023-thai-nguyen", "ldxh-2022-bac-kan"}  # no cited text
+    assert missing_excerpts(ds, texts) == []
+    checked = parts_versus_totals(ds)["total_observation_id"]
+    assert list(checked) == ["bkto-2023-thai-nguyen-001"]

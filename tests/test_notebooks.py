@@ -6,13 +6,14 @@ are read from the dataset here and formatted with helpers.format, so a notebook 
 rounds or mislabels a figure fails.
 """
 
+import html
 import json
 
 import nbformat
 import papermill as pm
 import pytest
 
-from helpers import analysis, compare, standards
+from helpers import compare, facts, geo, profile, sources, standards
 from helpers.config import FOCUS_PROVINCES, NOTEBOOKS_DIR
 from helpers.load import load_dataset
 
@@ -52,7 +53,7 @@ def output_text(path):
                 parts.append(json.dumps(output))
             parts.append(output.get("text", ""))
             for mime in ("text/markdown", "text/html", "text/plain"):
-                parts.append(str(output.get("data", {}).get(mime, "")))
+                parts.append(html.unescape(str(output.get("data", {}).get(mime, ""))))
     return "\n".join(parts)
 
 
@@ -60,14 +61,14 @@ def output_text(path):
 def test_profile_shows_every_figure_of_the_province(rendered_reports, dataset, province_id):
     province = FOCUS_PROVINCES[province_id]
     text = output_text(executed(rendered_reports, f"profile-{province_id}"))
-    geo_id = str(analysis.resolve_geography(dataset, province)["geography_id"])
-    facts = analysis.facts_for(dataset, geo_id)
-    assert len(facts) > 0
-    for _, fact in facts.iterrows():
-        assert analysis.fact_text(fact) in text, (province, fact["indicator_id"])
-    for source_id in analysis.sources_used(dataset, facts):
-        assert analysis.short_source(dataset, source_id) in text
-    gaps = analysis.not_reported(dataset, geo_id)
+    geo_id = str(geo.resolve_geography(dataset, province)["geography_id"])
+    table = facts.facts_for(dataset, geo_id)
+    assert len(table) > 0
+    for _, fact in table.iterrows():
+        assert facts.fact_text(fact) in text, (province, fact["indicator_id"])
+    for source_id in sources.sources_used(dataset, table):
+        assert sources.short_source(dataset, source_id) in text
+    gaps = profile.not_reported(dataset, geo_id)
     for label in gaps["indicator"]:
         assert label in text
     assert "Traceback" not in text
@@ -78,17 +79,17 @@ def test_profile_of_a_wrong_province_fails_listing_valid_names(tmp_path, dataset
         run(tmp_path, "01-province-profile", province="Atlantis")
     message = str(info.value)
     assert "UnknownGeographyError" in message and "valid names are" in message
-    for name in analysis.valid_geography_names(dataset):
+    for name in geo.valid_geography_names(dataset):
         assert name in message
 
 
 def test_compare_shows_each_province_funding_and_reductions(rendered_reports, dataset):
     text = output_text(executed(rendered_reports, "compare-provinces"))
-    ids = analysis.focus_province_ids(dataset)
+    ids = geo.focus_province_ids(dataset)
     for _, row in compare.funding_normalised(dataset, ids).iterrows():
         assert row["per year"] in text and row["amount"] in text
     for _, fact in compare.reduction_comparison(dataset, ids).iterrows():
-        assert analysis.fact_text(fact) in text
+        assert facts.fact_text(fact) in text
     for name in FOCUS_PROVINCES.values():
         assert name in text
 

@@ -14,7 +14,11 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from helpers.analysis import Dataset, short_source, sources_used
+from helpers.facts import Dataset, fact_text, facts_for, headline_facts, select
+from helpers.format import NOT_REPORTED, format_period, format_standard
+from helpers.geo import geography_name
+from helpers.profile import not_reported
+from helpers.sources import short_source, sources_used
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~>])")
 
@@ -84,3 +88,46 @@ def bullet_list(items: Iterable[object], empty: str = "none") -> Markdown:
     """An escaped Markdown bullet list (``empty`` when there are no items)."""
     items = [escape_md(i) for i in items]
     return Markdown("\n".join(f"- {i}" for i in items) if items else escape_md(empty))
+
+
+def data_gaps_markdown(dataset: Dataset, geography_id: str) -> str:
+    """The gaps of :func:`not_reported` as a Markdown list grouped by component (escaped)."""
+    gaps = not_reported(dataset, geography_id)
+    name = escape_md(geography_name(dataset, geography_id))
+    if gaps.empty:
+        return f"Every indicator of the dataset is reported for {name}."
+    lines = [f"Not reported for {name} ({len(gaps)} of {len(dataset.indicators)} indicators):", ""]
+    for component, group in gaps.groupby("component", sort=False):
+        items = ", ".join(escape_md(i) for i in group["indicator"])
+        lines.append(f"- **{escape_md(component)}**: {items}")
+    return "\n".join(lines)
+
+
+def overview_markdown(dataset: Dataset, geography_id: str) -> str:
+    """One sentence: how many figures the reports give for a geography, and from where."""
+    table = facts_for(dataset, geography_id)
+    name = escape_md(geography_name(dataset, geography_id))
+    sources = sources_used(dataset, table)
+    cited = "; ".join(escape_md(short_source(dataset, s)) for s in sources)
+    n_ind = table["indicator_id"].nunique()
+    return (
+        f"The dataset holds {len(table)} figures on {n_ind} of {len(dataset.indicators)} "
+        f"indicators for {name}, from {len(sources)} report(s): {cited}."
+    )
+
+
+def headline_markdown(facts_table: pd.DataFrame, geography_name_: str) -> str:
+    """Sentences stating each headline rate with its standard and period (escaped)."""
+    rates = select(headline_facts(facts_table), units=["percent"], totals_only=True)
+    name = escape_md(geography_name_)
+    if rates.empty:
+        return f"The reports give no poverty or near-poor rate for {name}: {NOT_REPORTED}."
+    lines = []
+    for _, row in rates.iterrows():
+        period = format_period(row["period_start"], row["period_end"])
+        lines.append(
+            f"- {escape_md(row['label_en'])}, {period}"
+            f" ({escape_md(format_standard(row['poverty_standard']))}, {row['kind']}): "
+            f"**{escape_md(fact_text(row))}**"
+        )
+    return f"Rates the reports give for {name}:\n\n" + "\n".join(lines)

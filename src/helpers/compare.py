@@ -1,6 +1,6 @@
 """Comparisons across geographies: coverage, funding on a common basis, the 2025 reorganisation.
 
-Like :mod:`helpers.analysis`, nothing here fills a gap: a province that does not report a figure
+Like :mod:`helpers.facts`, nothing here fills a gap: a province that does not report a figure
 gets "not reported" in the tables, never a number.
 """
 
@@ -10,14 +10,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.analysis import (
-    COMPONENT_LABELS,
-    TARGET_KINDS,
+from helpers.facts import (
     Dataset,
     fact_text,
     facts_for,
-    geographies_with_observations,
-    geography_name,
     is_total,
     per_year_text,
     select,
@@ -29,8 +25,9 @@ from helpers.format import (
     format_quantity,
     format_standard,
     is_missing,
-    period_years,
 )
+from helpers.geo import geography_name
+from helpers.vocabulary import COMPONENT_LABELS, TARGET_KINDS
 
 # Cell values of the coverage matrix, from least to most reported.
 COVERAGE_LEVELS = ("not reported", "target or plan only", "result only", "result and target")
@@ -82,59 +79,92 @@ def _poor_household_basis(facts_table: pd.DataFrame, start: int, end: int) -> pd
     """The exact count of poor households to divide a period's funding by, or ``None``.
 
     The count must be a total, a result, exact, under the 2021–2025 standard (the programme's
-    own), and for a year inside the period; the earliest such year is used.
+    own; a count that names no standard counts only for a year from 2022, when that standard
+    was the only one in force), and for a year inside the period; the earliest such year is used.
     """
+    from helpers.brief import standards_match
+
     counts = select(facts_table, indicators=["poor_households"], totals_only=True)
     counts = counts[
         (counts["kind"].astype(str) == "actual")
         & (counts["qualifier"] == "exact")
-        & (counts["poverty_standard"].astype(str) == "2021-2025")
         & (counts["period_end"].astype("Int64").between(start, end))
     ]
+    keep = [
+        standards_match("2021-2025", c["poverty_standard"], int(c["period_end"]), None)[0]
+        and str(c["poverty_standard"]) != "not applicable"
+        for _, c in counts.iterrows()
+    ]
+    counts = counts[keep] if len(counts) else counts
     if counts.empty:
         return None
     return counts.sort_values("period_end").iloc[0]
 
 
 def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Programme funding of each geography per year of its period, and per poor household.
+    """Funding of each geography per programme year of its period, and per poor household.
 
-    One row per amount of the ``funding`` component (totals and their parts). Per poor household
-    divides by the count of :func:`_poor_household_basis`; without one it reads "not reported".
-    The last five columns (ids and numbers) are for charts; :data:`FUNDING_DISPLAY` are for readers.
+    One row per amount of the ``funding`` component (totals and their parts). Per year divides
+    the programme's own allocation by the years the programme ran in its period
+    (:func:`helpers.brief.programme_years`); other money is "not applicable". Per poor household
+    divides the programme's allocation by a matching count (:func:`_poor_household_basis`):
+    "not applicable" for other money, "not reported" where no count matches.
     """
+    from helpers.brief import programme_years
+
     rows = []
     for gid in geography_ids:
         table = facts_for(dataset, gid)
         funding = select(table, components=["funding"], units=["VND billion"])
-        for _, fact in funding.iterrows():
+        for i, fact in funding.iterrows():
             start, end = fact["period_start"], fact["period_end"]
-            years = period_years(start, end)
-            # Only the programme's own allocation is set against the programme's poor households;
-            # other money (e.g. 2021 funds of the predecessor programmes) has no matching basis.
             own_funds = str(fact["indicator_id"]) == PROGRAMME_FUNDING
-            basis = _poor_household_basis(table, start, end) if years and own_funds else None
+            span = None
+            if own_funds and not is_missing(start) and not is_missing(end):
+                span = programme_years(int(start), int(end))
+            years = span[2] if span else None
+            basis = _poor_household_basis(table, start, end) if span else None
+            if not own_funds:
+                per_year = per_household = "not applicable: not the programme's allocation"
+                used = "not applicable"
+            else:
+                per_year = (
+                    NOT_REPORTED
+                    if years is None
+                    else per_year_text(
+                        {**fact.to_dict(), "period_start": span[0], "period_end": span[1]}
+                    )
+                )
+                used = (
+                    "not reported: no exact count of poor households for a year of the period"
+                    if basis is None
+                    else _basis_text(basis)
+                )
+                per_household = (
+                    NOT_REPORTED if basis is None else per_household_text(fact, basis["value"])
+                )
             rows.append(
                 {
                     "geography": geography_name(dataset, gid),
                     "indicator": fact["label_en"],
-                    "part": "total" if is_total(funding.loc[[_]]).iloc[0] else fact["breakdown"],
+                    "part": "total" if is_total(funding.loc[[i]]).iloc[0] else fact["breakdown"],
                     "period": format_period(start, end),
                     "kind": str(fact["kind"]),
                     "amount": fact_text(fact),
-                    "years": NOT_REPORTED if years is None else str(years),
-                    "per year": per_year_text(fact),
-                    "poor households used": NOT_REPORTED if basis is None else _basis_text(basis),
-                    "per poor household": NOT_REPORTED
-                    if basis is None
-                    else per_household_text(fact, basis["value"]),
+                    "programme years": "not applicable" if not own_funds
+                    else (NOT_REPORTED if span is None
+                          else f"{years} ({format_period(span[0], span[1])})"),
+                    "per year": per_year,
+                    "poor households used": used,
+                    "per poor household": per_household,
                     "source_id": str(fact["source_id"]),
                     "geography_id": gid,
                     "qualifier": fact["qualifier"],
                     "per_year_low": fact["low"] / years if years else float("nan"),
                     "per_year_high": fact["high"] / years if years else float("nan"),
+                    "observation_ids": fact["observation_ids"],
                 }
-            )
+            )  # fmt: skip
     return pd.DataFrame(rows, columns=FUNDING_COLUMNS)
 
 
@@ -146,7 +176,7 @@ FUNDING_DISPLAY = [
     "period",
     "kind",
     "amount",
-    "years",
+    "programme years",
     "per year",
     "poor households used",
     "per poor household",
@@ -158,6 +188,7 @@ FUNDING_COLUMNS = [
     "qualifier",
     "per_year_low",
     "per_year_high",
+    "observation_ids",
 ]
 
 
@@ -215,40 +246,70 @@ def reorganisation(dataset: Dataset) -> pd.DataFrame:
     )
 
 
-def merger_markdown(dataset: Dataset) -> str:
-    """For each merged group: which indicators its members both report, and which only one does."""
-    from helpers.captions import escape_md
+def merger_pairs(dataset: Dataset) -> pd.DataFrame:
+    """For each province merged on 1 July 2025: every figure its members both report, paired.
+
+    Each pair of facts of the same indicator, one per member, is either comparable (same
+    kind, period, standard and method) or not, with the reason. Nothing is added up.
+    """
+    from helpers.brief import comparable
 
     geos = dataset.geographies
     provinces = geos[geos["level"].astype(str) == "province"]
-    used = set(geographies_with_observations(dataset)["geography_id"].astype(str))
-    obs = dataset.observations
-    ind = dataset.indicators
-    labels = dict(zip(ind["indicator_id"].astype(str), ind["label_en"], strict=True))
-    lines = []
+    rows = []
     for successor, members in provinces.groupby("province_after_2025", sort=False):
-        if len(members) < 2:
+        ids = [str(m) for m in members["geography_id"] if str(m) != "nan"]
+        if len(ids) < 2:
             continue
-        names = [escape_md(n) for n in members["name"]]
-        head = f"- **{escape_md(geography_name(dataset, successor))}** = {' + '.join(names)}"
-        reported = {
-            str(m): set(
-                obs.loc[obs["geography_id"].astype(str) == str(m), "indicator_id"].astype(str)
+        tables = {m: select(facts_for(dataset, m), totals_only=True) for m in ids}
+        first, *others = ids
+        for other in others:
+            a_table, b_table = tables[first], tables[other]
+            shared = sorted(
+                set(a_table["indicator_id"].astype(str)) & set(b_table["indicator_id"].astype(str))
             )
-            for m in members["geography_id"]
-        }
-        silent = [escape_md(geography_name(dataset, m)) for m in reported if m not in used]
-        common = set.intersection(*reported.values())
-        parts = [head + "."]
-        if common:
-            listed = ", ".join(escape_md(labels[i]) for i in sorted(common))
-            parts.append(f"Reported for every member, so comparable before the merger: {listed}.")
-        else:
-            parts.append("No indicator is reported for every member.")
-        if silent:
-            parts.append(f"No figures at all for: {', '.join(silent)}.")
-        lines.append(" ".join(parts))
-    return "\n".join(lines) if lines else "No merged provinces in the geographies table."
+            for indicator in shared:
+                for _, a in a_table[a_table["indicator_id"].astype(str) == indicator].iterrows():
+                    for _, b in b_table[
+                        b_table["indicator_id"].astype(str) == indicator
+                    ].iterrows():
+                        ok, why = comparable(a, b)
+                        rows.append(
+                            {
+                                "province from 1 July 2025": geography_name(dataset, successor),
+                                "indicator": a["label_en"],
+                                "first": geography_name(dataset, first),
+                                "first figure": _fact_brief(a),
+                                "second": geography_name(dataset, other),
+                                "second figure": _fact_brief(b),
+                                "comparable": "yes" if ok else f"not comparable because {why}",
+                                "observation_ids": f"{a['observation_ids']};{b['observation_ids']}",
+                            }
+                        )
+    return pd.DataFrame(rows, columns=MERGER_COLUMNS)
+
+
+MERGER_COLUMNS = [
+    "province from 1 July 2025",
+    "indicator",
+    "first",
+    "first figure",
+    "second",
+    "second figure",
+    "comparable",
+    "observation_ids",
+]
+
+
+def _fact_brief(fact: pd.Series) -> str:
+    from helpers.vocabulary import KIND_LABELS
+
+    period = format_period(fact["period_start"], fact["period_end"])
+    standard = str(fact["poverty_standard"])
+    extra = "" if standard == "not applicable" else f", {format_standard(standard)}"
+    return (
+        f"{fact_text(fact)} ({period}, {KIND_LABELS.get(str(fact['kind']), fact['kind'])}{extra})"
+    )
 
 
 def reduction_comparison(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
@@ -260,3 +321,75 @@ def reduction_comparison(dataset: Dataset, geography_ids: Iterable[str]) -> pd.D
 def standard_label(standard: object) -> str:
     """Alias of :func:`helpers.format.format_standard`, for legends."""
     return format_standard(standard)
+
+
+def trajectories(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
+    """Poor-household rates (results) of the geographies that have a series of two or more years
+    under one standard and method, with the nation's where it has one."""
+    from helpers.brief import rate_series
+
+    chosen = []
+    for gid in [*geography_ids, "vn"]:
+        for series in rate_series(facts_for(dataset, gid)).values():
+            if series["period_end"].nunique() >= 2:
+                chosen.append(series)
+    return pd.concat(chosen) if chosen else pd.DataFrame()
+
+
+def target_table(dataset: Dataset, geography_ids: Iterable[str]) -> list[tuple[str, object]]:
+    """``(geography id, TargetStatus)`` for every reduction target of each geography."""
+    from helpers.brief import target_statuses
+
+    return [
+        (gid, status)
+        for gid in geography_ids
+        for status in target_statuses(facts_for(dataset, gid))
+    ]
+
+
+def findings(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
+    """Sentences on the comparison, every number counted from the data."""
+    ids = list(geography_ids)
+    out = []
+    series = trajectories(dataset, ids)
+    with_series = [
+        g for g in ids if not series.empty and g in set(series["geography_id"].astype(str))
+    ]
+    out.append(
+        f"{len(with_series)} of the {len(ids)} provinces have a poor-household rate for two or "
+        "more years under one standard and method"
+        + (
+            f" ({', '.join(geography_name(dataset, g) for g in with_series)})."
+            if with_series
+            else "."
+        )
+    )
+    statuses = target_table(dataset, ids)
+    counts: dict[str, int] = {}
+    for _, s in statuses:
+        counts[s.status] = counts.get(s.status, 0) + 1
+    if statuses:
+        parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+        out.append(f"Of {len(statuses)} reduction targets reported, the data says: {parts}.")
+    funding = funding_normalised(dataset, ids)
+    own = funding[
+        (funding["part"] == "total") & (funding["indicator"] == "Programme funding allocated")
+    ]
+    if not own.empty:
+        with_basis = own[~own["per poor household"].isin([NOT_REPORTED])]
+        out.append(
+            f"{own['geography'].nunique()} provinces report the programme's own allocation; "
+            f"{len(with_basis)} of those {len(own)} amounts can be set against a matching count "
+            "of poor households."
+        )
+    pairs = merger_pairs(dataset)
+    pairs = pairs[
+        pairs["province from 1 July 2025"].isin([geography_name(dataset, g) for g in ids])
+    ]
+    if not pairs.empty:
+        ok = int((pairs["comparable"] == "yes").sum())
+        out.append(
+            f"Across the provinces merged on 1 July 2025, {len(pairs)} pairs of figures share an "
+            f"indicator; {ok} of them are comparable (same kind, period, standard and method)."
+        )
+    return out

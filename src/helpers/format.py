@@ -16,36 +16,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from helpers.vocabulary import MONTHS, QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES
+
 NOT_REPORTED = "not reported"
-
-# Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
-UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
-    "percent": ("%", "%"),
-    "percentage points": (" pp", " điểm %"),
-    "percentage points per year": (" pp/year", " điểm %/năm"),
-    "VND billion": (" billion VND", " tỷ đồng"),
-    "households": (" households", " hộ"),
-    "persons": (" persons", " người"),
-    "person-times": (" person-times", " lượt người"),
-    "household-times": (" household-times", " lượt hộ"),
-    "count": ("", ""),
-    "persons per year": (" persons/year", " người/năm"),
-}
-
-# Qualifier (as in observations.csv) -> words printed before the number.
-QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
-    "exact": ("", ""),
-    "about": ("about ", "khoảng "),
-    "over": ("over ", "trên "),
-    "at least": ("at least ", "ít nhất "),
-    "below": ("below ", "dưới "),
-    "range low": ("from ", "từ "),
-    "range high": ("up to ", "đến "),
-}
-
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
 
 _NOTATIONS = ("en", "vi")
 
@@ -171,8 +144,7 @@ def format_date(date: object, inferred: object = None) -> str:
 
 def format_standard(standard: object) -> str:
     """A poverty standard as a reader should see it, e.g. ``"2021–2025 standard"``."""
-    if is_missing(standard) or str(standard) in ("not stated", ""):
-        return "standard not stated"
-    if str(standard) == "not applicable":
-        return "no poverty standard involved"
-    return f"{str(standard).replace('-', '–')} standard"
+    if is_missing(standard) or not str(standard).strip():
+        return STANDARD_LABELS["not stated"]
+    key = str(standard)
+    return STANDARD_LABELS.get(key, f"{key.replace('-', '–')} standard")

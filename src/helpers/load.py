@@ -1,9 +1,18 @@
 """Load the curated tables into typed pandas DataFrames, refusing data that breaks the rules.
 
-The rules come from ``data/datapackage.json`` (Frictionless Table Schema: types,
-required fields, enums, patterns, keys, foreign keys) plus the project's own:
-an observation's unit is its indicator's, its value is the printed number converted
-to that unit, ranges come as low/high pairs, no figure is recorded twice.
+Every table under ``data/`` is read the same way: its bytes checked (UTF-8, no byte-order
+mark, a final newline so that a cut last line cannot pass), its header against the
+schema in ``data/datapackage.json`` (Frictionless Table Schema: types, required fields,
+enums, patterns, keys, foreign keys), then the project's own rules:
+
+- an observation's unit is its indicator's, its value is the printed number converted
+  to that unit, ranges come as low/high pairs, no figure is recorded twice;
+- the two tiers of sources: a *verified* source has a stored text (``seed_file``) and its
+  observations a verbatim ``excerpt``; a *cited* source has an address (``url``) and its
+  observations no excerpt but a ``location`` and the number as printed;
+- a *derived* observation (``formula`` set) equals its formula over other observations;
+- periods run forwards, nothing actual lies in the future (relative to ``today``) or after
+  its source was published.
 
 Every problem found is reported with file, line, column, value and what was expected,
 all in one :class:`DataValidationError`.
@@ -11,11 +20,16 @@ all in one :class:`DataValidationError`.
 
 from __future__ import annotations
 
+import ast
+import codecs
 import csv
+import io
 import json
 import math
+import operator
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +44,15 @@ from helpers.numbers import (
     parse_vn_number,
 )
 
-TABLES = ("sources", "geographies", "indicators", "observations")
+# The tables every data package must have, and the Dataset field each one becomes.
+TABLES = {
+    "sources": "sources",
+    "geographies": "geographies",
+    "indicators": "indicators",
+    "observations": "observations",
+    "known_discrepancies": "discrepancies",
+    "number_ignores": "ignores",
+}
 CATEGORICAL = {
     "observations": (
         "geography_id",
@@ -58,6 +80,8 @@ NATURAL_KEY = (
     "qualifier",
     "poverty_standard",
 )
+# Figures that may lie after today: what is planned or aimed at, not what happened.
+FORWARD_KINDS = ("target", "plan", "estimate")
 
 
 @dataclass(frozen=True)
@@ -87,15 +111,29 @@ class DataValidationError(ValueError):
         super().__init__(f"{head}\n{body}" if head else body)
 
 
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame()
+
+
 @dataclass
 class Dataset:
-    """The four curated tables, typed and validated."""
+    """The curated tables, typed and validated.
+
+    ``discrepancies`` is ``known_discrepancies.csv`` and ``ignores`` is
+    ``number_ignores.csv``; ``other_tables`` holds any further resource of the package.
+    ``lines`` gives, per resource name, the file line of each row (a quoted value may
+    span lines, so it is not always the row's index + 2).
+    """
 
     sources: pd.DataFrame
     geographies: pd.DataFrame
     indicators: pd.DataFrame
     observations: pd.DataFrame
     data_dir: Path = field(default_factory=config.data_dir)
+    discrepancies: pd.DataFrame = field(default_factory=_empty)
+    ignores: pd.DataFrame = field(default_factory=_empty)
+    other_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    lines: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,7 +142,12 @@ class _RawTable:
     path: Path
     schema: dict
     rows: list[dict[str, str]]
-    lines: list[int]  # line of each row in the file (header is line 1)
+    lines: list[int]  # first line of each row in the file (header is line 1)
+
+    def cells(self):
+        """``(row, where)`` pairs, ``where`` being the file and line for a Problem."""
+        for row, line in zip(self.rows, self.lines, strict=True):
+            yield row, (str(self.path), line)
 
 
 def read_descriptor(data_dir: Path) -> dict:
@@ -126,47 +169,124 @@ def read_descriptor(data_dir: Path) -> dict:
         ) from None
 
 
+def _decoded(path: Path, problems: list[Problem]) -> str | None:
+    """The file's text, or None after reporting why it cannot be read as the rules require."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(str(path), None, None, None, "missing file"))
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        problems.append(
+            Problem(
+                str(path),
+                1,
+                None,
+                None,
+                "starts with a byte-order mark (BOM, U+FEFF); save it as UTF-8 without a BOM",
+            )
+        )
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.end]
+        problems.append(
+            Problem(
+                str(path),
+                data.count(b"\n", 0, exc.start) + 1,
+                None,
+                bad.hex(" "),
+                f"is not UTF-8: byte {exc.start - line_start + 1} of the line "
+                f"(byte {exc.start + 1} of the file) cannot be decoded ({exc.reason}); "
+                "save the file as UTF-8",
+            )
+        )
+        return None
+    if not text:
+        problems.append(Problem(str(path), None, None, None, "is empty; expected a header row"))
+        return None
+    if not text.endswith("\n"):
+        problems.append(
+            Problem(
+                str(path),
+                text.count("\n") + 1,
+                None,
+                None,
+                "does not end with a newline, so its last line may have been cut short; "
+                "every line, the last included, must end with a newline",
+            )
+        )
+    return text
+
+
+def _header_problems(path: Path, header: list[str], names: list[str]) -> list[Problem]:
+    expected = f"expected the columns {', '.join(names)}"
+    problems = [
+        Problem(str(path), 1, name, None, f"column is missing from the header; {expected}")
+        for name in names
+        if name not in header
+    ]
+    problems += [
+        Problem(str(path), 1, name, None, f"column is not in the schema; {expected}")
+        for name in header
+        if name not in names
+    ]
+    problems += [
+        Problem(str(path), 1, name, None, "column appears twice in the header")
+        for name in sorted({h for h in header if header.count(h) > 1})
+    ]
+    if not problems and header != names:
+        problems.append(
+            Problem(str(path), 1, None, ",".join(header), f"columns out of order; {expected}")
+        )
+    return problems
+
+
 def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _RawTable:
     path = data_dir / resource["path"]
-    rows, lines = [], []
+    table = _RawTable(resource["name"], path, resource["schema"], [], [])
     names = [f["name"] for f in resource["schema"]["fields"]]
+    text = _decoded(path, problems)
+    if text is None:
+        return table
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            if header != names:
+        header = next(reader, [])
+        if header_problems := _header_problems(path, header, names):
+            problems.extend(header_problems)
+            return table
+        start = reader.line_num + 1
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if not record:
+                continue
+            if len(record) != len(names):
                 problems.append(
                     Problem(
                         str(path),
-                        1,
+                        line,
                         None,
-                        ",".join(header),
-                        f"header does not match the schema; expected {','.join(names)}",
+                        ",".join(record),
+                        f"row has {len(record)} cells; expected {len(names)} "
+                        "(is a comma inside a value not quoted, or the line cut short?)",
                     )
                 )
-                return _RawTable(resource["name"], path, resource["schema"], [], [])
-            for record in reader:
-                if not record:
-                    continue
-                if len(record) != len(names):
-                    problems.append(
-                        Problem(
-                            str(path),
-                            reader.line_num,
-                            None,
-                            ",".join(record),
-                            f"row has {len(record)} cells; expected {len(names)} "
-                            "(is a comma inside a value not quoted?)",
-                        )
-                    )
-                    continue
-                rows.append(dict(zip(names, record, strict=True)))
-                lines.append(reader.line_num)
-    except FileNotFoundError:
-        problems.append(Problem(str(path), None, None, None, "missing file"))
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(str(path), None, None, None, f"not UTF-8 ({exc.reason})"))
-    return _RawTable(resource["name"], path, resource["schema"], rows, lines)
+                continue
+            table.rows.append(dict(zip(names, record, strict=True)))
+            table.lines.append(line)
+    except csv.Error as exc:
+        problems.append(
+            Problem(
+                str(path),
+                reader.line_num,
+                None,
+                None,
+                f"is not valid CSV ({exc}); is a quote left open or the file cut short?",
+            )
+        )
+    return table
 
 
 def _cell_problem(value: str, spec: dict) -> str | None:
@@ -193,11 +313,7 @@ def _cell_problem(value: str, spec: dict) -> str | None:
         if "maximum" in cons and number > cons["maximum"]:
             return f"is above the maximum {cons['maximum']}"
     elif kind == "date":
-        try:
-            pd.Timestamp(value)
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError
-        except ValueError:
+        if _as_date(value) is None:
             return "is not a date; expected YYYY-MM-DD"
     elif kind == "boolean":
         allowed = spec.get("trueValues", ["true"]) + spec.get("falseValues", ["false"])
@@ -210,14 +326,23 @@ def _cell_problem(value: str, spec: dict) -> str | None:
     return None
 
 
+def _as_date(value: str) -> date | None:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
-    """Types, required, enum, pattern and unique constraints of every cell."""
+    """Types, required, enum, pattern and unique constraints of every cell; composite keys."""
     for spec in table.schema["fields"]:
         name, constraints = spec["name"], spec.get("constraints", {})
         seen: dict[str, int] = {}
-        for row, line in zip(table.rows, table.lines, strict=True):
+        for row, (path, line) in table.cells():
             value = row[name]
-            where = (str(table.path), line, name, value)
+            where = (path, line, name, value)
             if value == "":
                 if constraints.get("required"):
                     problems.append(Problem(*where, "is empty but required"))
@@ -237,6 +362,23 @@ def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
                     message = f"is duplicated (first on line {seen[value]}); ids must be unique"
                     problems.append(Problem(*where, message))
                 seen.setdefault(value, line)
+    key = table.schema.get("primaryKey", [])
+    if isinstance(key, list) and len(key) > 1:
+        first: dict[tuple, int] = {}
+        for row, (path, line) in table.cells():
+            values = tuple(row[c] for c in key)
+            if values in first:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        None,
+                        " | ".join(values),
+                        f"repeats the key ({', '.join(key)}) of line {first[values]}; "
+                        "each row must have its own",
+                    )
+                )
+            first.setdefault(values, line)
 
 
 def _check_foreign_keys(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
@@ -247,13 +389,13 @@ def _check_foreign_keys(tables: dict[str, _RawTable], problems: list[Problem]) -
                 continue
             column, target_column = fk["fields"], fk["reference"]["fields"]
             valid = {row[target_column] for row in target.rows}
-            for row, line in zip(table.rows, table.lines, strict=True):
+            for row, (path, line) in table.cells():
                 value = row[column]
                 if value and value not in valid:
                     listing = ", ".join(sorted(valid))
                     problems.append(
                         Problem(
-                            str(table.path),
+                            path,
                             line,
                             column,
                             value,
@@ -265,14 +407,12 @@ def _check_foreign_keys(tables: dict[str, _RawTable], problems: list[Problem]) -
 
 def _check_source_geographies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
     valid = {row["geography_id"] for row in tables["geographies"].rows}
-    src = tables["sources"]
-    for row, line in zip(src.rows, src.lines, strict=True):
+    for row, where in tables["sources"].cells():
         for geo in filter(None, row["geographies"].split(";")):
             if geo not in valid:
                 problems.append(
                     Problem(
-                        str(src.path),
-                        line,
+                        *where,
                         "geographies",
                         geo,
                         f"unknown geography; expected one of: {', '.join(sorted(valid))}",
@@ -280,12 +420,221 @@ def _check_source_geographies(tables: dict[str, _RawTable], problems: list[Probl
                 )
 
 
+def _check_source_tiers(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    """A verified source has a stored text; a cited one an address and the day it was read."""
+    for row, where in tables["sources"].cells():
+        if row["verification"] == "verified" and not row["seed_file"]:
+            problems.append(
+                Problem(
+                    *where,
+                    "seed_file",
+                    "",
+                    "is empty, but a verified source needs its stored text in shared/seeds/; "
+                    "a source known only by its address is 'cited'",
+                )
+            )
+        if row["verification"] != "cited":
+            continue
+        if row["seed_file"]:
+            problems.append(
+                Problem(
+                    *where,
+                    "seed_file",
+                    row["seed_file"],
+                    "is set on a cited source; a source with a stored text is 'verified'",
+                )
+            )
+        if not re.fullmatch(r"https?://\S+", row["url"]):
+            problems.append(
+                Problem(
+                    *where,
+                    "url",
+                    row["url"],
+                    "a cited source needs its address, starting with http:// or https://",
+                )
+            )
+        if not row["date_accessed"]:
+            problems.append(
+                Problem(
+                    *where,
+                    "date_accessed",
+                    "",
+                    "is empty; a cited source needs the date its copy was read (YYYY-MM-DD)",
+                )
+            )
+
+
+def _check_observation_tiers(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    """Verified rows carry an excerpt; cited rows a location and no text; derived rows neither."""
+    tiers = {row["source_id"]: row["verification"] for row in tables["sources"].rows}
+    for row, where in tables["observations"].cells():
+        tier = tiers.get(row["source_id"])
+        if row["formula"]:
+            for column in ("number_as_printed", "unit_as_printed", "excerpt"):
+                if row[column]:
+                    problems.append(
+                        Problem(
+                            *where,
+                            column,
+                            row[column],
+                            "is set on a derived figure (formula set); a derived figure has "
+                            "no printed form: leave it empty",
+                        )
+                    )
+            continue
+        if not row["number_as_printed"]:
+            problems.append(
+                Problem(
+                    *where,
+                    "number_as_printed",
+                    "",
+                    "is empty but required for a printed figure (only a derived figure, "
+                    "with a formula, has none)",
+                )
+            )
+        if tier == "verified":
+            if not row["excerpt"]:
+                problems.append(
+                    Problem(
+                        *where,
+                        "excerpt",
+                        "",
+                        f"is empty, but source {row['source_id']!r} is verified: give the "
+                        "shortest span of its text that holds the number",
+                    )
+                )
+            if row["location"]:
+                problems.append(
+                    Problem(
+                        *where,
+                        "location",
+                        row["location"],
+                        "is for cited rows; a verified row's excerpt locates it: leave it empty",
+                    )
+                )
+        elif tier == "cited":
+            if row["excerpt"]:
+                problems.append(
+                    Problem(
+                        *where,
+                        "excerpt",
+                        row["excerpt"],
+                        f"is set, but source {row['source_id']!r} is cited: record the number "
+                        "as printed and its location, never the source's text",
+                    )
+                )
+            if not row["location"]:
+                problems.append(
+                    Problem(
+                        *where,
+                        "location",
+                        "",
+                        f"is empty, but source {row['source_id']!r} is cited: say where in "
+                        "it the number stands (e.g. 'table 2, row Hà Giang, column 2024')",
+                    )
+                )
+
+
+_OPERATORS = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.USub: operator.neg,
+    ast.UAdd: operator.pos,
+}
+
+
+def formula_ids(formula: str) -> list[str]:
+    """Observation ids a formula refers to, in order (``{id}`` placeholders)."""
+    return re.findall(r"\{([^{}]*)\}", formula)
+
+
+def evaluate_formula(formula: str, values: dict[str, float]) -> float:
+    """Value of ``formula`` (``+ - * /``, parentheses, numbers, ``{id}``) over ``values``.
+
+    Raises KeyError for an id not in ``values`` and ValueError for anything else amiss.
+    """
+    ids = formula_ids(formula)
+    names = {f"_v{i}": values[oid] for i, oid in enumerate(ids)}
+    expression = formula
+    for i, oid in enumerate(ids):
+        expression = expression.replace("{" + oid + "}", f" _v{i} ", 1)
+
+    def value_of(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return value_of(node.body)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+            return _OPERATORS[type(node.op)](value_of(node.left), value_of(node.right))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
+            return _OPERATORS[type(node.op)](value_of(node.operand))
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
+            return float(node.value)
+        if isinstance(node, ast.Name) and node.id in names:
+            return names[node.id]
+        raise ValueError("only numbers, {observation ids}, + - * / and parentheses are allowed")
+
+    try:
+        return value_of(ast.parse(expression.strip(), mode="eval"))
+    except SyntaxError:
+        raise ValueError("is not an arithmetic expression") from None
+    except ZeroDivisionError:
+        raise ValueError("divides by zero") from None
+
+
+def _check_formulas(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    """Every id in a formula exists, and the value is the formula's to its stored decimals."""
+    obs = tables["observations"]
+    values: dict[str, float] = {}
+    for row in obs.rows:
+        try:
+            values[row["observation_id"]] = float(row["value"])
+        except ValueError:
+            continue  # reported by the schema check
+    known = {row["observation_id"] for row in obs.rows}
+    for row, where in obs.cells():
+        formula = row["formula"]
+        if not formula:
+            continue
+        ids = formula_ids(formula)
+        missing = [oid for oid in ids if oid not in known]
+        if not ids or missing or row["observation_id"] in ids:
+            message = (
+                f"refers to unknown observation(s) {', '.join(missing)}"
+                if missing
+                else "refers to its own row"
+                if ids
+                else "refers to no observation; write the inputs' ids in braces: {id}"
+            )
+            problems.append(Problem(*where, "formula", formula, message))
+            continue
+        try:
+            result = evaluate_formula(formula, values)
+            value = float(row["value"])
+        except KeyError:
+            continue  # an input's value is reported by the schema check
+        except ValueError as exc:
+            if row["value"] and not re.fullmatch(r"-?[\d.]+(e-?\d+)?", row["value"]):
+                continue  # the value cell is reported by the schema check
+            problems.append(Problem(*where, "formula", formula, str(exc)))
+            continue
+        decimals = len(row["value"].partition(".")[2])
+        if abs(result - value) > 0.5 * 10**-decimals + 1e-9:
+            problems.append(
+                Problem(
+                    *where,
+                    "value",
+                    row["value"],
+                    f"does not equal its formula {formula} = {result:.{decimals + 3}g}; "
+                    f"expected {round(result, decimals):.{decimals}f}",
+                )
+            )
+
+
 def _check_observation_values(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
     """Units agree with the indicator; the value is the printed number converted."""
     units = {row["indicator_id"]: row["unit"] for row in tables["indicators"].rows}
-    obs = tables["observations"]
-    for row, line in zip(obs.rows, obs.lines, strict=True):
-        where = (str(obs.path), line)
+    for row, where in tables["observations"].cells():
         expected_unit = units.get(row["indicator_id"])
         if expected_unit is None:
             continue  # reported as a foreign-key problem
@@ -300,12 +649,14 @@ def _check_observation_values(tables: dict[str, _RawTable], problems: list[Probl
                 )
             )
             continue
+        printed = row["number_as_printed"]
+        if row["formula"] or not printed:
+            continue  # a derived figure, or reported by the tier check
         try:
             factor = conversion_factor(row["unit_as_printed"], expected_unit)
         except UnitError as exc:
             problems.append(Problem(*where, "unit_as_printed", row["unit_as_printed"], str(exc)))
             continue
-        printed = row["number_as_printed"]
         if row["excerpt"] and locate_number(normalise_text(row["excerpt"]), printed) is None:
             problems.append(
                 Problem(
@@ -350,12 +701,12 @@ def _check_observation_values(tables: dict[str, _RawTable], problems: list[Probl
 def _check_duplicates_and_ranges(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
     obs = tables["observations"]
     seen: dict[tuple, int] = {}
-    for row, line in zip(obs.rows, obs.lines, strict=True):
+    for row, (path, line) in obs.cells():
         key = tuple(row[c] for c in NATURAL_KEY)
         if key in seen:
             problems.append(
                 Problem(
-                    str(obs.path),
+                    path,
                     line,
                     None,
                     row["observation_id"],
@@ -363,20 +714,194 @@ def _check_duplicates_and_ranges(tables: dict[str, _RawTable], problems: list[Pr
                 )
             )
         seen.setdefault(key, line)
-    for row, line in zip(obs.rows, obs.lines, strict=True):
+    for row, where in obs.cells():
         if row["qualifier"] in ("range low", "range high"):
             other = "range high" if row["qualifier"] == "range low" else "range low"
             key = tuple(row[c] if c != "qualifier" else other for c in NATURAL_KEY)
             if key not in seen:
                 problems.append(
                     Problem(
-                        str(obs.path),
-                        line,
+                        *where,
                         "qualifier",
                         row["qualifier"],
                         f"a range needs both ends; no matching {other!r} row",
                     )
                 )
+
+
+def _year(value: str) -> int | None:
+    return int(value) if re.fullmatch(r"\d{4}", value) else None
+
+
+def _check_observation_rows(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    """Periods run forwards; a part names its split; an inferred period says how."""
+    for row, where in tables["observations"].cells():
+        start, end = _year(row["period_start"]), _year(row["period_end"])
+        if start is not None and end is not None and end < start:
+            problems.append(
+                Problem(
+                    *where,
+                    "period_end",
+                    row["period_end"],
+                    f"is before period_start {start}; expected a year on or after it",
+                )
+            )
+        if bool(row["breakdown_by"]) != bool(row["breakdown"]):
+            missing = "breakdown" if row["breakdown_by"] else "breakdown_by"
+            problems.append(
+                Problem(
+                    *where,
+                    missing,
+                    "",
+                    "is empty; a part names both its split (breakdown_by) and itself (breakdown)",
+                )
+            )
+        if row["period_inferred"] == "true":
+            if not (row["period_start"] or row["period_end"]):
+                problems.append(
+                    Problem(
+                        *where,
+                        "period_inferred",
+                        "true",
+                        "but no period is written; set it to false or write the inferred years",
+                    )
+                )
+            elif not row["note"]:
+                problems.append(
+                    Problem(*where, "note", "", "is empty; an inferred period needs a note on how")
+                )
+
+
+def _published(row: dict[str, str]) -> tuple[int, str] | None:
+    """Year a source was published (printed or inferred) and the column it comes from."""
+    if _as_date(row["date_published"]):
+        return int(row["date_published"][:4]), "date_published"
+    if (year := _year(row["date_inferred"][:4])) is not None:
+        return year, "date_inferred"
+    return None
+
+
+def _check_dates(tables: dict[str, _RawTable], today: date, problems: list[Problem]) -> None:
+    """Nothing is published, read or actually happened after ``today`` or after its source."""
+    published = {}
+    for row, where in tables["sources"].cells():
+        for column in ("date_published", "date_accessed"):
+            if (day := _as_date(row[column])) is not None and day > today:
+                problems.append(
+                    Problem(
+                        *where,
+                        column,
+                        row[column],
+                        f"is after today ({today.isoformat()}); a date in the future cannot "
+                        "have been printed or read",
+                    )
+                )
+        inferred = row["date_inferred"]
+        if inferred and inferred > today.isoformat()[: len(inferred)]:
+            problems.append(
+                Problem(*where, "date_inferred", inferred, f"is after today ({today.isoformat()})")
+            )
+        published[row["source_id"]] = _published(row)
+    for row, where in tables["observations"].cells():
+        if row["kind"] in FORWARD_KINDS:
+            continue
+        end = _year(row["period_end"])
+        day = _as_date(row["date"])
+        if (end is not None and end > today.year) or (day is not None and day > today):
+            column = "date" if day is not None and day > today else "period_end"
+            problems.append(
+                Problem(
+                    *where,
+                    column,
+                    row[column],
+                    f"is after today ({today.isoformat()}) on an {row['kind']!r} figure; "
+                    f"only a {', '.join(FORWARD_KINDS)} may lie in the future",
+                )
+            )
+            continue
+        source = published.get(row["source_id"])
+        year = end if end is not None else (day.year if day is not None else None)
+        if source is not None and year is not None and year > source[0]:
+            problems.append(
+                Problem(
+                    *where,
+                    "period_end" if end is not None else "date",
+                    row["period_end"] or row["date"],
+                    f"is after its source was published ({source[1]} {source[0]}); an "
+                    f"{row['kind']!r} figure cannot end later: is it a target, plan or estimate?",
+                )
+            )
+    for row, where in tables["geographies"].cells():
+        since, until = _as_date(row["valid_from"]), _as_date(row["valid_to"])
+        if since is not None and until is not None and until < since:
+            problems.append(
+                Problem(
+                    *where,
+                    "valid_to",
+                    row["valid_to"],
+                    f"is before valid_from {row['valid_from']}; expected a later date",
+                )
+            )
+
+
+def _check_geographies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    for row, where in tables["geographies"].cells():
+        if row["poor_district_353"] and row["level"] != "district":
+            problems.append(
+                Problem(
+                    *where,
+                    "poor_district_353",
+                    row["poor_district_353"],
+                    f"is set on a {row['level']!r}; Decision 353 lists districts: leave it "
+                    "empty for a nation or province",
+                )
+            )
+
+
+def _check_discrepancies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    for row, where in tables["known_discrepancies"].cells():
+        try:
+            total, parts, difference = (float(row[c]) for c in ("total", "parts_sum", "difference"))
+        except ValueError:
+            continue  # reported by the schema check
+        if not math.isclose(total - parts, difference, abs_tol=1e-9):
+            problems.append(
+                Problem(
+                    *where,
+                    "difference",
+                    row["difference"],
+                    f"is not total - parts_sum; expected {total - parts:g}",
+                )
+            )
+
+
+def _check_every_csv_is_described(
+    data_dir: Path, resources: dict[str, dict], problems: list[Problem]
+) -> None:
+    described = {(data_dir / r["path"]).resolve() for r in resources.values()}
+    for path in sorted(data_dir.rglob("*.csv")):
+        if path.resolve() not in described:
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    None,
+                    "is not a resource of datapackage.json; every table under data/ needs "
+                    "a schema there, or must be moved out of data/",
+                )
+            )
+    for name in TABLES:
+        if name not in resources:
+            problems.append(
+                Problem(
+                    str(data_dir / "datapackage.json"),
+                    None,
+                    None,
+                    name,
+                    f"resource is missing; expected the resources {', '.join(TABLES)}",
+                )
+            )
 
 
 def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
@@ -389,9 +914,13 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
         elif kind == "integer":
             frame[name] = pd.to_numeric(frame[name]).astype("Int64")
         elif kind == "date":
-            frame[name] = pd.to_datetime(frame[name])
+            frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")
         elif kind == "boolean":
-            frame[name] = frame[name].isin(spec.get("trueValues", ["true"])).astype(bool)
+            truth = frame[name].isin(spec.get("trueValues", ["true"]))
+            if spec.get("constraints", {}).get("required"):
+                frame[name] = truth.astype(bool)
+            else:  # true / false / missing
+                frame[name] = truth.astype("boolean").mask(frame[name].isna())
         else:
             frame[name] = frame[name].astype("string")
     for name in CATEGORICAL.get(table.name, ()):
@@ -400,29 +929,45 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
     return frame
 
 
-def load_dataset(data_dir: str | Path | None = None) -> Dataset:
+def load_dataset(data_dir: str | Path | None = None, *, today: date | None = None) -> Dataset:
     """Read, validate and type the curated tables of ``data_dir`` (default: ``data/``).
 
-    Raises :class:`DataValidationError` naming every problem found.
+    ``today`` (default: the system date) is the day after which nothing can have been
+    published or read, and no ``actual`` figure can end. Raises
+    :class:`DataValidationError` naming every problem found.
     """
     data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
+    today = today if today is not None else date.today()
     descriptor = read_descriptor(data_dir)
     resources = {r["name"]: r for r in descriptor["resources"]}
     problems: list[Problem] = []
-    tables = {name: _read_table(data_dir, resources[name], problems) for name in TABLES}
+    _check_every_csv_is_described(data_dir, resources, problems)
+    if problems and any(name not in resources for name in TABLES):
+        raise DataValidationError(problems)
+    tables = {name: _read_table(data_dir, res, problems) for name, res in resources.items()}
     for table in tables.values():
         _check_schema(table, problems)
     _check_foreign_keys(tables, problems)
     _check_source_geographies(tables, problems)
-    _check_observation_values(tables, problems)
-    _check_duplicates_and_ranges(tables, problems)
+    for check in (
+        _check_source_tiers,
+        _check_observation_tiers,
+        _check_observation_values,
+        _check_formulas,
+        _check_duplicates_and_ranges,
+        _check_observation_rows,
+        _check_geographies,
+        _check_discrepancies,
+    ):
+        check(tables, problems)
+    _check_dates(tables, today, problems)
     if problems:
         raise DataValidationError(problems)
 
     enums = {
         f["name"]: f["constraints"]["enum"]
         for f in resources["observations"]["schema"]["fields"]
-        if "enum" in f.get("constraints", {})
+        if "enum" in f.get("constraints", {}) and f["name"] in CATEGORICAL["observations"]
     }
     categories = {
         "geography_id": [r["geography_id"] for r in tables["geographies"].rows],
@@ -430,4 +975,10 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         "source_id": [r["source_id"] for r in tables["sources"].rows],
         **enums,
     }
-    return Dataset(**{name: _typed(tables[name], categories) for name in TABLES}, data_dir=data_dir)
+    typed = {name: _typed(table, categories) for name, table in tables.items()}
+    return Dataset(
+        **{TABLES[name]: typed.pop(name) for name in TABLES},
+        data_dir=data_dir,
+        other_tables=typed,
+        lines={name: table.lines for name, table in tables.items()},
+    )

@@ -17,34 +17,16 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers.analysis import TARGET_KINDS, fact_text
+from helpers.facts import fact_text
 from helpers.format import format_period, format_standard, unit_suffix
-
-OKABE_ITO = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky blue": "#56B4E9",
-    "bluish green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
-}
-
-# Fixed colour per geography id; districts take their province's colour.
-GEOGRAPHY_COLOURS = {
-    "thai-nguyen": OKABE_ITO["blue"],
-    "bac-kan": OKABE_ITO["vermillion"],
-    "tuyen-quang": OKABE_ITO["bluish green"],
-    "ha-giang": OKABE_ITO["reddish purple"],
-    "phu-tho": OKABE_ITO["orange"],
-    "vinh-phuc": OKABE_ITO["sky blue"],
-    "hoa-binh": OKABE_ITO["yellow"],
-    "vn": OKABE_ITO["black"],
-}
-OTHER_COLOUR = "#777777"
-
-STANDARD_MARKERS = {"2016-2020": "s", "2021-2025": "o", "not stated": "D", "not applicable": "^"}
+from helpers.vocabulary import (
+    GEOGRAPHY_COLOURS,
+    KIND_LABELS,
+    OKABE_ITO,
+    OTHER_COLOUR,
+    STANDARD_MARKERS,
+    TARGET_KINDS,
+)
 
 COVERAGE_COLOURS = {
     "not reported": "#F2F2F2",
@@ -88,6 +70,11 @@ def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
     return GEOGRAPHY_COLOURS.get(gid, OTHER_COLOUR)
 
 
+def _kind(kind: object) -> str:
+    """The reader's word for a kind of figure ("result", not "actual")."""
+    return KIND_LABELS.get(str(kind), str(kind))
+
+
 def _is_target(kind: object) -> bool:
     return str(kind) in TARGET_KINDS
 
@@ -100,6 +87,8 @@ def draw_fact(ax: plt.Axes, y: float, fact: pd.Series | dict, colour: str, arrow
     """
     hollow = _is_target(fact["kind"])
     face = "white" if hollow else colour
+    if str(fact["kind"]) == "estimate":
+        face = mpl.colors.to_hex(mpl.colors.to_rgba(colour, 0.35), keep_alpha=True)
     marker = dict(marker="o", ms=7, mfc=face, mec=colour, mew=1.8, ls="none", zorder=3)
     qualifier = fact["qualifier"]
     if qualifier == "range":
@@ -131,6 +120,16 @@ def bounds_legend_handles(colour: str = "#444444") -> list:
         Line2D(
             [], [], marker="o", ls="none", mfc="white", mec=colour, mew=1.8, label="target or plan"
         ),  # fmt: skip
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc=colour + "59",
+            mec=colour,
+            mew=1.8,
+            label="estimate (dự ước)",
+        ),  # fmt: skip
         Line2D([], [], color=colour, lw=7, alpha=0.55, label="range (low–high)"),
         Line2D(
             [],
@@ -151,9 +150,8 @@ def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str
     extra = f", {format_standard(standard)}" if str(standard) in STANDARD_MARKERS else ""
     if str(standard) == "not applicable":
         extra = ""
-    return (
-        f"{head}\n{format_period(fact['period_start'], fact['period_end'])}, {fact['kind']}{extra}"
-    )
+    period = format_period(fact["period_start"], fact["period_end"])
+    return f"{head}\n{period}, {_kind(fact['kind'])}{extra}"
 
 
 def plot_bounds(
@@ -168,7 +166,7 @@ def plot_bounds(
     With ``names`` (geography id -> name) rows are labelled by geography and indicator.
     """
     n = len(facts_table)
-    fig, ax = plt.subplots(figsize=(8.5, 0.75 * n + 1.6))
+    fig, ax = plt.subplots(figsize=(6.4, 0.75 * n + 1.6))
     values = pd.concat([facts_table["low"], facts_table["high"]]).dropna()
     top = float(values.max()) if len(values) else 1.0
     arrow = 0.18 * top
@@ -247,7 +245,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     keys = ["indicator_id", "breakdown_by", "period_start", "period_end", "kind", "source_id"]
     groups = [g for _, g in parts.groupby(keys, sort=False, dropna=False, observed=True)]
     heights = [0.42 * len(g) + 0.9 for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8.5, sum(heights) + 0.5), squeeze=False,
+    fig, axes = plt.subplots(len(groups), 1, figsize=(6.4, sum(heights) + 0.5), squeeze=False,
                              gridspec_kw={"height_ratios": heights})  # fmt: skip
     for ax, group in zip(axes[:, 0], groups, strict=True):
         labels = [str(b) for b in group["breakdown"]][::-1]
@@ -265,7 +263,8 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         first = group.iloc[0]
         ax.set_title(
             f"{first['label_en']}, by {first['breakdown_by']} "
-            f"({format_period(first['period_start'], first['period_end'])}, {first['kind']})",
+            f"({format_period(first['period_start'], first['period_end'])}, "
+            f"{_kind(first['kind'])})",
             loc="left",
             fontsize=10,
         )
@@ -276,20 +275,21 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
 
 
 def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
-    """The coverage matrix as coloured cells: indicators down, geographies across."""
+    """The coverage matrix as a seaborn heat-map: indicators down, geographies across."""
+    import seaborn as sns
+
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    cmap = mpl.colors.ListedColormap(list(COVERAGE_COLOURS.values()))
-    fig, ax = plt.subplots(figsize=(2.2 + 1.3 * cells.shape[1], 0.24 * len(cells) + 1.8))
-    ax.imshow(codes.to_numpy(), cmap=cmap, vmin=-0.5, vmax=len(COVERAGE_COLOURS) - 0.5,
-              aspect="auto", interpolation="none")  # fmt: skip
-    ax.set_xticks(range(cells.shape[1]), cells.columns)
+    fig, ax = plt.subplots(figsize=(2.6 + 1.0 * cells.shape[1], 0.22 * len(cells) + 1.8))
+    sns.heatmap(
+        codes, ax=ax, cmap=list(COVERAGE_COLOURS.values()), vmin=-0.5,
+        vmax=len(COVERAGE_COLOURS) - 0.5, cbar=False, linewidths=1.5, linecolor="white",
+    )  # fmt: skip
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(cells)), cells.index, fontsize=7.5)
-    ax.grid(False)
-    ax.set_xticks([x - 0.5 for x in range(1, cells.shape[1])], minor=True)
-    ax.tick_params(which="minor", length=0)
-    ax.grid(which="minor", axis="x", color="white", lw=2)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="y", labelsize=7.5, length=0)
+    ax.tick_params(axis="x", labelsize=9, length=0, rotation=0)
     handles = [
         Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in COVERAGE_COLOURS.items()
     ]
@@ -303,7 +303,7 @@ def plot_per_year(
 ) -> plt.Figure:
     """Funding per year of its period, one row per amount (``per_year_low/high`` columns)."""
     rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8.5, 0.6 * len(rows) + 1.6))
+    fig, ax = plt.subplots(figsize=(6.4, 0.6 * len(rows) + 1.6))
     top = float(pd.concat([rows["per_year_low"], rows["per_year_high"]]).max())
     for i, row in rows.iterrows():
         y = len(rows) - 1 - i
@@ -317,11 +317,121 @@ def plot_per_year(
         draw_fact(ax, y, fact, colour_for(row["geography_id"], parents), 0.12 * top)
         ax.annotate(row["per year"], (fact["value"], y), xytext=(10, 7),
                     textcoords="offset points", fontsize=8.5)  # fmt: skip
-    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {r['kind']}"
+    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {_kind(r['kind'])}"
               for _, r in rows.iterrows()]  # fmt: skip
     ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
     ax.set_xlim(0, top * 1.4)
     ax.set_xlabel("billion VND per year of the period")
     ax.set_title(title, loc="left")
     ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
+    return fig
+
+
+def _year_position(fact: pd.Series) -> float:
+    """Where a figure stands on a year axis: its year's end, or its printed date within the year
+    (1 July 2025 at 2024.5), so that a mid-year figure is not drawn as a year-end one."""
+    date = fact.get("date")
+    if date is not None and not pd.isna(date):
+        stamp = pd.Timestamp(date)
+        return stamp.year - 1 + stamp.dayofyear / (366 if stamp.is_leap_year else 365)
+    return float(fact["period_end"])
+
+
+METHOD_STYLES = {"administrative review": "-", "household survey": "--", "": "-"}
+STANDARD_BREAK = 2021.5  # between the 2021 review (both standards) and 2022
+
+
+def plot_trajectory(
+    rates: pd.DataFrame,
+    names: dict[str, str],
+    targets: pd.DataFrame | None = None,
+) -> plt.Figure:
+    """Poor-household rates by year: one line per geography, standard and method, never joined.
+
+    Solid lines are administrative review counts, dashed ones household-survey estimates;
+    squares mark the 2016–2020 standard, circles the 2021–2025 one; a vertical rule marks the
+    change of standard. Targets are hollow markers (an arrow for "below").
+    """
+    fig, ax = plt.subplots(figsize=(6.2, 4.2))
+    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
+    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
+    keys = [
+        rates["geography_id"].astype(str),
+        standard.astype(str),
+        method.fillna("").astype(str),
+    ]
+    for (gid, standard, how), series in rates.groupby(keys, sort=False):
+        series = series.assign(_x=[_year_position(r) for _, r in series.iterrows()])
+        series = series.sort_values("_x")
+        colour = colour_for(gid)
+        marker = STANDARD_MARKERS.get(standard, "o")
+        style = METHOD_STYLES.get(how, "-")
+        label = f"{names.get(gid, gid)}, {format_standard(standard)}"
+        if how:
+            label += f", {'survey' if how == 'household survey' else 'review'}"
+        # A year with figures from several sources that differ is shown as separate markers
+        # and breaks the line: no value is picked or averaged.
+        by_year = series.groupby("_x")["value"]
+        line = by_year.agg(lambda v: float(v.iloc[0]) if v.nunique() == 1 else float("nan"))
+        ax.plot(line.index, line.to_numpy(), ls=style, color=colour, lw=1.8, label=label)
+        ax.plot(
+            series["_x"],
+            series["value"].astype(float),
+            ls="none",
+            marker=marker,
+            color=colour,
+            ms=6,
+        )
+        last = series.iloc[-1]
+        ax.annotate(
+            fact_text(last),
+            (float(last["_x"]), float(last["value"])),
+            xytext=(5, 4),
+            textcoords="offset points",
+            fontsize=9,
+            color=colour,
+        )
+    if targets is not None and not targets.empty:
+        for _, t in targets.iterrows():
+            colour = colour_for(str(t["geography_id"]))
+            y = float(t["value"])
+            ax.plot(
+                [float(t["period_end"])],
+                [y],
+                marker="o",
+                mfc="white",
+                mec=colour,
+                mew=1.8,
+                ls="none",
+                ms=7,
+                label=f"target: {fact_text(t)} by {int(t['period_end'])}",
+            )
+            if str(t["qualifier"]) == "below":
+                ax.annotate(
+                    "",
+                    xy=(float(t["period_end"]), y * 0.6),
+                    xytext=(float(t["period_end"]), y),
+                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.5),
+                )
+    years = pd.concat(
+        [rates["period_end"], targets["period_end"] if targets is not None else rates["period_end"]]
+    )
+    lo, hi = int(years.min()), int(years.max())
+    if lo <= STANDARD_BREAK <= hi:
+        ax.axvline(STANDARD_BREAK, color="#999999", lw=1, ls=":")
+        ax.text(
+            STANDARD_BREAK,
+            1.0,
+            " standard changes\n (Decree 07/2021)",
+            transform=ax.get_xaxis_transform(),
+            fontsize=8.5,
+            va="top",
+            color="#555555",
+        )
+    ax.set_xticks(range(lo, hi + 1))
+    ax.set_xlim(lo - 0.5, hi + 0.9)
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("poor households (% of households)")
+    ax.grid(axis="y")
+    ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1)
     return fig

@@ -6,41 +6,56 @@ Three checks a curator (and the test suite) runs against ``shared/seeds/``:
 - :func:`uncovered_numbers`: each number written in a report is either the number of an
   observation or listed in ``number_ignores.csv`` with a reason;
 - :func:`parts_versus_totals`: where a report gives parts and a total, whether they add up.
+
+All three concern the *verified* tier only: the seed reports whose text is stored. Cited
+sources have no stored text (their rows carry a location, not an excerpt), and derived
+rows no printed number.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import config
-from helpers.load import Dataset, Problem
+from helpers.load import Dataset, Problem, load_dataset
 from helpers.numbers import find_numbers, locate_number, normalise_text
 
 
+def verified_observations(dataset: Dataset) -> pd.DataFrame:
+    """Observations of verified sources that are printed in them (not derived)."""
+    sources = dataset.sources
+    verified = set(sources.loc[sources["verification"] == "verified", "source_id"].astype(str))
+    obs = dataset.observations
+    keep = obs["source_id"].astype(str).isin(verified) & obs["formula"].isna()
+    return obs[keep]
+
+
 def source_texts(dataset: Dataset, seeds_dir: Path | None = None) -> dict[str, str]:
-    """Normalised text of every source, keyed by source id."""
+    """Normalised text of every verified source, keyed by source id."""
     seeds_dir = Path(seeds_dir) if seeds_dir is not None else config.seeds_dir()
+    verified = dataset.sources[dataset.sources["verification"] == "verified"]
     return {
         row.source_id: normalise_text((seeds_dir / row.seed_file).read_text(encoding="utf-8"))
-        for row in dataset.sources.itertuples()
+        for row in verified.itertuples()
     }
 
 
 def _lines(dataset: Dataset) -> dict[str, int]:
-    """CSV line of each observation (header is line 1; the loader keeps file order)."""
-    return {oid: i + 2 for i, oid in enumerate(dataset.observations["observation_id"])}
+    """CSV line of each observation, as the loader read it."""
+    ids = dataset.observations["observation_id"]
+    lines = getattr(dataset, "lines", {}).get("observations") or range(2, len(ids) + 2)
+    return dict(zip(ids, lines, strict=True))
 
 
 def missing_excerpts(dataset: Dataset, texts: dict[str, str]) -> list[Problem]:
-    """Observations whose excerpt does not occur verbatim in their source."""
+    """Verified observations whose excerpt does not occur verbatim in their source."""
     path = str(dataset.data_dir / "observations.csv")
     lines = _lines(dataset)
     problems = []
-    for row in dataset.observations.itertuples():
+    for row in verified_observations(dataset).itertuples():
         if normalise_text(row.excerpt) not in texts[row.source_id]:
             problems.append(
                 Problem(
@@ -68,14 +83,12 @@ class UncoveredNumber:
 
 
 def read_ignores(data_dir: Path | None = None) -> pd.DataFrame:
-    """``number_ignores.csv``: numbers in sources that are deliberately not observations."""
-    data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
-    rows = []
-    with (data_dir / "number_ignores.csv").open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        for row in reader:
-            rows.append({**row, "line": reader.line_num})
-    return pd.DataFrame(rows, columns=["source_id", "context", "number", "reason", "note", "line"])
+    """``number_ignores.csv``: numbers in sources that are deliberately not observations.
+
+    Read and validated by the loader; ``line`` is each entry's line in the file.
+    """
+    dataset = load_dataset(data_dir)
+    return dataset.ignores.assign(line=dataset.lines["number_ignores"])
 
 
 def _spans_of(text: str, fragment: str) -> list[tuple[int, int]]:
@@ -89,7 +102,7 @@ def _spans_of(text: str, fragment: str) -> list[tuple[int, int]]:
 def _covered_spans(dataset: Dataset, texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     """Spans of each source holding the printed number of some observation."""
     covered: dict[str, list[tuple[int, int]]] = {sid: [] for sid in texts}
-    for row in dataset.observations.itertuples():
+    for row in verified_observations(dataset).itertuples():
         excerpt = normalise_text(row.excerpt)
         inner = locate_number(excerpt, normalise_text(row.number_as_printed))
         if inner is None:
@@ -151,9 +164,10 @@ def parts_versus_totals(dataset: Dataset) -> pd.DataFrame:
 
     A part is an observation with ``breakdown_by`` set; its total is the observation of
     the same source, geography, indicator, period, kind, qualifier and standard with no
-    breakdown. Splits printed without their total are left out.
+    breakdown. Splits printed without their total are left out, and so are cited and
+    derived rows: only the verified reports' printed figures are checked.
     """
-    obs = dataset.observations
+    obs = verified_observations(dataset)
     key = [
         "source_id",
         "geography_id",
@@ -184,7 +198,8 @@ def parts_versus_totals(dataset: Dataset) -> pd.DataFrame:
 
 
 def read_known_discrepancies(data_dir: Path | None = None) -> pd.DataFrame:
-    """``known_discrepancies.csv``: totals whose printed parts do not add up, as recorded."""
-    data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
-    frame = pd.read_csv(data_dir / "known_discrepancies.csv", dtype={"total_observation_id": str})
-    return frame
+    """``known_discrepancies.csv``: totals whose printed parts do not add up, as recorded.
+
+    Read and validated by the loader, like every table under ``data/``.
+    """
+    return load_dataset(data_dir).discrepancies

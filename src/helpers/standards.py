@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis import Dataset, facts_for, geography_name, select
+from helpers.facts import Dataset, facts_for, select
 from helpers.format import (
     NOT_REPORTED,
     format_number,
@@ -18,6 +18,7 @@ from helpers.format import (
     format_quantity,
     format_standard,
 )
+from helpers.geo import geography_name
 
 STANDARDS: dict[str, dict[str, object]] = {
     "2016-2020": {

@@ -26,14 +26,15 @@ import bleach
 # The elements the notebooks' displays use (see README, "Writing for the reports").
 TAGS = frozenset(
     {
-        *("a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd"),
+        *("a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup"),
+        *("dd",),
         *("del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3"),
         *("h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "section", "small"),
         *("span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th"),
         *("thead", "tr", "u", "ul"),
     }
 )
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title"})
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang"})
 ATTRIBUTES = {
     "a": {"href", "download"},
     "abbr": set(),

@@ -1,0 +1,168 @@
+"""The project's vocabularies: the words and colours that data values are shown with.
+
+One table per vocabulary, so that a new unit, qualifier, kind of figure, component or
+geography is one edit here (and, for geographies and indicators, one row under ``data/``).
+Every table is keyed by the value as it is written in ``data/`` and gives the English text;
+where the reports' own Vietnamese term exists it is kept beside it.
+"""
+
+from __future__ import annotations
+
+# Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
+UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
+    "percent": ("%", "%"),
+    "percentage points": (" pp", " điểm %"),
+    "percentage points per year": (" pp/year", " điểm %/năm"),
+    "VND billion": (" billion VND", " tỷ đồng"),
+    "households": (" households", " hộ"),
+    "persons": (" persons", " người"),
+    "person-times": (" person-times", " lượt người"),
+    "household-times": (" household-times", " lượt hộ"),
+    "count": ("", ""),
+    "persons per year": (" persons/year", " người/năm"),
+}
+
+# Decimals a value of each unit is shown with in sentences and key figures (None: as stored).
+# Money keeps one decimal so that "117.325 billion" never reads as a thousands separator.
+UNIT_DECIMALS: dict[str, int | None] = {
+    "VND billion": 1,
+    "percent": None,
+    "percentage points": None,
+    "percentage points per year": None,
+}
+
+# Qualifier (as in observations.csv) -> words printed before the number (English, Vietnamese).
+# "about" is only ever the reports' "gần", which says "nearly" (just under), not "around".
+QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
+    "exact": ("", ""),
+    "about": ("nearly ", "gần "),
+    "over": ("over ", "trên "),
+    "at least": ("at least ", "ít nhất "),
+    "below": ("below ", "dưới "),
+    "range low": ("from ", "từ "),
+    "range high": ("up to ", "đến "),
+}
+
+# Kind of figure (observations.kind) -> how a reader sees it, and whether it is a result.
+KIND_LABELS: dict[str, str] = {
+    "actual": "result",
+    "target": "target",
+    "plan": "plan",
+    "estimate": "estimate (dự ước)",
+}
+TARGET_KINDS = ("target", "plan")
+RESULT_KINDS = ("actual",)
+
+# Poverty standards (observations.poverty_standard) -> label and legal basis.
+STANDARD_LABELS: dict[str, str] = {
+    "2016-2020": "2016–2020 standard",
+    "2021-2025": "2021–2025 standard",
+    "not stated": "standard not stated",
+    "not applicable": "no poverty standard involved",
+}
+STANDARD_BASIS: dict[str, str] = {
+    "2016-2020": "Decision 59/2015/QĐ-TTg",
+    "2021-2025": "Decree 07/2021/NĐ-CP (multidimensional)",
+}
+
+# Ways a poverty figure was measured (observations.method).
+METHOD_LABELS: dict[str, str] = {
+    "administrative review": "administrative review count",
+    "household survey": "household survey estimate",
+}
+
+# How a figure is backed (sources.verification).
+TIER_LABELS: dict[str, str] = {
+    "verified": "verified against the stored text",
+    "cited": "cited to its address",
+}
+
+# The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022),
+# in English and with their names in the decision.
+PROJECTS: dict[str, str] = {
+    "project-1": "Project 1: socio-economic infrastructure in poor districts",
+    "project-2": "Project 2: diversified livelihoods and poverty-reduction models",
+    "project-3": "Project 3: production support and nutrition",
+    "project-4": "Project 4: vocational education and sustainable employment",
+    "project-5": "Project 5: housing for poor and near-poor households in poor districts",
+    "project-6": "Project 6: communication and information poverty reduction",
+    "project-7": "Project 7: capacity building, monitoring and evaluation",
+}
+PROJECTS_VI: dict[str, str] = {
+    "project-1": "Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo",
+    "project-2": "Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
+    "project-3": "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
+    "project-4": "Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững",
+    "project-5": "Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo",
+    "project-6": "Dự án 6: Truyền thông và giảm nghèo về thông tin",
+    "project-7": "Dự án 7: Nâng cao năng lực và giám sát, đánh giá Chương trình",
+}
+
+COMPONENT_LABELS: dict[str, str] = {
+    "headline": "Headline poverty figures",
+    "funding": "Funding",
+    **PROJECTS,
+    "support-policy": "Poverty-reduction and social-security support policies",
+    "related-programme": "Related national target programmes",
+    "context": "Context",
+}
+
+# Units of reductions of a rate, and of people and households reached.
+REDUCTION_UNITS = ("percentage points", "percentage points per year")
+PEOPLE_UNITS = ("persons", "households", "person-times", "household-times", "persons per year")
+
+# The programme's years: approved by Decision 90/QĐ-TTg on 18 January 2022, so 2021 carried
+# no programme money; it runs to the end of 2025. Per-year amounts count these years only.
+PROGRAMME_FIRST_YEAR = 2022
+PROGRAMME_LAST_YEAR = 2025
+PROGRAMME_BASIS = "Decision 90/QĐ-TTg of 18 January 2022"
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+# Okabe–Ito colours (safe for the common colour-vision deficiencies).
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
+
+# Fixed colour per geography id, the same in every chart; districts take their province's.
+# A merged province after 1 July 2025 takes the colour of the province that kept its name.
+GEOGRAPHY_COLOURS: dict[str, str] = {
+    "thai-nguyen": OKABE_ITO["blue"],
+    "thai-nguyen-2025": OKABE_ITO["blue"],
+    "bac-kan": OKABE_ITO["vermillion"],
+    "tuyen-quang": OKABE_ITO["bluish green"],
+    "tuyen-quang-2025": OKABE_ITO["bluish green"],
+    "ha-giang": OKABE_ITO["reddish purple"],
+    "phu-tho": OKABE_ITO["orange"],
+    "vinh-phuc": OKABE_ITO["sky blue"],
+    "hoa-binh": OKABE_ITO["yellow"],
+    "vn": OKABE_ITO["black"],
+}
+OTHER_COLOUR = "#777777"
+
+# Marker per poverty standard in charts.
+STANDARD_MARKERS: dict[str, str] = {
+    "2016-2020": "s",
+    "2021-2025": "o",
+    "not stated": "D",
+    "not applicable": "^",
+}
+
+# Other names a reader may type for a geography (folded: lower case, no accents).
+GEOGRAPHY_ALIASES: dict[str, str] = {
+    "vietnam": "vn",
+    "viet nam": "vn",
+    "nation": "vn",
+    "national": "vn",
+    "ca nuoc": "vn",
+    "hoa binh": "hoa-binh",
+}

@@ -1,0 +1,131 @@
+"""Presentation tests over the rendered reports: what a reader sees must be true to the data.
+
+Each check (tests/presentation.py) runs on every rendered page and must find nothing; each is
+also run on a deliberately broken copy of a real page, to show that it can fail.
+"""
+
+from __future__ import annotations
+
+import re
+
+import presentation as check  # tests/presentation.py
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pages(rendered_reports):
+    found = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(rendered_reports.glob("*.html"))
+        if p.name != "index.html"
+    }
+    assert found, "no report rendered"
+    return found
+
+
+@pytest.fixture(scope="module")
+def allowed(dataset):
+    return check._allowed_numbers(dataset)
+
+
+def test_every_number_on_a_page_traces_to_the_data(pages, dataset, allowed):
+    for name, html in pages.items():
+        assert check.untraceable_numbers(html, dataset, allowed) == [], name
+
+
+def test_a_typed_number_is_caught(pages, dataset, allowed):
+    html = pages["profile-bac-kan.html"].replace(
+        "</h1>", "</h1><p>The rate fell by 4.37 points and 12,345 households escaped.</p>", 1
+    )
+    problems = check.untraceable_numbers(html, dataset, allowed)
+    assert any("4.37" in p for p in problems) and any("12,345" in p for p in problems)
+
+
+def test_no_chart_is_drawn_from_fewer_than_two_values(pages):
+    for name, html in pages.items():
+        assert check.degenerate_charts(html) == [], name
+
+
+def test_a_one_value_chart_is_caught(pages):
+    html = pages["profile-thai-nguyen.html"]
+    figure = re.search(r"<figure>.*?</figure>", html, re.S).group(0)
+    link = re.search(r'href="data:text/csv;charset=utf-8;base64,[^"]+"', figure).group(0)
+    import base64
+
+    one_row = "observation_id,value\nx-001,1\n"
+    broken = figure.replace(
+        link, 'href="data:text/csv;charset=utf-8;base64,'
+        + base64.b64encode(one_row.encode()).decode() + '"'
+    )  # fmt: skip
+    assert check.degenerate_charts(broken) == ["figure 1 is drawn from 1 value(s)"]
+    assert "no alt text" in check.degenerate_charts(re.sub(r'alt="[^"]*"', 'alt=""', figure))[0]
+
+
+def test_targets_plans_and_estimates_are_labelled(pages, dataset):
+    for name, html in pages.items():
+        assert check.unlabelled_kinds(html, dataset) == [], name
+    html = pages["profile-bac-kan.html"]
+    assert 'class="kind-target"' in html
+    broken = re.sub(
+        r'(<tr class="kind-target">.*?)<td>target</td>', r"\1<td></td>", html, count=1,
+        flags=re.S,
+    )  # fmt: skip
+    assert check.unlabelled_kinds(broken, dataset)
+
+
+def test_printed_qualifiers_are_kept(pages, dataset):
+    for name, html in pages.items():
+        assert check.lost_qualifiers(html, dataset) == [], name
+    html = pages["profile-bac-kan.html"]
+    assert check.lost_qualifiers(html.replace("or more", ""), dataset)
+    assert check.lost_qualifiers(html.replace("over ", ""), dataset)
+
+
+def test_nothing_mismatched_is_called_comparable(pages, dataset):
+    for name, html in pages.items():
+        assert check.false_comparisons(html, dataset) == [], name
+    html = pages["compare-provinces.html"]
+    broken = re.sub(r"<td>not comparable because [^<]*</td>", "<td>yes</td>", html, count=1)
+    assert broken != html
+    assert check.false_comparisons(broken, dataset)
+    assert check.false_comparisons("<p>Reported for every member, so comparable.</p>", dataset)
+
+
+def test_every_source_cited_is_listed(pages, dataset):
+    for name, html in pages.items():
+        assert check.unlisted_sources(html, dataset) == [], name
+    html = pages["profile-thai-nguyen.html"]
+    broken = re.sub(r'<li id="source-phu-luong-2023">.*?</li>', "", html, flags=re.S)
+    if broken == html:  # Phú Lương is listed on the Thái Nguyên page only if cited there
+        broken = re.sub(r'<li id="source-[^"]+">.*?</li>', "", html, count=1, flags=re.S)
+    assert check.unlisted_sources(broken, dataset)
+
+
+def test_one_h1_headings_in_order_each_table_once(pages):
+    for name, html in pages.items():
+        assert check.heading_problems(html) == [], name
+    html = pages["profile-bac-kan.html"]
+    assert check.heading_problems(html.replace("<h2", "<h4", 1).replace("</h2>", "</h4>", 1))
+    table = re.search(r"<table.*?</table>", html, re.S).group(0)
+    assert "a table is shown twice" in check.heading_problems(html + table)
+
+
+def test_every_downloaded_row_is_a_data_row(pages, dataset):
+    obs = dataset.observations.set_index("observation_id")
+    for name, html in pages.items():
+        soup = check.soup_of(html)
+        for rows in check.downloads(soup):
+            for row in rows:
+                oid = row["observation_id"]
+                assert oid in obs.index, (name, oid)
+                assert float(row["value"]) == pytest.approx(float(obs.loc[oid, "value"]))
+
+
+def test_developer_text_stays_in_the_notebook(pages):
+    for name, html in pages.items():
+        text = check._content(check.soup_of(html)).get_text(" ")
+        for phrase in ("set `province`", "Set province", "run all cells", "## Load"):
+            assert phrase not in text, (name, phrase)
+        assert not re.search(r"<h2[^>]*>\s*Load\s*</h2>", html), name
