@@ -336,3 +336,38 @@ def test_a_publisher_address_in_a_caption_is_not_a_live_link_on_the_page():
     text = main.get_text(" ")
     assert "Sources: http://evil.example/phish, 17 April 2025." in text
     assert 'Publisher: <a href="http://evil.example/x">click</a>' in text  # shown as typed
+
+
+def _png_header(width: int, dpi: float | None) -> str:
+    """The start of a PNG (signature, IHDR, maybe pHYs) as a data URI: enough for the checks."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, 400, 8, 2, 0, 0, 0))
+    if dpi:
+        per_metre = round(dpi / 0.0254)
+        data += chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+    data += chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+@pytest.mark.parametrize(("width", "dpi", "least"), [(1122, 144, 505), (1000, 100, 648)])
+def test_a_chart_never_shrinks_below_readable_text_it_scrolls(width, dpi, least):
+    assert html.readable_width(_png_header(width, dpi)) == least
+    cell = new_code_cell(
+        "chart()",
+        execution_count=8,
+        outputs=[
+            new_output(
+                "display_data",
+                data={"text/html": f'<img src="{_png_header(width, dpi)}" alt="a chart">'},
+            )
+        ],
+    )
+    image = _main(_page([cell])).find("img", alt="a chart")
+    assert image["style"] == f"min-width: {least}px"
+    assert "figure-scroll" in image.parent["class"]

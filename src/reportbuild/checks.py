@@ -3,7 +3,8 @@
 - :func:`external_references`: anything that would make a browser contact another host;
 - :func:`broken_links`: links of a page (e.g. ``index.html``) to files that do not exist;
 - :func:`page_text`: the visible text of a page, for checking figures against the data;
-- :func:`heading_problems`: more or less than one ``<h1>``, or a heading level skipped.
+- :func:`heading_problems`: more or less than one ``<h1>``, or a heading level skipped;
+- :func:`png_dpi`: the resolution a PNG (e.g. a chart in a ``data:`` URI) was drawn at.
 """
 
 from __future__ import annotations
@@ -89,6 +90,48 @@ def heading_problems(page: str) -> list[str]:
             problems.append(f"{heading.name} {text!r} follows {after}: a level is skipped")
         previous = level
     return problems
+
+
+def png_width(source: str) -> int | None:
+    """Pixel width of a PNG given as a ``data:image/png`` URI, or None."""
+    import base64
+    import binascii
+    import struct
+
+    prefix = "data:image/png;base64,"
+    if not source.startswith(prefix):
+        return None
+    try:
+        head = base64.b64decode(source[len(prefix) : len(prefix) + 32])
+    except (binascii.Error, ValueError):
+        return None
+    return struct.unpack(">I", head[16:20])[0] if head[12:16] == b"IHDR" else None
+
+
+def png_dpi(source: str) -> float | None:
+    """Dots per inch recorded in a PNG's ``pHYs`` chunk (``source``: a ``data:image/png`` URI),
+    or None when it records none (or is no PNG)."""
+    import base64
+    import binascii
+    import struct
+
+    prefix = "data:image/png;base64,"
+    if not source.startswith(prefix):
+        return None
+    try:
+        data = base64.b64decode(source[len(prefix) :])
+    except (binascii.Error, ValueError):
+        return None
+    position = 8  # after the PNG signature
+    while position + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
+        if kind == b"pHYs" and length >= 9:
+            per_metre, _, unit = struct.unpack(">IIB", data[position + 8 : position + 17])
+            return per_metre * 0.0254 if unit == 1 else None
+        if kind in (b"IDAT", b"IEND"):
+            return None
+        position += 12 + length
+    return None
 
 
 def _is_remote(reference: str) -> bool:

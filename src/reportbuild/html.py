@@ -10,7 +10,10 @@ host, images are embedded. Every page gets:
 - a table of contents of its h2/h3 headings, those of Markdown and HTML *outputs* included,
   after the part holding the page's one ``<h1>`` (which the notebook's output provides);
 - a stable ``id`` on every heading (a slug of its text) and every table in a ``div.table-wrap``
-  that scrolls sideways on a phone instead of the page.
+  that scrolls sideways on a phone instead of the page;
+- every PNG chart a ``min-width`` below which its text would be unreadable (10 pt under 9 CSS
+  px, from its pixel width and recorded dpi), in a ``div.figure-scroll`` that scrolls sideways
+  when the screen is narrower than that.
 
 Cell tags, as in Jupyter Book and nbconvert's TagRemovePreprocessor: ``remove-cell`` leaves the
 cell out, ``remove-input`` keeps only its outputs (for Markdown cells: hides the cell),
@@ -24,6 +27,7 @@ object's ``repr`` with a memory address (``<Axes at 0x7f…>``) are left out.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import asdict
 from pathlib import Path
@@ -36,6 +40,7 @@ from traitlets.config import Config
 
 from helpers.geo import fold_name
 from reportbuild.catalog import Report
+from reportbuild.checks import png_dpi, png_width
 from reportbuild.sanitize import clean_html, markdown_html
 from reportbuild.versions import Stamp
 
@@ -147,6 +152,11 @@ def finish_page(page: str) -> str:
     for table in main.find_all("table"):
         if not table.find_parent(class_="table-wrap"):
             table.wrap(soup.new_tag("div", attrs={"class": "table-wrap"}))
+    for image in main.find_all("img"):
+        least = readable_width(image.get("src", ""))
+        if least and not image.find_parent(class_="figure-scroll"):
+            image["style"] = f"min-width: {least}px"
+            image.wrap(soup.new_tag("div", attrs={"class": "figure-scroll"}))
     toc = _toc(soup, main)
     if toc is not None:
         first_h1 = main.find("h1")
@@ -156,6 +166,19 @@ def finish_page(page: str) -> str:
         else:
             main.insert(0, toc)
     return str(soup)
+
+
+# A chart at 144 dpi (2×) shown under 0.45 of its pixel width has 10 pt text under 9 CSS px.
+READABLE_SCALE_AT_144_DPI = 0.45
+
+
+def readable_width(source: str) -> int | None:
+    """Least CSS width at which the PNG ``source`` keeps its text readable, or None."""
+    width = png_width(source)
+    if not width:
+        return None
+    dpi = round(png_dpi(source) or 144.0, 1)  # pHYs stores dots per metre: 100 dpi is 99.9998
+    return math.ceil(width * READABLE_SCALE_AT_144_DPI * 144.0 / dpi - 1e-9)
 
 
 def slug(text: str) -> str:
