@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers import config
-from helpers.geo import UnknownGeographyError, fold_name, resolve_name
+from helpers.names import UnknownGeographyError, fold_name, resolve_name
 
 CATALOGUE_NAME = "reports.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -142,7 +142,7 @@ def resolve_provinces(
 
     Names match without accents or case (``thai nguyen`` finds ``Thái Nguyên``), ids too.
     With nothing requested, every province of the catalogue plus the ``extra`` ones (see
-    :func:`extra_provinces`). Raises :class:`helpers.geo.UnknownGeographyError` listing the
+    :func:`extra_provinces`). Raises :class:`helpers.names.UnknownGeographyError` listing the
     valid names on the first unknown name.
     """
     provinces = {**(catalogue or load()).provinces, **(extra or {})}

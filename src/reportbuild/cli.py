@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers import config
-from helpers.geo import UnknownGeographyError
+from helpers.names import UnknownGeographyError
 from reportbuild import catalog, fingerprint
 from reportbuild.files import remove_leftovers
 from reportbuild.index import INDEX_NAME, write_index

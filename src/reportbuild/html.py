@@ -38,7 +38,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
-from helpers.geo import fold_name
+from helpers.names import fold_name
 from reportbuild.catalog import Report
 from reportbuild.checks import png_dpi, png_width
 from reportbuild.sanitize import clean_html, markdown_html

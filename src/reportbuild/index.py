@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import config
-from helpers.geo import fold_name
+from helpers.names import fold_name
 from reportbuild import catalog
 from reportbuild.files import executed_path, write_atomic
 from reportbuild.fingerprint import data_version
