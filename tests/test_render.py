@@ -450,3 +450,13 @@ def test_fingerprint_changes_with_the_list_of_reports(tmp_path):
     before = fingerprint.shared_digest(catalogue=catalogue)
     catalogue.write_text("provinces: {lao-cai: Lào Cai}\n", encoding="utf-8")
     assert fingerprint.shared_digest(catalogue=catalogue) != before
+
+
+def test_reports_start_longest_first_by_their_last_render():
+    reports = catalog.reports_for(["profile", "compare", "standards"], {"bac-kan": "Bắc Kạn"})
+    manifest = {
+        "profile-bac-kan": {"seconds": 2.0},
+        "compare-provinces": {"seconds": 4.5},
+    }  # poverty-standards: never rendered, so unknown: first
+    order = [r.slug for r in render.longest_first(reports, manifest)]
+    assert order == ["poverty-standards", "compare-provinces", "profile-bac-kan"]

@@ -253,6 +253,18 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
     return EXIT_FAILED if failures else EXIT_OK
 
 
+def longest_first(reports: Sequence[catalog.Report], manifest: dict) -> list[catalog.Report]:
+    """``reports`` in the order to start them: longest last render first (unknown ones first),
+    so that the workers finish together instead of one waiting on a long report started last.
+    The order changes only when reports start, never what they contain."""
+
+    def last_seconds(report: catalog.Report) -> float:
+        seconds = manifest.get(report.slug, {}).get("seconds")
+        return float(seconds) if isinstance(seconds, int | float) else float("inf")
+
+    return sorted(reports, key=last_seconds, reverse=True)
+
+
 def _fingerprints(reports, notebooks_dir: Path, data_dir: Path | None) -> dict[str, str]:
     shared = fingerprint.shared_digest(data_dir, catalog.catalogue_path(notebooks_dir))
     return {r.slug: fingerprint.report_fingerprint(r, notebooks_dir, shared) for r in reports}
@@ -290,7 +302,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
     stamp = page_stamp(fingerprint.data_version(data), data)
     jobs = [
         Job(report, notebooks_dir, out_dir, token, stamp, args.reports_per_kernel)
-        for report in todo
+        for report in longest_first(todo, manifest)
     ]
     stopped: list[str] = []
 
@@ -301,7 +313,11 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
             return False
         current = _fingerprints([outcome.report], notebooks_dir, data)[slug]
         if outcome.ok and current == prints[slug]:
-            manifest[slug] = {"fingerprint": prints[slug], "title": outcome.report.title}
+            manifest[slug] = {
+                "fingerprint": prints[slug],
+                "title": outcome.report.title,
+                "seconds": round(outcome.seconds, 1),
+            }
         else:
             manifest.pop(slug, None)
             if outcome.ok:
