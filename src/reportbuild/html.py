@@ -241,7 +241,9 @@ def _exporter() -> HTMLExporter:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         language_code="en",
-        embed_images=True,
+        # Images are data: URIs already, and Markdown goes through markdown_html (which keeps
+        # only data: images); nbconvert's embedding pass would only parse the page once more.
+        embed_images=False,
         # No Pygments CSS: code is never shown.
         config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
     )
