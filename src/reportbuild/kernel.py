@@ -36,7 +36,7 @@ def _reportbuild_warm_up():
     import copy, os, sys, types, warnings
     import pandas, matplotlib, matplotlib.pyplot
     import helpers, helpers.config
-    for name in ("analysis", "captions", "compare", "plotting", "load", "format", "standards"):
+    for name in ("load", "display", "profile_page", "compare_page", "standards"):
         try:
             __import__(f"helpers.{name}")
         except ImportError:
