@@ -1,15 +1,16 @@
-"""Unit tests of helpers.analysis, helpers.compare, helpers.standards and helpers.captions.
+"""Unit tests of helpers.facts, geo, sources, profile, compare, standards and display.
 
 They run on a tiny in-test dataset of the same shape as helpers.load's, with expected
 numbers worked out by hand in the comments.
 """
 
+import html
 from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from helpers import captions, compare, facts, geo, profile, sources, standards
+from helpers import compare, display, facts, geo, profile, profile_page, sources, standards
 from helpers.geo import UnknownGeographyError
 
 OBS_COLUMNS = [
@@ -190,8 +191,8 @@ def test_not_reported_lists_indicators_without_observations(ds):
     assert sorted(gaps["indicator"]) == sorted(
         ["Poor-household rate", "Poor households", "Average annual fall", "Livelihood models"]
     )
-    text = captions.data_gaps_markdown(ds, "beta")
-    assert "(4 of 5 indicators)" in text and "Livelihood models" in text
+    text = html.unescape(profile_page.gaps(ds, "beta"))
+    assert "4 of the dataset's 5 indicators" in text and "Livelihood models" in text
 
 
 def test_component_summary_names_silent_projects(ds):
@@ -242,18 +243,17 @@ def test_reorganisation_groups_from_geographies(ds):
 
 
 def test_citations_say_what_is_not_printed(ds):
-    assert captions.citation(ds, ["s1"]) == "Source: LĐXH, 17 April 2025."
-    assert captions.citation(ds, ["s1", "s2"]) == (
-        "Sources: LĐXH, 17 April 2025; publisher not printed, 2024 (inferred)."
-    )
+    assert sources.short_source(ds, "s1") == "LĐXH, 17 April 2025"
+    assert sources.short_source(ds, "s2") == "publisher not printed, 2024 (inferred)"
+    caption = display.caption_html("t", ds, facts.facts_for(ds, ["alpha", "beta"]), "t")
+    assert "Sources: LĐXH, 17 April 2025; publisher not printed, 2024 (inferred)." in caption
 
 
 def test_text_from_the_data_is_escaped(ds):
     table = facts.facts_for(ds, "beta")
-    html = captions.table_html(table[["excerpt"]]).data
+    html = display.frame_html(table[["excerpt"]])
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert captions.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
-    listing = captions.table_html(sources.sources_table(ds)).data
+    listing = display.frame_html(sources.sources_table(ds))
     assert "<b>two</b>" not in listing
 
 

@@ -89,3 +89,7 @@ def test_tables_mark_kinds_for_styling():
     html = display.table_html([["1"]], ["a"], row_classes=["kind-target"])
     assert 'class="kind-target"' in html
     assert display.frame_html(table).count("<td") == 1
+
+
+def test_markdown_escaping_neutralises_markup():
+    assert display.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"

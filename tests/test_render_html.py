@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from helpers.captions import escape_md
+from helpers.display import escape_md
 from reportbuild import catalog, html
 from reportbuild.checks import external_references, heading_problems
 from reportbuild.sanitize import clean_html, markdown_html

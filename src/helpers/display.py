@@ -38,6 +38,14 @@ def esc(text: object) -> str:
     return "" if is_missing(text) else html.escape(str(text), quote=True)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~>])")
+
+
+def escape_md(text: object) -> str:
+    """Text safe inside Markdown rendered to HTML: HTML-escaped, Markdown markup neutralised."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
 def slug(text: str) -> str:
     """An ASCII file-name stem for downloads: ``"Amounts, Bắc Kạn"`` → ``amounts-bac-kan``."""
     from helpers.geo import fold_name
