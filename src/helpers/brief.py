@@ -397,7 +397,8 @@ def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
         value = f"target {fact_text(target)} ({period})"
         if main.result is not None:
             value += f"; result {fact_text(main.result)}"
-        detail = f"{target['label_en']}. " + (main.reason or "")
+        reason = main.reason or ""
+        detail = f"{target['label_en']}. " + reason[:1].upper() + reason[1:]
         cards.append(Card("Reduction target against result", value, detail.strip(),
                           status=main.status, evidence_ids=main.evidence_ids()))  # fmt: skip
 
