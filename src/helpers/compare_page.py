@@ -154,5 +154,9 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
 
 def sources(dataset: Dataset, ids: list[str]) -> str:
     """Every source cited on the page."""
-    shown = facts_for(dataset, [*ids, "vn"])
+    series = compare.trajectories(dataset, ids)
+    national = not series.empty and "vn" in set(series["geography_id"].astype(str))
+    shown = facts_for(dataset, ids)
+    if national:  # the national line is drawn for reference: its sources are cited too
+        shown = pd.concat([shown, series[series["geography_id"].astype(str) == "vn"]])
     return display.sources_html(dataset, sources_used(dataset, shown))
