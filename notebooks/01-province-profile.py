@@ -24,16 +24,18 @@
 
 # %% tags=["parameters"]
 province: str = "Thái Nguyên"  # province, district or nation to profile (any common spelling)
+language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import config, display, plotting, profile_page  # noqa: E402
+from helpers import config, display, i18n, plotting, profile_page  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
+i18n.set_language(language)  # every text and number below follows it
 dataset = load_dataset()
 geo = resolve_geography(dataset, province)  # an unknown name lists the valid ones
 geo_id = str(geo["geography_id"])
-rendered = {gid: f"profile-{gid}.html" for gid in config.FOCUS_PROVINCES}
+rendered = {gid: i18n.page_file(f"profile-{gid}") for gid in config.FOCUS_PROVINCES}
 plotting.apply_theme()
 
 # %% tags=["remove-input"]

@@ -22,12 +22,14 @@
 
 # %% tags=["parameters"]
 provinces: str = ""  # semicolon-separated names; empty means the four focus provinces
+language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import compare_page, display, plotting  # noqa: E402
+from helpers import compare_page, display, i18n, plotting  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
+i18n.set_language(language)  # every text and number below follows it
 dataset = load_dataset()
 chosen = [resolve_geography(dataset, p) for p in provinces.split(";") if p.strip()]
 ids = [str(g["geography_id"]) for g in chosen] or focus_province_ids(dataset)

@@ -21,14 +21,16 @@
 
 # %% tags=["parameters"]
 province: str = "Bắc Kạn"  # geography whose rates under both standards are shown
+language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import display, plotting, profile_page, standards  # noqa: E402
+from helpers import display, i18n, plotting, profile_page, standards  # noqa: E402
 from helpers.facts import facts_for  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 from helpers.sources import sources_used  # noqa: E402
 
+i18n.set_language(language)  # every text and number below follows it
 dataset = load_dataset()
 geo = resolve_geography(dataset, province)  # an unknown name lists the valid ones
 geo_id, name = str(geo["geography_id"]), str(geo["name"])

@@ -257,12 +257,6 @@ def test_text_from_the_data_is_escaped(ds):
     assert "<b>two</b>" not in listing
 
 
-def test_target_vs_result_marks_missing_side(ds):
-    table = profile.target_vs_result(facts.facts_for(ds, "alpha"))
-    assert table.iloc[0]["result"] == "not reported"
-    assert table.iloc[0]["target or plan"].startswith("2–2.5 pp/year (2022, target")
-
-
 def test_only_the_programme_allocation_is_set_against_poor_households(ds):
     # Other money (e.g. 2021 investment capital of the predecessor programmes) over the same
     # year as an exact 2021-2025 count of poor households still gets no per-household figure.

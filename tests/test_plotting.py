@@ -70,21 +70,3 @@ def test_targets_are_hollow_results_filled():
     assert ax.lines[0].get_markerfacecolor() == "white"
     assert ax.lines[1].get_markerfacecolor() == "#D55E00"
     plt.close(fig)
-
-
-def test_standards_get_separate_panels():
-    table = pd.DataFrame(
-        [
-            fact("bac-kan", 17.02, 17.02, "exact", "actual", "2016-2020", 2021),
-            fact("bac-kan", 26.93, 26.93, "exact", "actual", "2021-2025", 2021),
-        ]
-    )
-    fig = plotting.plot_rates_by_standard(table, {"bac-kan": "Bắc Kạn"})
-    assert len(fig.axes) == 2
-    assert [ax.get_title(loc="left") for ax in fig.axes] == [
-        "2016–2020 standard",
-        "2021–2025 standard",
-    ]
-    # no line crosses panels: each panel holds only its own standard's point
-    assert [len(ax.lines[0].get_xdata()) for ax in fig.axes] == [1, 1]
-    plt.close(fig)

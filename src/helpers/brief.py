@@ -33,6 +33,7 @@ from helpers.vocabulary import (
     PROJECTS,
     TARGET_KINDS,
 )
+from helpers.vocabulary import label as vlabel
 
 RATE = "poor_household_rate"
 # Reduction indicators whose targets and results can meet: a target of one is matched with a
@@ -103,8 +104,8 @@ def comparable(a: pd.Series | dict, b: pd.Series | dict) -> tuple[bool, str]:
     result_a = str(a["kind"]) not in TARGET_KINDS
     result_b = str(b["kind"]) not in TARGET_KINDS
     if str(a["kind"]) != str(b["kind"]) and not (not result_a and not result_b):
-        ka = KIND_LABELS.get(str(a["kind"]), str(a["kind"]))
-        kb = KIND_LABELS.get(str(b["kind"]), str(b["kind"]))
+        ka = vlabel(KIND_LABELS, a["kind"])
+        kb = vlabel(KIND_LABELS, b["kind"])
         reasons.append(f"it sets a {ka} against a {kb}")
     pa = format_period(a["period_start"], a["period_end"])
     pb = format_period(b["period_start"], b["period_end"])
@@ -281,7 +282,7 @@ def rate_detail(fact: pd.Series) -> str:
     parts = [when(fact), format_standard(fact["poverty_standard"])]
     method = fact.get("method")
     if not is_missing(method) and str(method) in METHOD_LABELS:
-        parts.append(METHOD_LABELS[str(method)])
+        parts.append(vlabel(METHOD_LABELS, method))
     return ", ".join(parts)
 
 
@@ -398,7 +399,7 @@ def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
         if main.result is not None:
             value += f"; result {fact_text(main.result)}"
         reason = main.reason or ""
-        detail = f"{target['label_en']}. " + reason[:1].upper() + reason[1:]
+        detail = f"{target['label']}. " + reason[:1].upper() + reason[1:]
         cards.append(Card("Reduction target against result", value, detail.strip(),
                           status=main.status, evidence_ids=main.evidence_ids()))  # fmt: skip
 
@@ -427,7 +428,7 @@ def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
         top = people.iloc[0]
         period = format_period(top["period_start"], top["period_end"])
         more = len(people) - 1
-        detail = f"{top['label_en']}, {period}"
+        detail = f"{top['label']}, {period}"
         if more:
             detail += f"; {more} other count{'s' if more > 1 else ''} below, not added up"
         cards.append(Card("People reached (largest count)", fact_text(top), detail,
@@ -516,7 +517,7 @@ def findings(dataset: Dataset, geography_id: str) -> list[str]:
         (_, standard, method), s = max(series.items(), key=lambda kv: kv[1]["period_end"].max())
         first, last = s.iloc[0], s.iloc[-1]
         fall = float(first["value"]) - float(last["value"])
-        how = f" ({METHOD_LABELS[method]}s)" if method in METHOD_LABELS else ""
+        how = f" ({vlabel(METHOD_LABELS, method)}s)" if method in METHOD_LABELS else ""
         verb = "fell" if fall > 0 else "rose" if fall < 0 else "stayed"
         out.append(
             f"Under the {format_standard(standard)}, {name}'s poor-household rate {verb} from "
@@ -547,7 +548,7 @@ def findings(dataset: Dataset, geography_id: str) -> list[str]:
     for status in target_statuses(table)[:2]:
         t = status.target
         period = format_period(t["period_start"], t["period_end"])
-        what = f"the target of {fact_text(t)} for {str(t['label_en']).lower()} ({period})"
+        what = f"the target of {fact_text(t)} for {str(t['label']).lower()} ({period})"
         result = "" if status.result is None else fact_text(status.result)
         if status.status in ("met", "not met"):
             out.append(f"Against {what}, the reported result of {result}: {status.status}.")

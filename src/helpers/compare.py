@@ -14,6 +14,7 @@ from helpers.facts import (
     Dataset,
     fact_text,
     facts_for,
+    indicator_labels,
     is_total,
     per_year_text,
     select,
@@ -27,7 +28,7 @@ from helpers.format import (
     is_missing,
 )
 from helpers.geo import geography_name
-from helpers.vocabulary import COMPONENT_LABELS, TARGET_KINDS
+from helpers.vocabulary import COMPONENT_LABELS, TARGET_KINDS, labels
 
 # Cell values of the coverage matrix, from least to most reported.
 COVERAGE_LEVELS = ("not reported", "target or plan only", "result only", "result and target")
@@ -58,8 +59,10 @@ def coverage_matrix(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFr
             result = bool(seen - set(TARGET_KINDS))
             cells.append(COVERAGE_LEVELS[2 * result + target])
         columns[geography_name(dataset, gid)] = cells
-    matrix = pd.DataFrame(columns, index=pd.Index(ind["label_en"].astype(str), name="indicator"))
-    matrix.insert(0, "component", ind["component"].astype(str).map(COMPONENT_LABELS).to_numpy())
+    matrix = pd.DataFrame(columns, index=pd.Index(indicator_labels(ind), name="indicator"))
+    matrix.insert(
+        0, "component", ind["component"].astype(str).map(labels(COMPONENT_LABELS)).to_numpy()
+    )
     return matrix
 
 
@@ -146,7 +149,7 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
             rows.append(
                 {
                     "geography": geography_name(dataset, gid),
-                    "indicator": fact["label_en"],
+                    "indicator": fact["label"],
                     "part": "total" if is_total(funding.loc[[i]]).iloc[0] else fact["breakdown"],
                     "period": format_period(start, end),
                     "kind": str(fact["kind"]),
@@ -277,7 +280,7 @@ def merger_pairs(dataset: Dataset) -> pd.DataFrame:
                         rows.append(
                             {
                                 "province from 1 July 2025": geography_name(dataset, successor),
-                                "indicator": a["label_en"],
+                                "indicator": a["label"],
                                 "first": geography_name(dataset, first),
                                 "first figure": _fact_brief(a),
                                 "second": geography_name(dataset, other),
@@ -303,13 +306,12 @@ MERGER_COLUMNS = [
 
 def _fact_brief(fact: pd.Series) -> str:
     from helpers.vocabulary import KIND_LABELS
+    from helpers.vocabulary import label as vlabel
 
     period = format_period(fact["period_start"], fact["period_end"])
     standard = str(fact["poverty_standard"])
     extra = "" if standard == "not applicable" else f", {format_standard(standard)}"
-    return (
-        f"{fact_text(fact)} ({period}, {KIND_LABELS.get(str(fact['kind']), fact['kind'])}{extra})"
-    )
+    return f"{fact_text(fact)} ({period}, {vlabel(KIND_LABELS, fact['kind'])}{extra})"
 
 
 def reduction_comparison(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:

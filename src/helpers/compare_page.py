@@ -70,7 +70,7 @@ def targets(dataset: Dataset, ids: list[str]) -> str:
         result = "—" if s.result is None else f"{value_cell(s.result)} ({esc(when(s.result))})"
         klass = "status-" + s.status.replace(" ", "-")
         rows.append([
-            esc(geography_name(dataset, gid)), esc(t["label_en"]), esc(when(t)), value_cell(t),
+            esc(geography_name(dataset, gid)), esc(t["label"]), esc(when(t)), value_cell(t),
             result, f'<span class="{klass}">{esc(s.status)}</span>', esc(s.reason),
             display.evidence_html(dataset, s.evidence_ids()),
         ])  # fmt: skip

@@ -29,6 +29,7 @@ from helpers.facts import Dataset, fact_text
 from helpers.format import NOT_REPORTED, format_date, format_number, is_missing
 from helpers.sources import discrepancies, short_source, source_row, sources_used
 from helpers.vocabulary import KIND_LABELS, METHOD_LABELS, TIER_LABELS
+from helpers.vocabulary import label as vlabel
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -120,7 +121,7 @@ def _source_line(dataset: Dataset, source_id: str) -> str:
         accessed = row.get("date_accessed")
         read = "" if is_missing(accessed) else f", read {esc(format_date(accessed))}"
         link = f' <a href="{esc(url)}" rel="nofollow noopener">{esc(url)}</a>{read}.'
-    badge = f'<span class="tier-{esc(tier)}">{esc(TIER_LABELS.get(tier, tier))}</span>'
+    badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
     return f"{badge} {publisher}{title}.{how}{link}"
 
 
@@ -194,7 +195,7 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str = "source") -
         body.append(f"<p>{_source_line(dataset, str(row['source_id']))}</p>")
         method = row.get("method")
         if not is_missing(method) and str(method) in METHOD_LABELS:
-            body.append(f"<p>Method: {esc(METHOD_LABELS[str(method)])}.</p>")
+            body.append(f"<p>Method: {esc(vlabel(METHOD_LABELS, method))}.</p>")
         if not is_missing(row.get("note")) and str(row["note"]).strip():
             body.append(f'<p class="note">Note: {esc(row["note"])}</p>')
         body.extend(_discrepancy_lines(dataset, row))
@@ -394,7 +395,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
         elif not is_missing(row.get("seed_file")):
             where = f"Stored text: <code>{esc(row['seed_file'])}</code> (no address printed). "
         kind = "" if is_missing(row.get("source_type")) else f"{esc(row['source_type'])}; "
-        badge = f'<span class="tier-{esc(tier)}">{esc(TIER_LABELS.get(tier, tier))}</span>'
+        badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
         items.append(
             f'<li id="source-{esc(sid)}"><strong>{esc(short_source(dataset, sid))}</strong>. '
             f"{title}{author}{dated}{where}{kind}{badge} <code>{esc(sid)}</code></li>"
@@ -406,7 +407,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
 
 def kind_label(kind: object) -> str:
     """``"result"``, ``"target"``, ``"plan"``, ``"estimate (dự ước)"``."""
-    return KIND_LABELS.get(str(kind), str(kind))
+    return vlabel(KIND_LABELS, kind)
 
 
 def value_cell(fact: pd.Series | dict) -> str:

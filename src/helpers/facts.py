@@ -18,6 +18,7 @@ from typing import Protocol
 import pandas as pd
 
 from helpers.format import NOT_REPORTED, format_quantity, is_missing, period_years
+from helpers.i18n import language
 from helpers.load import NATURAL_KEY
 from helpers.vocabulary import PEOPLE_UNITS, REDUCTION_UNITS
 
@@ -47,8 +48,9 @@ def facts(observations: pd.DataFrame, indicators: pd.DataFrame | None = None) ->
 
     Columns: the :data:`FACT_KEY` columns, ``unit``, ``qualifier`` (``range`` for a folded
     pair), ``low``, ``high``, ``value`` (the printed number, the low end of a range),
-    ``observation_ids`` and ``excerpt``; with ``indicators``, also ``label_en``, ``component``
-    and ``subproject``. Order follows the first observation of each fact.
+    ``observation_ids`` and ``excerpt``; with ``indicators``, also ``label`` (in the page's
+    language), ``label_en``, ``component`` and ``subproject``. Order follows the first
+    observation of each fact.
     """
     rows: list[dict] = []
     pending: dict[tuple, dict] = {}
@@ -93,11 +95,19 @@ def facts(observations: pd.DataFrame, indicators: pd.DataFrame | None = None) ->
     for col in ("value", "low", "high"):
         table[col] = table[col].astype(float)
     if indicators is not None:
-        labels = indicators[["indicator_id", "label_en", "component", "subproject"]].copy()
+        columns = ["indicator_id", "label_en", "component", "subproject"]
+        labels = indicators[columns].copy()
+        labels["label"] = indicator_labels(indicators)
         labels["indicator_id"] = labels["indicator_id"].astype(str)
         table["indicator_id"] = table["indicator_id"].astype(str)
         table = table.merge(labels, on="indicator_id", how="left")
     return table
+
+
+def indicator_labels(indicators: pd.DataFrame) -> pd.Series:
+    """Each indicator's label in the page's language (``label_en`` or ``label_vi``)."""
+    column = "label_vi" if language() == "vi" else "label_en"
+    return indicators[column].astype(str)
 
 
 def observations_for(

@@ -6,7 +6,9 @@ in a table, a sentence and a test. Two notations are supported:
 - ``"en"``: ``1,234.5`` (comma groups thousands, point marks decimals);
 - ``"vi"``: ``1.234,5`` (the notation of the source reports).
 
-A missing value always reads :data:`NOT_REPORTED`, never ``0``.
+Without a ``notation``, numbers, units, dates and words follow the page's language
+(:func:`helpers.i18n.language`). A missing value always reads :func:`not_reported` ("not
+reported", "không có số liệu"), never ``0``.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ from decimal import Decimal
 
 import pandas as pd
 
-from helpers.vocabulary import MONTHS, QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES
+from helpers.i18n import language, tr
+from helpers.vocabulary import MONTHS, QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label
 
-NOT_REPORTED = "not reported"
+NOT_REPORTED = "not reported"  # the English text of :func:`not_reported`
+
+
+def not_reported() -> str:
+    """What a missing value reads, in the page's language."""
+    return tr(NOT_REPORTED)
+
 
 _NOTATIONS = ("en", "vi")
 
@@ -33,21 +42,25 @@ def is_missing(value: object) -> bool:
         return False
 
 
-def _check_notation(notation: str) -> int:
+def _check_notation(notation: str | None) -> int:
+    if notation is None:
+        notation = language()
     if notation not in _NOTATIONS:
         raise ValueError(f"notation must be one of {_NOTATIONS}, got {notation!r}")
     return _NOTATIONS.index(notation)
 
 
-def format_number(value: float | None, decimals: int | None = None, notation: str = "en") -> str:
+def format_number(
+    value: float | None, decimals: int | None = None, notation: str | None = None
+) -> str:
     """A number with thousands grouped, in English or Vietnamese notation.
 
     With ``decimals=None`` the number keeps the decimals it has (up to three), so a value
     transcribed as ``17.02`` prints as ``17.02`` and ``13867.0`` as ``13,867``.
     """
-    _check_notation(notation)
+    index = _check_notation(notation)
     if is_missing(value):
-        return NOT_REPORTED
+        return not_reported()
     value = float(value)
     if math.isinf(value):
         raise ValueError(f"cannot format an infinite value: {value}")
@@ -57,12 +70,12 @@ def format_number(value: float | None, decimals: int | None = None, notation: st
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
-    if notation == "vi":
+    if _NOTATIONS[index] == "vi":
         text = text.translate(str.maketrans({",": ".", ".": ","}))
     return text
 
 
-def unit_suffix(unit: str, notation: str = "en") -> str:
+def unit_suffix(unit: str, notation: str | None = None) -> str:
     """The suffix that follows a number in ``unit`` (``"%"``, ``" billion VND"``, ...)."""
     index = _check_notation(notation)
     if unit not in UNIT_SUFFIXES:
@@ -71,11 +84,11 @@ def unit_suffix(unit: str, notation: str = "en") -> str:
 
 
 def format_range(
-    low: float, high: float, unit: str, decimals: int | None = None, notation: str = "en"
+    low: float, high: float, unit: str, decimals: int | None = None, notation: str | None = None
 ) -> str:
     """A closed range with the unit once: ``"2–2.5 pp"``; a missing end reads "not reported"."""
     if is_missing(low) or is_missing(high):
-        return NOT_REPORTED
+        return not_reported()
     numbers = f"{format_number(low, decimals, notation)}–{format_number(high, decimals, notation)}"
     return numbers + unit_suffix(unit, notation)
 
@@ -86,7 +99,7 @@ def format_quantity(
     qualifier: str = "exact",
     high: float | None = None,
     decimals: int | None = None,
-    notation: str = "en",
+    notation: str | None = None,
 ) -> str:
     """A value with its unit and qualifier: ``"211.9 billion VND"``, ``"over 3%"``, ``"2–2.5 pp"``.
 
@@ -96,7 +109,7 @@ def format_quantity(
     if qualifier == "range":
         return format_range(value, high, unit, decimals, notation)
     if is_missing(value):
-        return NOT_REPORTED
+        return not_reported()
     index = _check_notation(notation)
     if qualifier not in QUALIFIER_WORDS:
         raise ValueError(
@@ -109,11 +122,11 @@ def format_quantity(
 def format_period(start: int | None, end: int | None) -> str:
     """``"2021"``, ``"2021–2024"``, ``"to 2024"`` (start not printed), or "period not stated"."""
     if is_missing(start) and is_missing(end):
-        return "period not stated"
+        return tr("period not stated")
     if is_missing(start):
-        return f"to {int(end)}"
+        return tr("to {year}", year=int(end))
     if is_missing(end):
-        return f"from {int(start)}"
+        return tr("from {year}", year=int(start))
     if int(start) == int(end):
         return str(int(start))
     return f"{int(start)}–{int(end)}"
@@ -127,24 +140,31 @@ def period_years(start: int | None, end: int | None) -> int | None:
 
 
 def format_date(date: object, inferred: object = None) -> str:
-    """A publication date as ``"17 April 2025"``; an inferred one as ``"April 2023 (inferred)"``.
+    """A publication date as each language writes it: ``"17 April 2025"``, ``"17/4/2025"``.
 
+    An inferred one reads ``"April 2023 (inferred)"``, ``"tháng 4/2023 (suy ra)"``.
     ``inferred`` is a ``YYYY`` or ``YYYY-MM`` string used only when ``date`` is missing.
     """
+    vietnamese = language() == "vi"
     if not is_missing(date):
         stamp = pd.Timestamp(date)
+        if vietnamese:
+            return f"{stamp.day}/{stamp.month}/{stamp.year}"
         return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
     if is_missing(inferred) or not str(inferred).strip():
-        return "date not printed"
+        return tr("date not printed")
     parts = str(inferred).strip().split("-")
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]} (inferred)"
-    return f"{parts[0]} (inferred)"
+        month = int(parts[1])
+        if vietnamese:
+            return tr("{date} (inferred)", date=f"tháng {month}/{parts[0]}")
+        return tr("{date} (inferred)", date=f"{MONTHS[month - 1]} {parts[0]}")
+    return tr("{date} (inferred)", date=parts[0])
 
 
 def format_standard(standard: object) -> str:
     """A poverty standard as a reader should see it, e.g. ``"2021–2025 standard"``."""
     if is_missing(standard) or not str(standard).strip():
-        return STANDARD_LABELS["not stated"]
+        return label(STANDARD_LABELS, "not stated")
     key = str(standard)
-    return STANDARD_LABELS.get(key, f"{key.replace('-', '–')} standard")
+    return label(STANDARD_LABELS, key, tr("{years} standard", years=key.replace("-", "–")))

@@ -27,6 +27,7 @@ from helpers.vocabulary import (
     STANDARD_MARKERS,
     TARGET_KINDS,
 )
+from helpers.vocabulary import label as vlabel
 
 COVERAGE_COLOURS = {
     "not reported": "#F2F2F2",
@@ -72,7 +73,7 @@ def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
 
 def _kind(kind: object) -> str:
     """The reader's word for a kind of figure ("result", not "actual")."""
-    return KIND_LABELS.get(str(kind), str(kind))
+    return vlabel(KIND_LABELS, kind)
 
 
 def _is_target(kind: object) -> bool:
@@ -145,7 +146,7 @@ def bounds_legend_handles(colour: str = "#444444") -> list:
 
 def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str:
     """Axis label of a fact: indicator (or geography), period, kind and standard."""
-    head = with_geography or str(fact.get("label_en", fact["indicator_id"]))
+    head = with_geography or str(fact.get("label", fact["indicator_id"]))
     standard = fact["poverty_standard"]
     extra = f", {format_standard(standard)}" if str(standard) in STANDARD_MARKERS else ""
     if str(standard) == "not applicable":
@@ -181,7 +182,7 @@ def plot_bounds(
         ax.annotate(fact_text(fact), (edge, y), xytext=(8, 0), textcoords="offset points",
                     va="center", fontsize=9)  # fmt: skip
         geo = names.get(str(fact["geography_id"])) if names else None
-        prefix = f"{geo}: {fact.get('label_en', '')}" if geo else None
+        prefix = f"{geo}: {fact.get('label', '')}" if geo else None
         labels.append(fact_label(fact, prefix))
     ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8.5)
     ax.set_xlim(0, top * 1.55)
@@ -194,46 +195,6 @@ def plot_bounds(
         handles += [Patch(color=colour_for(g, parents), label=names.get(g, g)) for g in present]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.9 / (0.75 * n + 1.6)),
               ncol=2, fontsize=8.5)  # fmt: skip
-    return fig
-
-
-def plot_rates_by_standard(facts_table: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
-    """Poor and near-poor rates, one panel per poverty standard, never joined across panels.
-
-    Within a panel, a geography's results for successive years are joined by a line; the
-    marker tells the poor rate (circle) from the near-poor rate (triangle).
-    """
-    standards = [
-        s for s in STANDARD_MARKERS if s in set(facts_table["poverty_standard"].astype(str))
-    ]
-    fig, axes = plt.subplots(1, len(standards), figsize=(4.2 * len(standards) + 1, 4),
-                             sharey=True, squeeze=False)  # fmt: skip
-    indicator_styles = {"poor_household_rate": ("-", "o"), "near_poor_household_rate": (":", "v")}
-    for ax, standard in zip(axes[0], standards, strict=True):
-        part = facts_table[facts_table["poverty_standard"].astype(str) == standard]
-        for (gid, ind), series in part.groupby(["geography_id", "indicator_id"], observed=True):
-            colour = colour_for(gid)
-            series = series.sort_values("period_end")
-            x = series["period_end"].astype(float)
-            label = f"{names.get(str(gid), gid)}: {series['label_en'].iloc[0]}"
-            results = ~series["kind"].astype(str).isin(TARGET_KINDS)
-            ax.plot(x[results], series.loc[results, "value"],
-                    ls=indicator_styles.get(str(ind), ("-", "o"))[0], color=colour,
-                    marker=indicator_styles.get(str(ind), ("-", "o"))[1], ms=8,
-                    label=label)  # fmt: skip
-            for _, fact in series.iterrows():
-                ax.annotate(fact_text(fact), (fact["period_end"], fact["value"]),
-                            xytext=(8, 0), textcoords="offset points", va="center",
-                            fontsize=9)  # fmt: skip
-        years = part["period_end"].dropna().astype(int)
-        ax.set_xticks(sorted(set(years)))
-        ax.set_xlim(years.min() - 0.8, years.max() + 1.2)
-        ax.set_title(format_standard(standard), loc="left")
-        ax.set_xlabel("year")
-        ax.grid(axis="y")
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18))
-    axes[0][0].set_ylabel("share of households (%)")
-    axes[0][0].set_ylim(bottom=0)
     return fig
 
 
@@ -262,7 +223,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         unit = unit_suffix(str(group["unit"].iloc[0])).strip() or "number"
         first = group.iloc[0]
         ax.set_title(
-            f"{first['label_en']}, by {first['breakdown_by']} "
+            f"{first['label']}, by {first['breakdown_by']} "
             f"({format_period(first['period_start'], first['period_end'])}, "
             f"{_kind(first['kind'])})",
             loc="left",

@@ -7,14 +7,12 @@ import pandas as pd
 from helpers.facts import (
     Dataset,
     fact_text,
-    is_total,
+    indicator_labels,
     observations_for,
-    reduction_facts,
 )
-from helpers.format import NOT_REPORTED, format_period, format_standard
-from helpers.geo import geography_name
-from helpers.sources import short_source
-from helpers.vocabulary import COMPONENT_LABELS, PROJECTS, TARGET_KINDS
+from helpers.format import format_period, format_standard
+from helpers.i18n import pick
+from helpers.vocabulary import COMPONENT_LABELS, PROJECTS, labels
 
 
 def _fact_with_period(fact: pd.Series) -> str:
@@ -25,31 +23,6 @@ def _fact_with_period(fact: pd.Series) -> str:
     return f"{fact_text(fact)} ({period}, {fact['kind']}{suffix})"
 
 
-def target_vs_result(facts_table: pd.DataFrame) -> pd.DataFrame:
-    """For each reduction indicator reported: its targets or plans and its results side by side.
-
-    A side the reports do not give reads "not reported".
-    """
-    reductions = reduction_facts(facts_table)
-    rows = []
-    for _, group in reductions.groupby("indicator_id", sort=False, observed=True):
-        kinds = group["kind"].astype(str)
-
-        def describe(part: pd.DataFrame) -> str:
-            if part.empty:
-                return NOT_REPORTED
-            return "; ".join(_fact_with_period(row) for _, row in part.iterrows())
-
-        rows.append(
-            {
-                "indicator": group["label_en"].iloc[0],
-                "target or plan": describe(group[kinds.isin(TARGET_KINDS)]),
-                "result": describe(group[~kinds.isin(TARGET_KINDS)]),
-            }
-        )
-    return pd.DataFrame(rows, columns=["indicator", "target or plan", "result"])
-
-
 def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """One row per programme component: how many of its indicators are reported, and which.
 
@@ -57,7 +30,7 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
     """
     rows = []
     reported = set(facts_table["indicator_id"].astype(str))
-    for component, label in COMPONENT_LABELS.items():
+    for component, pair in COMPONENT_LABELS.items():
         own = indicators[indicators["component"].astype(str) == component]
         if own.empty and component not in PROJECTS:
             continue
@@ -67,10 +40,10 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
         elif given.empty:
             said = "silent"
         else:
-            said = "; ".join(given["label_en"])
+            said = "; ".join(indicator_labels(given))
         rows.append(
             {
-                "component": label,
+                "component": pick(pair),
                 "indicators reported": f"{len(given)} of {len(own)}",
                 "what the reports give": said,
             }
@@ -81,7 +54,7 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
 def silent_projects(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
     """Labels of the component projects for which no indicator is reported."""
     reported = set(facts_table["component"].astype(str))
-    return [label for pid, label in PROJECTS.items() if pid not in reported]
+    return [pick(pair) for pid, pair in PROJECTS.items() if pid not in reported]
 
 
 def not_reported(dataset: Dataset, geography_id: str) -> pd.DataFrame:
@@ -94,49 +67,14 @@ def not_reported(dataset: Dataset, geography_id: str) -> pd.DataFrame:
         {
             "component": missing["component"]
             .astype(str)
-            .map(COMPONENT_LABELS)
+            .map(labels(COMPONENT_LABELS))
             .fillna(missing["component"].astype(str)),
-            "indicator": missing["label_en"].astype(str),
+            "indicator": indicator_labels(missing),
             "unit": missing["unit"].astype(str),
             "_order": missing["component"].astype(str).map(order).fillna(len(order)),
         }
     )
     return table.sort_values("_order", kind="stable").drop(columns="_order").reset_index(drop=True)
-
-
-def display_table(facts_table: pd.DataFrame, dataset: Dataset | None = None) -> pd.DataFrame:
-    """Facts as a reader's table: what, part, period, kind, standard, value, source.
-
-    With ``dataset`` the geography and the source are named; otherwise their ids are shown.
-    """
-    if facts_table.empty:
-        return pd.DataFrame(
-            columns=["indicator", "part", "period", "kind", "standard", "value", "source"]
-        )
-    part = facts_table["breakdown"].where(~is_total(facts_table), "total")
-    table = pd.DataFrame(
-        {
-            "indicator": facts_table.get("label_en", facts_table["indicator_id"]),
-            "part": [
-                "total" if p == "total" else f"{b}: {p}"
-                for b, p in zip(facts_table["breakdown_by"], part, strict=True)
-            ],
-            "period": [
-                format_period(s, e)
-                for s, e in zip(facts_table["period_start"], facts_table["period_end"], strict=True)
-            ],
-            "kind": facts_table["kind"].astype(str),
-            "standard": facts_table["poverty_standard"].map(format_standard).astype(str),
-            "value": [fact_text(row) for _, row in facts_table.iterrows()],
-            "source": facts_table["source_id"].astype(str),
-        }
-    )
-    if dataset is not None:
-        if facts_table["geography_id"].astype(str).nunique() > 1:
-            names = [geography_name(dataset, g) for g in facts_table["geography_id"]]
-            table.insert(0, "geography", names)
-        table["source"] = [short_source(dataset, s) for s in facts_table["source_id"]]
-    return table
 
 
 SECTIONS = ("rates", "targets", "money", "people", "other")

@@ -20,7 +20,7 @@ from helpers.vocabulary import TARGET_KINDS
 
 
 def _what(fact: pd.Series) -> str:
-    label = esc(fact.get("label_en", fact["indicator_id"]))
+    label = esc(fact.get("label", fact["indicator_id"]))
     if not is_total(pd.DataFrame([fact])).iloc[0]:
         label += f" — {esc(fact['breakdown_by'])}: {esc(fact['breakdown'])}"
     return label
@@ -206,8 +206,7 @@ def alt_bounds(table: pd.DataFrame) -> str:
     from helpers.facts import fact_text
 
     items = [
-        f"{r.get('label_en', r['indicator_id'])}, {when(r)}, {kind_label(r['kind'])}: "
-        f"{fact_text(r)}"
+        f"{r.get('label', r['indicator_id'])}, {when(r)}, {kind_label(r['kind'])}: {fact_text(r)}"
         for _, r in table.iterrows()
     ]
     return f"Chart of {len(items)} figures. " + "; ".join(items) + "."

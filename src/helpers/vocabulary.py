@@ -2,11 +2,14 @@
 
 One table per vocabulary, so that a new unit, qualifier, kind of figure, component or
 geography is one edit here (and, for geographies and indicators, one row under ``data/``).
-Every table is keyed by the value as it is written in ``data/`` and gives the English text;
-where the reports' own Vietnamese term exists it is kept beside it.
+Every table is keyed by the value as it is written in ``data/`` and gives the text a reader
+sees as an ``(English, Vietnamese)`` pair; :func:`label` picks the page's language
+(:mod:`helpers.i18n`). The Vietnamese uses the programme's own terms.
 """
 
 from __future__ import annotations
+
+from helpers.i18n import pick
 
 # Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
 UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
@@ -44,67 +47,131 @@ QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
 }
 
 # Kind of figure (observations.kind) -> how a reader sees it, and whether it is a result.
-KIND_LABELS: dict[str, str] = {
-    "actual": "result",
-    "target": "target",
-    "plan": "plan",
-    "estimate": "estimate (dự ước)",
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "actual": ("result", "kết quả"),
+    "target": ("target", "mục tiêu"),
+    "plan": ("plan", "kế hoạch"),
+    "estimate": ("estimate (dự ước)", "ước thực hiện"),
 }
 TARGET_KINDS = ("target", "plan")
 RESULT_KINDS = ("actual",)
 
 # Poverty standards (observations.poverty_standard) -> label and legal basis.
-STANDARD_LABELS: dict[str, str] = {
-    "2016-2020": "2016–2020 standard",
-    "2021-2025": "2021–2025 standard",
-    "not stated": "standard not stated",
-    "not applicable": "no poverty standard involved",
+STANDARD_LABELS: dict[str, tuple[str, str]] = {
+    "2016-2020": ("2016–2020 standard", "chuẩn nghèo 2016–2020"),
+    "2021-2025": ("2021–2025 standard", "chuẩn nghèo đa chiều 2021–2025"),
+    "not stated": ("standard not stated", "không nêu chuẩn nghèo"),
+    "not applicable": ("no poverty standard involved", "không liên quan đến chuẩn nghèo"),
 }
-STANDARD_BASIS: dict[str, str] = {
-    "2016-2020": "Decision 59/2015/QĐ-TTg",
-    "2021-2025": "Decree 07/2021/NĐ-CP (multidimensional)",
+STANDARD_BASIS: dict[str, tuple[str, str]] = {
+    "2016-2020": ("Decision 59/2015/QĐ-TTg", "Quyết định 59/2015/QĐ-TTg"),
+    "2021-2025": (
+        "Decree 07/2021/NĐ-CP (multidimensional)",
+        "Nghị định 07/2021/NĐ-CP (chuẩn nghèo đa chiều)",
+    ),
 }
 
 # Ways a poverty figure was measured (observations.method).
-METHOD_LABELS: dict[str, str] = {
-    "administrative review": "administrative review count",
-    "household survey": "household survey estimate",
+METHOD_LABELS: dict[str, tuple[str, str]] = {
+    "administrative review": ("administrative review count", "kết quả rà soát hộ nghèo"),
+    "household survey": ("household survey estimate", "ước tính từ khảo sát hộ gia đình"),
 }
 
 # How a figure is backed (sources.verification).
-TIER_LABELS: dict[str, str] = {
-    "verified": "verified against the stored text",
-    "cited": "cited to its address",
+TIER_LABELS: dict[str, tuple[str, str]] = {
+    "verified": ("verified against the stored text", "đã đối chiếu với văn bản lưu trữ"),
+    "cited": ("cited to its address", "trích dẫn theo địa chỉ nguồn"),
 }
 
-# The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022),
-# in English and with their names in the decision.
-PROJECTS: dict[str, str] = {
-    "project-1": "Project 1: socio-economic infrastructure in poor districts",
-    "project-2": "Project 2: diversified livelihoods and poverty-reduction models",
-    "project-3": "Project 3: production support and nutrition",
-    "project-4": "Project 4: vocational education and sustainable employment",
-    "project-5": "Project 5: housing for poor and near-poor households in poor districts",
-    "project-6": "Project 6: communication and information poverty reduction",
-    "project-7": "Project 7: capacity building, monitoring and evaluation",
-}
-PROJECTS_VI: dict[str, str] = {
-    "project-1": "Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo",
-    "project-2": "Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
-    "project-3": "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
-    "project-4": "Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững",
-    "project-5": "Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo",
-    "project-6": "Dự án 6: Truyền thông và giảm nghèo về thông tin",
-    "project-7": "Dự án 7: Nâng cao năng lực và giám sát, đánh giá Chương trình",
+# The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022): a
+# short English name, and the project's name in the decision.
+PROJECTS: dict[str, tuple[str, str]] = {
+    "project-1": (
+        "Project 1: socio-economic infrastructure in poor districts",
+        "Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo",
+    ),
+    "project-2": (
+        "Project 2: diversified livelihoods and poverty-reduction models",
+        "Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
+    ),
+    "project-3": (
+        "Project 3: production support and nutrition",
+        "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
+    ),
+    "project-4": (
+        "Project 4: vocational education and sustainable employment",
+        "Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững",
+    ),
+    "project-5": (
+        "Project 5: housing for poor and near-poor households in poor districts",
+        "Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo",
+    ),
+    "project-6": (
+        "Project 6: communication and information poverty reduction",
+        "Dự án 6: Truyền thông và giảm nghèo về thông tin",
+    ),
+    "project-7": (
+        "Project 7: capacity building, monitoring and evaluation",
+        "Dự án 7: Nâng cao năng lực và giám sát, đánh giá Chương trình",
+    ),
 }
 
-COMPONENT_LABELS: dict[str, str] = {
-    "headline": "Headline poverty figures",
-    "funding": "Funding",
+COMPONENT_LABELS: dict[str, tuple[str, str]] = {
+    "headline": ("Headline poverty figures", "Chỉ tiêu giảm nghèo chung"),
+    "funding": ("Funding", "Nguồn vốn"),
     **PROJECTS,
-    "support-policy": "Poverty-reduction and social-security support policies",
-    "related-programme": "Related national target programmes",
-    "context": "Context",
+    "support-policy": (
+        "Poverty-reduction and social-security support policies",
+        "Chính sách hỗ trợ giảm nghèo và an sinh xã hội",
+    ),
+    "related-programme": ("Related national target programmes", "Các chương trình MTQG liên quan"),
+    "context": ("Context", "Bối cảnh"),
+}
+
+# Splits of a figure (observations.breakdown_by) and their groups (observations.breakdown).
+# A new value under data/ needs its pair here (tests/test_i18n.py checks every one).
+BREAKDOWN_BY_LABELS: dict[str, tuple[str, str]] = {
+    "spending type": ("spending type", "loại vốn"),
+    "model type": ("model type", "loại mô hình"),
+    "participant group": ("participant group", "nhóm đối tượng tham gia"),
+    "training field": ("training field", "lĩnh vực đào tạo"),
+    "training level": ("training level", "trình độ đào tạo"),
+    "trainee group": ("trainee group", "nhóm người học"),
+    "banner type": ("banner type", "loại băng rôn"),
+    "budget source": ("budget source", "nguồn ngân sách"),
+    "household status": ("household status", "tình trạng hộ"),
+}
+BREAKDOWN_LABELS: dict[str, tuple[str, str]] = {
+    "development investment": ("development investment", "vốn đầu tư phát triển"),
+    "recurrent": ("recurrent", "vốn sự nghiệp"),
+    "livestock": ("livestock", "chăn nuôi"),
+    "crops": ("crops", "trồng trọt"),
+    "poor": ("poor", "hộ nghèo"),
+    "near-poor": ("near-poor", "hộ cận nghèo"),
+    "newly escaped poverty": ("newly escaped poverty", "hộ mới thoát nghèo"),
+    "people with disabilities without a stable livelihood": (
+        "people with disabilities without a stable livelihood",
+        "người khuyết tật không có sinh kế ổn định",
+    ),
+    "experienced people": ("experienced people", "người có kinh nghiệm"),
+    "non-agricultural": ("non-agricultural", "phi nông nghiệp"),
+    "agricultural": ("agricultural", "nông nghiệp"),
+    "elementary": ("elementary", "sơ cấp"),
+    "continuing (short-course)": ("continuing (short-course)", "đào tạo thường xuyên"),
+    "ethnic minority": ("ethnic minority", "người dân tộc thiểu số"),
+    "other": ("other", "khác"),
+    "băng rôn": ("băng rôn", "băng rôn"),
+    "banner": ("banner", "banner"),
+    "central budget": ("central budget", "ngân sách trung ương"),
+    "local budget": ("local budget", "ngân sách địa phương"),
+    "development investment (central budget)": (
+        "development investment (central budget)",
+        "vốn đầu tư phát triển (ngân sách trung ương)",
+    ),
+    "recurrent (central budget)": (
+        "recurrent (central budget)",
+        "vốn sự nghiệp (ngân sách trung ương)",
+    ),
 }
 
 # Units of reductions of a rate, and of people and households reached.
@@ -115,7 +182,7 @@ PEOPLE_UNITS = ("persons", "households", "person-times", "household-times", "per
 # no programme money; it runs to the end of 2025. Per-year amounts count these years only.
 PROGRAMME_FIRST_YEAR = 2022
 PROGRAMME_LAST_YEAR = 2025
-PROGRAMME_BASIS = "Decision 90/QĐ-TTg of 18 January 2022"
+PROGRAMME_BASIS = ("Decision 90/QĐ-TTg of 18 January 2022", "Quyết định 90/QĐ-TTg ngày 18/01/2022")
 
 MONTHS = (
     "January February March April May June July August September October November December"
@@ -166,3 +233,19 @@ GEOGRAPHY_ALIASES: dict[str, str] = {
     "ca nuoc": "vn",
     "hoa binh": "hoa-binh",
 }
+
+
+def label(table: dict[str, tuple[str, str]], key: object, default: str | None = None) -> str:
+    """The page language's label of ``key`` in a vocabulary ``table``.
+
+    An unknown key reads as ``default``, or as itself when no default is given.
+    """
+    pair = table.get(str(key))
+    if pair is None:
+        return str(key) if default is None else default
+    return pick(pair)
+
+
+def labels(table: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The whole ``table`` in the page's language (for ``Series.map``)."""
+    return {key: pick(pair) for key, pair in table.items()}

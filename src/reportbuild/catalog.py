@@ -6,6 +6,12 @@ then the other kinds in file order) so that ``--shard i/n`` slices are determini
 
 File names come only from geography ids, which must be ASCII slugs (``thai-nguyen``): a name
 typed on the command line never reaches a path.
+
+Every report is rendered in each of the catalogue's ``languages`` (``en``, ``vi``): the notebook
+gets a ``language`` parameter, the page's title is the entry's ``title`` (English) or
+``title_vi``, and the file is ``<output>.html`` in English and ``<output>.vi.html`` in
+Vietnamese (:func:`helpers.i18n.page_file`), side by side in one folder so that links between
+pages need no path.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers import config
+from helpers.i18n import LANGUAGES, page_file, page_stem
 from helpers.names import UnknownGeographyError, fold_name, resolve_name
 
 CATALOGUE_NAME = "reports.yml"
@@ -35,9 +42,14 @@ class ReportKind:
     name: str  # what the user types after --report
     notebook: str  # notebook file stem in the notebooks folder
     output: str  # HTML file stem; ``{province_id}`` is filled in for per-province reports
-    title: str  # page title; ``{province}`` is filled in for per-province reports
+    title: str  # English page title; ``{province}`` is filled in for per-province reports
     per_province: bool = False
     parameters: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title (``title_<lang>``)
+
+    def title_in(self, language: str) -> str:
+        """The page title in ``language`` (English when the entry has none in it)."""
+        return self.titles.get(language, self.title)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class Catalogue:
     provinces: dict[str, str]  # geography id → name as reported, in file order
     kinds: dict[str, ReportKind]  # in file order
     path: Path | None = None
+    languages: tuple[str, ...] = ("en",)  # every report is rendered in each, in this order
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,13 @@ class Report:
     title: str
     parameters: dict[str, str] = field(default_factory=dict)
     province: str | None = None  # Vietnamese name, for per-province reports
+    language: str = "en"
+    twins: tuple[tuple[str, str], ...] = ()  # (language, file name) of the other versions
+
+    @property
+    def stem(self) -> str:
+        """The file stem without the language (the same for every language version)."""
+        return self.slug.removesuffix(f".{self.language}")
 
 
 def catalogue_path(notebooks_dir: Path | None = None) -> Path:
@@ -95,7 +115,19 @@ def _load(path: Path, _mtime_ns: int) -> Catalogue:
         kinds[kind.name] = kind
     if not kinds:
         raise CatalogueError(f"{path}: 'reports' lists no report")
-    return Catalogue(provinces, kinds, path)
+    languages = tuple(str(lang) for lang in (document.get("languages") or ["en"]))
+    for language in languages:
+        if language not in LANGUAGES:
+            raise CatalogueError(
+                f"{path}: languages: {language!r} is not one the reports are written in "
+                f"({', '.join(LANGUAGES)})"
+            )
+    for number, kind in enumerate(kinds.values(), start=1):
+        lacking = [lang for lang in languages if lang != "en" and lang not in kind.titles]
+        if lacking:
+            keys = ", ".join(f"title_{lang}" for lang in lacking)
+            raise CatalogueError(f"{path}: report {number} ({kind.name}): missing {keys}")
+    return Catalogue(provinces, kinds, path, languages)
 
 
 def _kind_of(entry: object, where: str) -> ReportKind:
@@ -104,7 +136,13 @@ def _kind_of(entry: object, where: str) -> ReportKind:
     missing = [key for key in ("name", "notebook", "title", "output") if not entry.get(key)]
     if missing:
         raise CatalogueError(f"{where}: missing {', '.join(missing)}")
-    unknown = set(entry) - {"name", "notebook", "title", "output", "per_province", "parameters"}
+    titles = {
+        key.removeprefix("title_"): str(value)
+        for key, value in entry.items()
+        if str(key).startswith("title_") and value
+    }
+    known = {"name", "notebook", "title", "output", "per_province", "parameters"}
+    unknown = set(entry) - known - {f"title_{lang}" for lang in titles if lang in LANGUAGES}
     if unknown:
         raise CatalogueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     kind = ReportKind(
@@ -114,6 +152,7 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         title=str(entry["title"]),
         per_province=bool(entry.get("per_province", False)),
         parameters={str(k): str(v) for k, v in (entry.get("parameters") or {}).items()},
+        titles={"en": str(entry["title"]), **titles},
     )
     _check_slug(kind.notebook.replace("_", "-").lower(), f"{where}: notebook", "a file stem")
     _check_slug(kind.output.replace("{province_id}", "x"), f"{where}: output", "e.g. profile")
@@ -190,10 +229,53 @@ def extra_provinces(names: Iterable[str], data_dir: Path | None = None) -> dict[
 
 
 def reports_for(
-    kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalogue | None = None
+    kinds: Iterable[str],
+    provinces: dict[str, str],
+    catalogue: Catalogue | None = None,
+    languages: Iterable[str] = (),
 ) -> list[Report]:
-    """The reports of the chosen ``kinds`` (all when empty), in the catalogue's fixed order."""
+    """The reports of the chosen ``kinds`` (all when empty), in the catalogue's fixed order.
+
+    Each in the chosen ``languages`` (default: all the catalogue's), its versions side by side.
+    """
     catalogue = catalogue or load()
+    chosen_languages = list(languages) or list(catalogue.languages)
+    unknown_languages = [lang for lang in chosen_languages if lang not in catalogue.languages]
+    if unknown_languages:
+        raise ValueError(
+            f"unknown language(s) {unknown_languages}; the reports are written in: "
+            f"{', '.join(catalogue.languages)}"
+        )
+    return [
+        _in_language(report, language, catalogue)
+        for report in _reports(kinds, provinces, catalogue)
+        for language in catalogue.languages
+        if language in chosen_languages
+    ]
+
+
+def _in_language(report: Report, language: str, catalogue: Catalogue) -> Report:
+    kind = catalogue.kinds[report.kind]
+    title = kind.title_in(language)
+    if report.province is not None:
+        title = title.format(province=report.province)
+    return Report(
+        slug=page_stem(report.slug, language),
+        kind=report.kind,
+        notebook=report.notebook,
+        title=title,
+        parameters={**report.parameters, "language": language},
+        province=report.province,
+        language=language,
+        twins=tuple(
+            (other, page_file(report.slug, other))
+            for other in catalogue.languages
+            if other != language
+        ),
+    )
+
+
+def _reports(kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalogue) -> list[Report]:
     chosen = set(kinds) or set(catalogue.kinds)
     unknown = chosen - set(catalogue.kinds)
     if unknown:

@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable; default: all)",
     )
     parser.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="LANG",
+        help="render only the reports in this language: en (English) or vi (Vietnamese) "
+        "(repeatable; default: every language of notebooks/reports.yml)",
+    )
+    parser.add_argument(
         "--province",
         action="append",
         default=[],
@@ -180,7 +188,7 @@ def selected_reports(
         provinces = catalog.resolve_provinces(args.province, extra=extra, catalogue=catalogue)
     except UnknownGeographyError as error:
         raise ValueError(str(error)) from None
-    reports = catalog.reports_for(args.report, provinces, catalogue)
+    reports = catalog.reports_for(args.report, provinces, catalogue, args.language)
     if args.shard:
         reports = catalog.shard(reports, *catalog.parse_shard(args.shard))
     return reports

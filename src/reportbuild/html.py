@@ -5,8 +5,12 @@ The page is nbconvert's ``lab`` page structure through the project template
 ``brief.css``, the only styles the pages use. Code is hidden, nothing is fetched from another
 host, images are embedded. Every page gets:
 
-- a header linking back to ``index.html``, and a footer with the data version (hash of the data
-  files the render read), the code version (git commit), and how to cite the page;
+- ``<html lang>`` the report's language, and a link to each of its versions in the other
+  languages (``profile-bac-kan.vi.html`` beside ``profile-bac-kan.html``), with the page chrome
+  written in the report's language (messages in :mod:`helpers.catalogue.site`);
+- a header linking back to the index in its language, and a footer with the data version
+  (hash of the data files the render read), the code version (git commit), and how to cite
+  the page;
 - a table of contents of its h2/h3 headings, those of Markdown and HTML *outputs* included,
   after the part holding the page's one ``<h1>`` (which the notebook's output provides);
 - a stable ``id`` on every heading (a slug of its text) and every table in a ``div.table-wrap``
@@ -38,6 +42,7 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
+from helpers.i18n import LANGUAGE_NAMES, page_file, translation
 from helpers.names import fold_name
 from reportbuild.catalog import Report
 from reportbuild.checks import png_dpi, png_width
@@ -59,7 +64,34 @@ def report_html(nb: nbformat.NotebookNode, report: Report, stamp: Stamp | None =
     """The HTML page of executed notebook ``nb`` for ``report`` (the notebook is not modified)."""
     nb = report_ready(nb, report, stamp or Stamp())
     body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": report.title}})
-    return finish_page(body)
+    return finish_page(body, report.language)
+
+
+# The page chrome's messages (English, as in helpers.catalogue.site), by the template's name.
+CHROME = {
+    "back": "← All reports",
+    "site": "Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces",
+    "data_version": "Data version",
+    "data_version_note": "(sha256 of the data files read)",
+    "code_version": "code version",
+    "published_up_to": "sources published up to",
+    "how_to_cite": "How to cite this page:",
+    "project": "Giảm nghèo notebooks",
+    "version": "version",
+    "code": "code",
+    "data": "data",
+    "sources_up_to": "sources up to",
+    "all_reports": "All reports and the dataset",
+    "rendered_from": "rendered from",
+    "with": "with",
+    "other_language": "This page in",
+}
+CONTENTS = "Contents"
+
+
+def chrome(language: str) -> dict[str, str]:
+    """The chrome's messages in ``language``."""
+    return {key: translation(message, language) for key, message in CHROME.items()}
 
 
 def report_ready(
@@ -73,6 +105,13 @@ def report_ready(
         **kept,
         "title": report.title,
         "report": {
+            "language": report.language,
+            "index": page_file("index", report.language),
+            "twins": [
+                {"language": lang, "href": href, "name": LANGUAGE_NAMES[lang]}
+                for lang, href in report.twins
+            ],
+            "text": chrome(report.language),
             "kind": report.kind,
             "province": report.province or "",
             "slug": report.slug,
@@ -142,9 +181,11 @@ def _is_for_readers(output: nbformat.NotebookNode) -> bool:
     return not (set(data) == {"text/plain"} and ADDRESS_REPR.search(str(data["text/plain"])))
 
 
-def finish_page(page: str) -> str:
-    """``page`` with heading ids, the table of contents and scrolling table wrappers."""
+def finish_page(page: str, language: str = "en") -> str:
+    """``page`` in ``language`` with heading ids, the table of contents and table wrappers."""
     soup = BeautifulSoup(page, "html.parser")
+    if soup.html is not None:
+        soup.html["lang"] = language
     main = soup.find("main") or soup.body or soup
     for link in main.select("a.anchor-link"):
         link.decompose()
@@ -157,7 +198,7 @@ def finish_page(page: str) -> str:
         if least and not image.find_parent(class_="figure-scroll"):
             image["style"] = f"min-width: {least}px"
             image.wrap(soup.new_tag("div", attrs={"class": "figure-scroll"}))
-    toc = _toc(soup, main)
+    toc = _toc(soup, main, translation(CONTENTS, language))
     if toc is not None:
         first_h1 = main.find("h1")
         cell = first_h1.find_parent(class_="jp-Cell") if first_h1 else None
@@ -200,15 +241,15 @@ def _give_headings_ids(soup: BeautifulSoup, main) -> None:
         taken.add(anchor)
 
 
-def _toc(soup: BeautifulSoup, main):
+def _toc(soup: BeautifulSoup, main, contents: str = CONTENTS):
     """``<nav class="report-toc">`` listing the h2/h3 headings of ``main``, or None."""
     headings = main.find_all(TOC_LEVELS)
     if not any(h.name == "h2" for h in headings):
         return None
-    nav = soup.new_tag("nav", attrs={"class": "report-toc", "aria-label": "Contents"})
+    nav = soup.new_tag("nav", attrs={"class": "report-toc", "aria-label": contents})
     details = soup.new_tag("details")
     summary = soup.new_tag("summary", attrs={"class": "toc-title"})
-    summary.string = "Contents"
+    summary.string = contents
     items = soup.new_tag("ol")
     for heading in headings:
         item = soup.new_tag("li", attrs={"class": f"toc-{heading.name}"})

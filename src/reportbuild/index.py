@@ -1,5 +1,8 @@
 """``index.html``: one page linking every report present in the output folder, and the dataset.
 
+One index per language of the catalogue (``index.html`` in English, ``index.vi.html`` in
+Vietnamese), each listing the reports in its language and linking to the other.
+
 The index is built from the HTML files themselves (their ``<title>`` and the ``report-kind`` /
 ``report-province`` meta tags the template writes), not from a record of the last run, so that
 it can be assembled from reports rendered by different CI jobs (``render-reports --index-only``).
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import config
+from helpers.i18n import LANGUAGE_NAMES, page_file, translation
 from helpers.names import fold_name
 from reportbuild import catalog
 from reportbuild.files import executed_path, write_atomic
@@ -38,6 +42,7 @@ class Entry:
     kind: str
     province: str
     executed_name: str  # path of the executed notebook relative to the folder, or ""
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def index_entries(out_dir: Path) -> list[Entry]:
     entries = [
         _entry_of(path, out_dir)
         for path in sorted(out_dir.glob("*.html"))
-        if path.name != INDEX_NAME
+        if not path.name.startswith("index.")
     ]
     kind_order = {name: position for position, name in enumerate(catalog.load().kinds)}
     return sorted(
@@ -65,19 +70,53 @@ def index_entries(out_dir: Path) -> list[Entry]:
 
 
 def write_index(out_dir: Path, data_dir: Path | None = None) -> Path:
-    """Copy the dataset into ``out_dir/data/`` and write ``out_dir/index.html``; its path."""
+    """Copy the dataset into ``out_dir/data/`` and write the index in every language of the
+    catalogue (``index.html``, ``index.vi.html``); the English one's path."""
     data_dir = data_dir or config.data_dir()
     data_files = publish_data(data_dir, out_dir)
-    path = out_dir / INDEX_NAME
-    page = index_page(
-        index_entries(out_dir),
-        data_version(data_dir)[:SHORT_HASH],
-        code_version(),
-        data_files,
-        data_dir,
-    )
-    write_atomic(path, page)
-    return path
+    entries = index_entries(out_dir)
+    languages = catalog.load().languages
+    for language in languages:
+        page = index_page(
+            [e for e in entries if e.language == language],
+            data_version(data_dir)[:SHORT_HASH],
+            code_version(),
+            data_files,
+            data_dir,
+            language,
+            [lang for lang in languages if lang != language],
+        )
+        write_atomic(out_dir / page_file("index", language), page)
+    return out_dir / INDEX_NAME
+
+
+# The index's messages (English, as in helpers.catalogue.site), by the template's name.
+INDEX_TEXT = {
+    "title": TITLE,
+    "site": "Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces",
+    "scope": "Briefs on the National Target Program for Sustainable Poverty Reduction "
+    "2021–2025, built from a curated dataset in which every figure is traced to the sentence "
+    "it came from.",
+    "profiles": "Province profiles",
+    "others": "Across provinces",
+    "executed": "executed notebook",
+    "none": "No report has been rendered yet: run",
+    "dataset": "The dataset",
+    "every_table": "Every table the reports are built from",
+    "as_csv": "as UTF-8 CSV",
+    "with_descriptor": "with its",
+    "descriptor": "Frictionless descriptor",
+    "and": "and",
+    "dictionary": "data dictionary",
+    "all_in_one": "All in one file:",
+    "file": "file",
+    "holds": "what it holds",
+    "size": "size",
+    "data_version": "Data version",
+    "data_version_note": "(sha256 of the data files)",
+    "code_version": "code version",
+    "other_language": "This page in",
+}
 
 
 def publish_data(data_dir: Path, out_dir: Path) -> list[DataFile]:
@@ -110,11 +149,20 @@ def index_page(
     code: str,
     data_files: list[DataFile] = (),
     data_dir: Path | None = None,
+    language: str = "en",
+    other_languages: list[str] = (),
 ) -> str:
-    """The index as a small self-contained HTML page."""
+    """The index in ``language`` as a small self-contained HTML page."""
     names = {f.name for f in data_files}
+    text = {key: translation(message, language) for key, message in INDEX_TEXT.items()}
     return _template().render(
-        title=TITLE,
+        title=text["title"],
+        text=text,
+        language=language,
+        twins=[
+            {"language": lang, "href": page_file("index", lang), "name": LANGUAGE_NAMES[lang]}
+            for lang in other_languages
+        ],
         profiles=[e for e in entries if e.kind == "profile"],
         others=[e for e in entries if e.kind != "profile"],
         data_files=[f for f in data_files if f.name.endswith(".csv")],
@@ -195,4 +243,5 @@ def _entry_of(path: Path, out_dir: Path) -> Entry:
         kind=meta.get("report-kind", ""),
         province=meta.get("report-province", ""),
         executed_name=executed.relative_to(out_dir).as_posix() if executed.is_file() else "",
+        language=meta.get("report-language", "en") or "en",
     )
