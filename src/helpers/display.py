@@ -360,6 +360,15 @@ def title_html(title: str, scope: str) -> str:
     return f'<h1>{esc(title)}</h1><p class="scope">{esc(scope)}</p>'
 
 
+def section_html(title: str, *intro: str) -> str:
+    """A section's ``h2`` and the paragraphs that introduce it (plain text, escaped).
+
+    Headings are outputs, not Markdown cells, so that they are written in the page's language:
+    give them through :func:`helpers.i18n.tr`.
+    """
+    return f"<h2>{esc(title)}</h2>" + "".join(paragraph(text, "intro") for text in intro)
+
+
 def paragraph(text: str, klass: str = "") -> str:
     """A paragraph of plain text (escaped)."""
     attr = f' class="{esc(klass)}"' if klass else ""
