@@ -26,9 +26,16 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from helpers.facts import Dataset, fact_text
-from helpers.format import NOT_REPORTED, format_date, format_number, is_missing
+from helpers.format import format_date, format_number, is_missing, not_reported
+from helpers.i18n import language, tr, tr_n
 from helpers.sources import discrepancies, short_source, source_row, sources_used
-from helpers.vocabulary import KIND_LABELS, METHOD_LABELS, TIER_LABELS
+from helpers.vocabulary import (
+    BREAKDOWN_BY_LABELS,
+    KIND_LABELS,
+    METHOD_LABELS,
+    SOURCE_TYPE_LABELS,
+    TIER_LABELS,
+)
 from helpers.vocabulary import label as vlabel
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -93,11 +100,17 @@ def _csv_text(rows: pd.DataFrame) -> str:
     return out.to_csv(index=False, lineterminator="\n")
 
 
-def csv_download(rows: pd.DataFrame, name: str, what: str = "the rows behind this") -> str:
-    """A link that downloads ``rows`` as a UTF-8 CSV embedded in the page (no request anywhere)."""
+def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
+    """A link that downloads ``rows`` as a UTF-8 CSV embedded in the page (no request anywhere).
+
+    ``what`` names the rows in the page's language (default: "the rows behind this").
+    """
     payload = base64.b64encode(_csv_text(rows).encode("utf-8")).decode("ascii")
     n = len(rows)
-    label = f"Download {what} ({n} row{'s' if n != 1 else ''}, CSV)"
+    what = what or tr("the rows behind this")
+    label = tr_n(
+        "Download {what} ({count} row, CSV)", "Download {what} ({count} rows, CSV)", n, what=what
+    )
     return (
         f'<a class="download" download="{esc(slug(name))}.csv" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">{esc(label)}</a>'
@@ -114,12 +127,12 @@ def _source_line(dataset: Dataset, source_id: str) -> str:
     title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
     if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
-        how = f" Date: {esc(row['date_note'])}."
+        how = f" {esc(tr('Date:'))} {data_text(row['date_note'])}."
     url = row.get("url")
     link = ""
     if tier == "cited" and not is_missing(url) and str(url).startswith(("https://", "http://")):
         accessed = row.get("date_accessed")
-        read = "" if is_missing(accessed) else f", read {esc(format_date(accessed))}"
+        read = "" if is_missing(accessed) else esc(tr(", read {date}", date=format_date(accessed)))
         link = f' <a href="{esc(url)}" rel="nofollow noopener">{esc(url)}</a>{read}.'
     badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
     return f"{badge} {publisher}{title}.{how}{link}"
@@ -140,11 +153,14 @@ def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
             unit = str(obs["unit"])
             parts = _num(d["parts_sum"], unit)
             total = _num(d["total"], unit)
-            lines.append(
-                f'<p class="discrepancy">The parts printed ({esc(d["breakdown_by"])}) add to '
-                f"{esc(parts)}; the report prints {esc(total)} as the total. Both are kept as "
-                "printed.</p>"
+            message = tr(
+                "The parts printed ({split}) add to {parts}; the report prints {total} as the "
+                "total. Both are kept as printed.",
+                split=vlabel(BREAKDOWN_BY_LABELS, d["breakdown_by"]),
+                parts=parts,
+                total=total,
             )
+            lines.append(f'<p class="discrepancy">{esc(message)}</p>')
     return lines
 
 
@@ -163,7 +179,15 @@ def _is_part_of(dataset: Dataset, obs: pd.Series, total_id: str) -> bool:
     return all(str(obs[k]) == str(total[k]) for k in keys)
 
 
-def evidence_html(dataset: Dataset, ids: Iterable[str], label: str = "source") -> str:
+def data_text(text: object) -> str:
+    """Prose written in ``data/`` (notes, how a date was inferred), escaped: it is English, so
+    on a page in another language it is marked ``lang="en"``."""
+    if language() == "en":
+        return esc(text)
+    return f'<span lang="en">{esc(text)}</span>'
+
+
+def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None) -> str:
     """A ``<details>`` with the evidence of one displayed figure (one or two observations).
 
     Verified figures show the Vietnamese sentence as printed and the number as printed; cited
@@ -181,29 +205,34 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str = "source") -
         formula = row.get("formula")
         excerpt = row.get("excerpt")
         if not is_missing(formula) and str(formula).strip():
-            body.append(f"<p>Derived: <code>{esc(formula)}</code>.</p>")
+            body.append(f"<p>{esc(tr('Derived:'))} <code>{esc(formula)}</code>.</p>")
         elif not is_missing(excerpt) and str(excerpt).strip():
             body.append(f'<blockquote lang="vi">{esc(excerpt)}</blockquote>')
         printed = row.get("number_as_printed")
         if not is_missing(printed) and str(printed).strip():
             unit = row.get("unit_as_printed")
             unit_text = "" if is_missing(unit) else f" {esc(unit)}"
-            body.append(f'<p>Printed as <span lang="vi">{esc(printed)}{unit_text}</span>.</p>')
+            printed_as = esc(tr("Printed as"))
+            body.append(f'<p>{printed_as} <span lang="vi">{esc(printed)}{unit_text}</span>.</p>')
         location = row.get("location")
         if not is_missing(location) and str(location).strip():
-            body.append(f"<p>Where: {esc(location)}.</p>")
+            body.append(f"<p>{esc(tr('Where:'))} {data_text(location)}.</p>")
         body.append(f"<p>{_source_line(dataset, str(row['source_id']))}</p>")
         method = row.get("method")
         if not is_missing(method) and str(method) in METHOD_LABELS:
-            body.append(f"<p>Method: {esc(vlabel(METHOD_LABELS, method))}.</p>")
+            body.append(f"<p>{esc(tr('Method:'))} {esc(vlabel(METHOD_LABELS, method))}.</p>")
         if not is_missing(row.get("note")) and str(row["note"]).strip():
-            body.append(f'<p class="note">Note: {esc(row["note"])}</p>')
+            body.append(f'<p class="note">{esc(tr("Note:"))} {data_text(row["note"])}</p>')
         body.extend(_discrepancy_lines(dataset, row))
-        body.append(f'<p class="obs-id">Observation <code>{esc(row["observation_id"])}</code></p>')
-    return f'<details class="prov"><summary>{esc(label)}</summary>{"".join(body)}</details>'
+        observation = esc(tr("Observation"))
+        body.append(
+            f'<p class="obs-id">{observation} <code>{esc(row["observation_id"])}</code></p>'
+        )
+    summary = esc(label or tr("source"))
+    return f'<details class="prov"><summary>{summary}</summary>{"".join(body)}</details>'
 
 
-def fact_evidence(dataset: Dataset, fact: pd.Series | dict, label: str = "source") -> str:
+def fact_evidence(dataset: Dataset, fact: pd.Series | dict, label: str | None = None) -> str:
     """:func:`evidence_html` of one fact (its ``observation_ids``)."""
     return evidence_html(dataset, str(fact["observation_ids"]).split(";"), label)
 
@@ -247,17 +276,18 @@ def table_html(
 
 def frame_html(table: pd.DataFrame) -> str:
     """A plain DataFrame (text cells) as an escaped table; missing cells read "not reported"."""
-    rows = [[esc(NOT_REPORTED if is_missing(v) else v) for v in r] for r in table.itertuples(False)]
+    missing = not_reported()
+    rows = [[esc(missing if is_missing(v) else v) for v in r] for r in table.itertuples(False)]
     return table_html(rows, [str(c) for c in table.columns])
 
 
 def caption_html(title: str, dataset: Dataset, facts_table: pd.DataFrame, name: str) -> str:
     """A caption: the title, the sources it cites, and the download of the rows behind it."""
     ids = sources_used(dataset, facts_table)
-    label = "Source" if len(ids) == 1 else "Sources"
-    cited = "; ".join(esc(short_source(dataset, s)) for s in ids) or "none"
+    label = esc(tr_n("Source:", "Sources:", len(ids)))
+    cited = "; ".join(esc(short_source(dataset, s)) for s in ids) or esc(tr("none"))
     download = csv_download(rows_behind(dataset, facts_table), name)
-    return f'<p class="caption"><em>{esc(title)}</em> {label}: {cited}. {download}</p>'
+    return f'<p class="caption"><em>{esc(title)}</em> {label} {cited}. {download}</p>'
 
 
 def facts_table_html(
@@ -271,7 +301,7 @@ def facts_table_html(
     """A table with one row per fact, an evidence cell per row, its caption and its download."""
     if facts_table.empty:
         return f'<p class="empty">{esc(empty)}</p>'
-    headers = [c.header for c in columns] + ["evidence"]
+    headers = [c.header for c in columns] + [tr("evidence")]
     numeric = [c.numeric for c in columns] + [False]
     rows = [
         [c.cell(fact) for c in columns] + [fact_evidence(dataset, fact)]
@@ -393,24 +423,32 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
         title = (
             "" if is_missing(row.get("title")) else f'<cite lang="vi">{esc(row["title"])}</cite>. '
         )
-        author = "" if is_missing(row.get("author")) else f"Author: {esc(row['author'])}. "
+        author = (
+            "" if is_missing(row.get("author")) else f"{esc(tr('Author:'))} {esc(row['author'])}. "
+        )
         dated = ""
         if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
-            dated = f"How the date was inferred: {esc(row['date_note'])}. "
+            how = esc(tr("How the date was inferred:"))
+            dated = f"{how} {data_text(row['date_note'])}. "
         where = ""
         url = row.get("url")
         if not is_missing(url) and str(url).startswith(("https://", "http://")):
             where = f'<a href="{esc(url)}" rel="nofollow noopener">{esc(url)}</a>. '
         elif not is_missing(row.get("seed_file")):
-            where = f"Stored text: <code>{esc(row['seed_file'])}</code> (no address printed). "
-        kind = "" if is_missing(row.get("source_type")) else f"{esc(row['source_type'])}; "
+            stored, unprinted = esc(tr("Stored text:")), esc(tr("(no address printed)"))
+            where = f"{stored} <code>{esc(row['seed_file'])}</code> {unprinted}. "
+        kind = (
+            ""
+            if is_missing(row.get("source_type"))
+            else f"{esc(vlabel(SOURCE_TYPE_LABELS, row['source_type']))}; "
+        )
         badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
         items.append(
             f'<li id="source-{esc(sid)}"><strong>{esc(short_source(dataset, sid))}</strong>. '
             f"{title}{author}{dated}{where}{kind}{badge} <code>{esc(sid)}</code></li>"
         )
     if not items:
-        return '<p class="empty">No source is cited on this page.</p>'
+        return f'<p class="empty">{esc(tr("No source is cited on this page."))}</p>'
     return f'<ol class="sources">{"".join(items)}</ol>'
 
 

@@ -17,10 +17,11 @@ from typing import Protocol
 
 import pandas as pd
 
-from helpers.format import NOT_REPORTED, format_quantity, is_missing, period_years
-from helpers.i18n import language
+from helpers.format import format_quantity, is_missing, not_reported, period_years
+from helpers.i18n import language, tr
 from helpers.load import NATURAL_KEY
-from helpers.vocabulary import PEOPLE_UNITS, REDUCTION_UNITS
+from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS, PEOPLE_UNITS, REDUCTION_UNITS
+from helpers.vocabulary import label as vlabel
 
 
 class Dataset(Protocol):
@@ -151,11 +152,11 @@ def open_above(fact: pd.Series | dict) -> bool:
     return at >= 0 and str(excerpt)[at + len(high) : at + len(high) + 16].find("trở lên") >= 0
 
 
-def fact_text(fact: pd.Series | dict, notation: str = "en") -> str:
+def fact_text(fact: pd.Series | dict, notation: str | None = None) -> str:
     """One fact's value as a reader sees it: ``"over 323 billion VND"``, ``"2–2.5 pp/year"``.
 
     Qualifiers stay as printed: "nearly", "over", "at least", "below", and a range printed as
-    open above reads "3.5–4 pp/year or more".
+    open above reads "3.5–4 pp/year or more". In the page's language unless ``notation`` says.
     """
     unit = fact["unit"]
     if fact["qualifier"] == "range":
@@ -167,7 +168,7 @@ def fact_text(fact: pd.Series | dict, notation: str = "en") -> str:
         text = format_quantity(
             fact["low"], unit, "range", fact["high"], decimals=decimals, notation=notation
         )
-        return text + (" or more" if open_above(fact) else "")
+        return tr("{range} or more", range=text) if open_above(fact) else text
     decimals = display_decimals(fact["value"], unit)
     return format_quantity(
         fact["value"], unit, fact["qualifier"], decimals=decimals, notation=notation
@@ -234,7 +235,7 @@ def breakdown_facts(facts_table: pd.DataFrame) -> pd.DataFrame:
         match = totals
         for col in key:
             match = match[match[col].astype(str) == str(row[col])]
-        return fact_text(match.iloc[0]) if len(match) else NOT_REPORTED
+        return fact_text(match.iloc[0]) if len(match) else not_reported()
 
     parts["total_text"] = [total_of(row) for _, row in parts.iterrows()]
     return parts.reset_index(drop=True)
@@ -252,7 +253,7 @@ def per_year_text(fact: pd.Series | dict, decimals: int = 1) -> str:
     """A fact's amount per year of its period, keeping its qualifier (over, range, ...)."""
     low, high, years = per_year(fact)
     if years is None:
-        return NOT_REPORTED
+        return not_reported()
     qualifier = fact["qualifier"]
     if years == 1:
         decimals = None
@@ -260,3 +261,14 @@ def per_year_text(fact: pd.Series | dict, decimals: int = 1) -> str:
         return format_quantity(low, fact["unit"], "range", high, decimals=decimals)
     value = high if qualifier == "below" else low
     return format_quantity(value, fact["unit"], qualifier, decimals=decimals)
+
+
+def breakdown_text(fact: pd.Series | dict) -> str:
+    """The part a fact is of its total, in the page's language: ``"spending type: recurrent"``
+    (empty for a total)."""
+    split = fact.get("breakdown_by")
+    if is_missing(split) or not str(split).strip():
+        return ""
+    return (
+        f"{vlabel(BREAKDOWN_BY_LABELS, split)}: {vlabel(BREAKDOWN_LABELS, fact.get('breakdown'))}"
+    )

@@ -6,6 +6,7 @@ import pandas as pd
 
 from helpers.config import FOCUS_PROVINCES
 from helpers.facts import Dataset
+from helpers.i18n import tr
 from helpers.names import UnknownGeographyError, fold_name, resolve_name  # noqa: F401 (re-exported)
 
 # --- the geographies table ---------------------------------------------------------------
@@ -86,10 +87,14 @@ def reorganisation_note(dataset: Dataset, geography_id: str) -> tuple[str, list[
     after = "" if pd.isna(row["province_after_2025"]) else str(row["province_after_2025"])
     name = str(row["name"])
     if level == "district":
-        province = geography_name(dataset, after) if after else "its province"
+        province = geography_name(dataset, after) if after else tr("its province")
         return (
-            f"On 1 July 2025 the district level was abolished; {name}'s area now lies in "
-            f"{province}. Figures here are for the district as it was when reported.",
+            tr(
+                "On 1 July 2025 the district level was abolished; {name}'s area now lies in "
+                "{province}. Figures here are for the district as it was when reported.",
+                name=name,
+                province=province,
+            ),
             [after] if after else [],
         )
     if level != "province" or not after:
@@ -99,15 +104,23 @@ def reorganisation_note(dataset: Dataset, geography_id: str) -> tuple[str, list[
     others = [str(g) for g in members["geography_id"] if str(g) != str(geography_id)]
     if after != str(geography_id):
         return (
-            f"On 1 July 2025 {name} merged into {geography_name(dataset, after)}. Figures here "
-            f"are for {name} as it was when reported.",
+            tr(
+                "On 1 July 2025 {name} merged into {successor}. Figures here are for {name} as "
+                "it was when reported.",
+                name=name,
+                successor=geography_name(dataset, after),
+            ),
             [after, *[o for o in others if o != after]],
         )
     if others:
-        absorbed = " and ".join(geography_name(dataset, o) for o in others)
+        absorbed = tr(" and ").join(geography_name(dataset, o) for o in others)
         return (
-            f"On 1 July 2025 {name} absorbed {absorbed} and kept its name. Figures here are for "
-            f"{name} as it was when reported, without {absorbed}, unless marked otherwise.",
+            tr(
+                "On 1 July 2025 {name} absorbed {absorbed} and kept its name. Figures here are "
+                "for {name} as it was when reported, without {absorbed}, unless marked otherwise.",
+                name=name,
+                absorbed=absorbed,
+            ),
             others,
         )
     return "", []

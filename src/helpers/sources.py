@@ -8,6 +8,7 @@ import pandas as pd
 
 from helpers.facts import Dataset
 from helpers.format import format_date, is_missing
+from helpers.i18n import tr
 
 
 def source_row(dataset: Dataset, source_id: str) -> pd.Series:
@@ -25,7 +26,11 @@ def short_source(dataset: Dataset, source_id: str) -> str:
     publisher = "" if is_missing(row["publisher"]) else str(row["publisher"]).strip()
     if not publisher:
         author = "" if is_missing(row.get("author")) else str(row.get("author")).strip()
-        publisher = "publisher not printed" + (f" (author {author})" if author else "")
+        publisher = (
+            tr("publisher not printed (author {author})", author=author)
+            if author
+            else tr("publisher not printed")
+        )
     return f"{publisher}, {format_date(row['date_published'], row.get('date_inferred'))}"
 
 
@@ -48,14 +53,14 @@ def sources_table(dataset: Dataset, source_ids: Iterable[str] | None = None) -> 
     return pd.DataFrame(
         {
             "source": sources["source_id"].astype(str),
-            "publisher": [text(v, "not printed") for v in sources["publisher"]],
+            "publisher": [text(v, tr("not printed")) for v in sources["publisher"]],
             "date": [
                 format_date(d, i)
                 for d, i in zip(sources["date_published"], sources["date_inferred"], strict=True)
             ],
-            "author": [text(v, "not printed") for v in sources["author"]],
+            "author": [text(v, tr("not printed")) for v in sources["author"]],
             "title": [text(v, "") for v in sources["title"]],
-            "url": [text(v, "not recorded") for v in sources["url"]],
+            "url": [text(v, tr("not recorded")) for v in sources["url"]],
         }
     ).reset_index(drop=True)
 

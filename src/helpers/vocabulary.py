@@ -83,6 +83,15 @@ TIER_LABELS: dict[str, tuple[str, str]] = {
     "cited": ("cited to its address", "trích dẫn theo địa chỉ nguồn"),
 }
 
+# Kinds of source (sources.source_type).
+SOURCE_TYPE_LABELS: dict[str, tuple[str, str]] = {
+    "news report": ("news report", "bài báo"),
+    "provincial government portal": ("provincial government portal", "cổng thông tin của tỉnh"),
+    "ministry decision": ("ministry decision", "quyết định của Bộ"),
+    "statistics office table": ("statistics office table", "bảng số liệu của cơ quan thống kê"),
+    "government report": ("government report", "báo cáo của Chính phủ"),
+}
+
 # The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022): a
 # short English name, and the project's name in the decision.
 PROJECTS: dict[str, tuple[str, str]] = {

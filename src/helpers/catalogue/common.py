@@ -1,4 +1,4 @@
-"""Messages every page shares (formats, evidence, tables, sources, charts): English → Vietnamese."""
+"""Messages every page shares (formats, evidence, tables, sources): English → Vietnamese."""
 
 VI: dict[str, str] = {
     # helpers.format
@@ -9,4 +9,55 @@ VI: dict[str, str] = {
     "date not printed": "không ghi ngày",
     "{date} (inferred)": "{date} (suy ra)",
     "{years} standard": "chuẩn nghèo {years}",
+    # helpers.facts
+    "{range} or more": "{range} trở lên",
+    # helpers.sources
+    "publisher not printed": "không ghi cơ quan đăng tải",
+    "publisher not printed (author {author})": "không ghi cơ quan đăng tải (tác giả {author})",
+    "not printed": "không ghi",
+    "not recorded": "không ghi nhận",
+    # helpers.geo: what happened on 1 July 2025
+    "its province": "tỉnh của huyện",
+    " and ": " và ",
+    "On 1 July 2025 the district level was abolished; {name}'s area now lies in {province}. "
+    "Figures here are for the district as it was when reported.": (
+        "Từ ngày 1/7/2025, cấp huyện không còn; địa bàn {name} nay thuộc {province}. Số liệu ở "
+        "đây là của huyện theo địa giới tại thời điểm báo cáo."
+    ),
+    "On 1 July 2025 {name} merged into {successor}. Figures here are for {name} as it was when "
+    "reported.": (
+        "Từ ngày 1/7/2025, {name} hợp nhất vào {successor}. Số liệu ở đây là của {name} theo địa "
+        "giới tại thời điểm báo cáo."
+    ),
+    "On 1 July 2025 {name} absorbed {absorbed} and kept its name. Figures here are for {name} "
+    "as it was when reported, without {absorbed}, unless marked otherwise.": (
+        "Từ ngày 1/7/2025, {absorbed} hợp nhất vào {name}, tỉnh mới giữ tên {name}. Số liệu ở đây "
+        "là của {name} theo địa giới tại thời điểm báo cáo, chưa gồm {absorbed}, trừ khi có ghi "
+        "chú khác."
+    ),
+    # helpers.display: downloads, evidence, captions, tables, sources
+    "the rows behind this": "các dòng dữ liệu của bảng này",
+    "Download {what} ({count} rows, CSV)": "Tải {what} ({count} dòng, CSV)",
+    "Date:": "Ngày:",
+    ", read {date}": ", truy cập {date}",
+    "The parts printed ({split}) add to {parts}; the report prints {total} as the total. Both "
+    "are kept as printed.": (
+        "Tổng các phần được nêu ({split}) là {parts}; bài báo ghi tổng là {total}. Cả hai số "
+        "được giữ nguyên như bản gốc."
+    ),
+    "Derived:": "Số liệu tính toán:",
+    "Printed as": "Số ghi trong nguồn:",
+    "Where:": "Vị trí:",
+    "Method:": "Phương pháp:",
+    "Note:": "Ghi chú:",
+    "Observation": "Mã số liệu",
+    "source": "nguồn",
+    "Sources:": "Nguồn:",
+    "none": "không có",
+    "evidence": "căn cứ",
+    "Author:": "Tác giả:",
+    "How the date was inferred:": "Cách xác định ngày:",
+    "Stored text:": "Văn bản lưu trữ:",
+    "(no address printed)": "(không có địa chỉ)",
+    "No source is cited on this page.": "Trang này không trích dẫn nguồn nào.",
 }
