@@ -16,12 +16,36 @@ from itertools import combinations
 from bs4 import BeautifulSoup
 
 from helpers.format import format_number
+from helpers.i18n import LANGUAGES
 from helpers.vocabulary import KIND_LABELS, QUALIFIER_WORDS
 
-NUMBER = re.compile(
-    r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w-])"  # 12,345.6
-    r"|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w-])"  # 17.02
-)
+# Numbers as each language writes them: English 12,345.6 and 17.02; Vietnamese 12.345,6, 17,02.
+NUMBERS = {
+    "en": re.compile(
+        r"(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w-])"  # 12,345.6
+        r"|(?<![\w.,/-])\d+(?:\.\d+)?(?![\w-])"  # 17.02
+    ),
+    "vi": re.compile(
+        r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w-])"  # 12.345,6
+        r"|(?<![\w.,/-])\d+(?:,\d+)?(?![\w-])"  # 17,02
+    ),
+}
+NUMBER = NUMBERS["en"]
+SEPARATORS = {"en": (",", "."), "vi": (".", ",")}  # (thousands, decimal)
+
+
+def page_language(html: str) -> str:
+    """The ``lang`` of the page's ``<html>`` element (``en`` when it has none)."""
+    match = re.search(r"<html[^>]*\blang=\"([a-z]+)\"", html[:2000])
+    return match.group(1) if match and match.group(1) in LANGUAGES else "en"
+
+
+def parse_number(token: str, language: str) -> float:
+    """A number token as written in ``language`` (``"21.946"`` in Vietnamese is 21946)."""
+    thousands, decimal = SEPARATORS[language]
+    return float(token.replace(thousands, "").replace(decimal, "."))
+
+
 OBS_ID = re.compile(r"^[a-z0-9-]+-\d{3}$")
 
 
@@ -35,7 +59,9 @@ def _content(soup: BeautifulSoup) -> BeautifulSoup:
     # the sources' own words and titles, and the legal definitions of the two standards (law
     # transcribed in helpers.standards, not figures of the dataset)
     # the bibliography (dates, addresses, how a date was inferred) is not figures either
-    quoted = "cite, blockquote, [lang=vi], .legal-definitions, ol.sources, a[href^=http]"
+    # (any element with its own lang: quoted Vietnamese on English pages, prose from data/ in
+    # English on Vietnamese pages, links to the other language's page)
+    quoted = "cite, blockquote, body [lang], .legal-definitions, ol.sources, a[href^=http]"
     for tag in copy.select(f"details, header, footer, nav, script, style, code, {quoted}"):
         tag.decompose()
     return copy
@@ -56,7 +82,7 @@ def downloads(tag) -> list[list[dict[str, str]]]:
     return out
 
 
-def _allowed_numbers(dataset) -> set[str]:
+def _allowed_numbers(dataset, language: str = "en") -> set[str]:
     """Every way a number from the data may be shown: each value at 0–3 decimals, and the values
     computed from them in the open (per programme year, shares of a total, falls between years,
     per household)."""
@@ -77,22 +103,26 @@ def _allowed_numbers(dataset) -> set[str]:
     shown = set()
     for v in values + derived:
         for d in (None, 0, 1, 2):
-            shown.add(format_number(v, d))
+            shown.add(format_number(v, d, notation=language))
     return shown
 
 
 def untraceable_numbers(html: str, dataset, allowed: set[str] | None = None) -> list[str]:
     """Numbers in the page's text that no data value (or open computation on them) gives.
 
-    Years (1990–2030) and small counts (below 100: figures, projects, sources) are exempt.
+    Numbers are read in the page's language (its ``<html lang>``): a number written in the
+    other language's notation does not match its value and is reported. Years (1990–2030) and
+    small counts (below 100: figures, projects, sources) are exempt.
     """
-    allowed = allowed if allowed is not None else _allowed_numbers(dataset)
+    language = page_language(html)
+    allowed = allowed if allowed is not None else _allowed_numbers(dataset, language)
+    decimal = SEPARATORS[language][1]
     text = _content(soup_of(html)).get_text(" ")
     problems = []
-    for match in NUMBER.finditer(text):
+    for match in NUMBERS[language].finditer(text):
         token = match.group(0)
-        number = float(token.replace(",", ""))
-        if "." not in token and (number < 100 or 1990 <= number <= 2030):
+        number = parse_number(token, language)
+        if decimal not in token and (number < 100 or 1990 <= number <= 2030):
             continue
         if token not in allowed:
             context = text[max(0, match.start() - 40) : match.end() + 20].replace("\n", " ")
@@ -118,10 +148,11 @@ def degenerate_charts(html: str) -> list[str]:
 def unlabelled_kinds(html: str, dataset) -> list[str]:
     """Table rows of targets, plans and estimates that do not say which they are."""
     problems = []
+    index = LANGUAGES.index(page_language(html))
     for row in soup_of(html).select('tr[class^="kind-"]'):
         kind = row["class"][0].removeprefix("kind-")
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td", recursive=False)]
-        if kind != "actual" and KIND_LABELS.get(kind, kind) not in cells:
+        if kind != "actual" and KIND_LABELS.get(kind, (kind, kind))[index] not in cells:
             problems.append(f"a {kind} row does not say so: {cells[:3]}")
     return problems
 
@@ -130,6 +161,8 @@ def lost_qualifiers(html: str, dataset) -> list[str]:
     """Rows showing a figure printed "over", "at least", "below", "gần" without that word."""
     obs = dataset.observations.set_index("observation_id")
     problems = []
+    index = LANGUAGES.index(page_language(html))
+    or_more = ("or more", "trở lên")[index]
     for row in soup_of(html).select("tr"):
         ids = {c.get_text() for c in row.select("details.prov p.obs-id code")}
         if not ids:
@@ -137,12 +170,12 @@ def lost_qualifiers(html: str, dataset) -> list[str]:
         shown = _content(soup_of(str(row))).get_text(" ")
         for oid in ids & set(obs.index):
             qualifier = str(obs.loc[oid, "qualifier"])
-            word = QUALIFIER_WORDS.get(qualifier, ("",))[0].strip()
+            word = QUALIFIER_WORDS.get(qualifier, ("", ""))[index].strip()
             if qualifier in ("over", "at least", "below", "about") and word not in shown:
                 problems.append(f"{oid}: printed '{qualifier}', shown without '{word}'")
             excerpt = str(obs.loc[oid, "excerpt"])
-            if qualifier.startswith("range") and "trở lên" in excerpt and "or more" not in shown:
-                problems.append(f"{oid}: printed 'trở lên', shown without 'or more'")
+            if qualifier.startswith("range") and "trở lên" in excerpt and or_more not in shown:
+                problems.append(f"{oid}: printed 'trở lên', shown without '{or_more}'")
     return problems
 
 
@@ -152,12 +185,12 @@ def false_comparisons(html: str, dataset) -> list[str]:
     soup = soup_of(html)
     problems = []
     text = _content(soup).get_text(" ")
-    if re.search(r"\bso comparable\b", text):
+    if re.search(r"\bso comparable\b|nên so sánh được", text):
         problems.append("the page calls figures comparable without checking them")
     keys = ["indicator_id", "kind", "period_start", "period_end", "poverty_standard"]
     for row in soup.select("tr"):
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td", recursive=False)]
-        if "yes" not in cells:
+        if "yes" not in cells and "có" not in cells:
             continue
         ids = [c.get_text() for c in row.select("details.prov p.obs-id code")]
         described = {tuple(str(obs.loc[i, k]) for k in keys) for i in ids if i in obs.index}
@@ -191,4 +224,76 @@ def heading_problems(html: str) -> list[str]:
     tables = [str(t) for t in soup.select("table")]
     if len(tables) != len(set(tables)):
         problems.append("a table is shown twice")
+    return problems
+
+
+# --- languages -----------------------------------------------------------------------------------
+
+# Words that only an English heading has (Vietnamese headings share none of them).
+ENGLISH_WORDS = set(
+    "the and of in for what how which who whom by per to from with is are was were did does "
+    "rate rates poverty poor households household sources source figures figure key findings "
+    "money targets target results result reached other units inside standard standards "
+    "programme province provinces comparison coverage merged where stand can be side reports "
+    "profile profiles dataset say not do gaps people".split()
+)
+VIETNAMESE_LETTERS = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE
+)
+LEGAL_REFERENCE = re.compile(r"\b\d+/\d{4}/[A-ZĐ-]+|\b(?:QĐ|NĐ|TTg|CP|MTQG)\b")
+
+
+def _headings(html: str) -> list[str]:
+    soup = soup_of(html)
+    main = soup.find("main") or soup
+    for tag in main.select("nav, details, [lang]"):
+        tag.decompose()
+    return [h.get_text(" ", strip=True) for h in main.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def headings_in_the_other_language(html: str, names: set[str]) -> list[str]:
+    """Headings written in the other language than the page's (place names and legal
+    references, the same in both, are left out first)."""
+    language = page_language(html)
+    problems = []
+    for heading in _headings(html):
+        text = heading
+        for name in sorted(names, key=len, reverse=True):
+            text = text.replace(name, " ")
+        text = LEGAL_REFERENCE.sub(" ", text)
+        words = set(re.findall(r"[^\W\d_]+", text.lower()))
+        if language == "vi" and words & ENGLISH_WORDS:
+            problems.append(f"English heading on a Vietnamese page: {heading!r}")
+        if language == "en" and VIETNAMESE_LETTERS.search(text):
+            problems.append(f"Vietnamese heading on an English page: {heading!r}")
+    return problems
+
+
+def numbers_in_the_other_notation(html: str) -> list[str]:
+    """Decimal numbers written in the other language's notation (``17.02`` on a Vietnamese
+    page, ``17,02`` on an English one), outside quoted text."""
+    language = page_language(html)
+    other = {"en": r"\d+,\d{1,2}", "vi": r"\d+\.\d{1,2}"}[language]
+    pattern = re.compile(rf"(?<![\w.,/-]){other}(?![\w.,/-]*\d)")
+    text = _content(soup_of(html)).get_text(" ")
+    return [
+        f"{m.group(0)!r} in …{text[max(0, m.start() - 40) : m.end() + 20]}…"
+        for m in pattern.finditer(text)
+    ]
+
+
+def broken_twin_links(html: str, folder) -> list[str]:
+    """Links to the page's versions in other languages that do not resolve in ``folder``."""
+    soup = soup_of(html)
+    problems = []
+    links = soup.select('a.twin, link[rel="alternate"][hreflang]')
+    if not links:
+        problems.append("no link to the page in the other language")
+    for link in links:
+        href = link.get("href", "")
+        target = folder / href
+        if not href or not target.is_file():
+            problems.append(f"twin link {href!r} does not resolve")
+        elif page_language(target.read_text(encoding="utf-8")) != link.get("hreflang"):
+            problems.append(f"twin link {href!r} is not a page in {link.get('hreflang')!r}")
     return problems

@@ -19,7 +19,7 @@ def pages(rendered_reports):
     found = {
         p.name: p.read_text(encoding="utf-8")
         for p in sorted(rendered_reports.glob("*.html"))
-        if p.name != "index.html"
+        if not p.name.startswith("index.")
     }
     assert found, "no report rendered"
     return found
@@ -27,19 +27,20 @@ def pages(rendered_reports):
 
 @pytest.fixture(scope="module")
 def allowed(dataset):
-    return check._allowed_numbers(dataset)
+    return {language: check._allowed_numbers(dataset, language) for language in ("en", "vi")}
 
 
 def test_every_number_on_a_page_traces_to_the_data(pages, dataset, allowed):
     for name, html in pages.items():
-        assert check.untraceable_numbers(html, dataset, allowed) == [], name
+        language = check.page_language(html)
+        assert check.untraceable_numbers(html, dataset, allowed[language]) == [], name
 
 
 def test_a_typed_number_is_caught(pages, dataset, allowed):
     html = pages["profile-bac-kan.html"].replace(
         "</h1>", "</h1><p>The rate fell by 4.37 points and 12,345 households escaped.</p>", 1
     )
-    problems = check.untraceable_numbers(html, dataset, allowed)
+    problems = check.untraceable_numbers(html, dataset, allowed["en"])
     assert any("4.37" in p for p in problems) and any("12,345" in p for p in problems)
 
 
@@ -129,3 +130,69 @@ def test_developer_text_stays_in_the_notebook(pages):
         for phrase in ("set `province`", "Set province", "run all cells", "## Load"):
             assert phrase not in text, (name, phrase)
         assert not re.search(r"<h2[^>]*>\s*Load\s*</h2>", html), name
+
+
+# --- both languages ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def place_names(dataset):
+    return set(dataset.geographies["name"].astype(str))
+
+
+def test_every_report_is_rendered_in_both_languages(rendered_reports, pages):
+    english = {n for n in pages if not n.endswith(".vi.html")}
+    assert english and {n.removesuffix(".html") + ".vi.html" for n in english} <= set(pages)
+    for name, html in pages.items():
+        expected = "vi" if name.endswith(".vi.html") else "en"
+        assert check.page_language(html) == expected, name
+    for index, language in (("index.html", "en"), ("index.vi.html", "vi")):
+        html = (rendered_reports / index).read_text(encoding="utf-8")
+        assert check.page_language(html) == language
+        linked = set(re.findall(r'href="([^"/]+\.html)"', html)) - {"index.html", "index.vi.html"}
+        assert linked == {n for n in pages if n.endswith(".vi.html") == (language == "vi")}
+
+
+def test_twin_links_resolve(rendered_reports, pages):
+    for name, html in pages.items():
+        assert check.broken_twin_links(html, rendered_reports) == [], name
+    for index in ("index.html", "index.vi.html"):
+        html = (rendered_reports / index).read_text(encoding="utf-8")
+        assert check.broken_twin_links(html, rendered_reports) == [], index
+
+
+def test_a_broken_twin_link_is_caught(rendered_reports, pages):
+    html = pages["profile-bac-kan.html"].replace("profile-bac-kan.vi.html", "nowhere.vi.html")
+    assert check.broken_twin_links(html, rendered_reports)
+
+
+def test_headings_are_in_the_page_language(pages, place_names):
+    for name, html in pages.items():
+        assert check.headings_in_the_other_language(html, place_names) == [], name
+
+
+def test_a_heading_in_the_other_language_is_caught(pages, place_names):
+    vi = pages["profile-bac-kan.vi.html"].replace("</h1>", "</h1><h2>Key figures</h2>", 1)
+    assert check.headings_in_the_other_language(vi, place_names)
+    en = pages["profile-bac-kan.html"].replace("</h1>", "</h1><h2>Số liệu chính</h2>", 1)
+    assert check.headings_in_the_other_language(en, place_names)
+    # place names and legal references are the same in both languages
+    ok = pages["profile-bac-kan.html"].replace(
+        "</h1>", "</h1><h2>Bắc Kạn under Decree 07/2021/NĐ-CP</h2>", 1
+    )
+    assert not check.headings_in_the_other_language(ok, place_names)
+
+
+def test_numbers_use_the_page_language_notation(pages):
+    for name, html in pages.items():
+        assert check.numbers_in_the_other_notation(html) == [], name
+
+
+def test_a_number_in_the_other_notation_is_caught(pages, dataset, allowed):
+    vi = pages["profile-bac-kan.vi.html"].replace("</h1>", "</h1><p>Giảm 117.3 tỷ đồng.</p>", 1)
+    assert any("117.3" in p for p in check.numbers_in_the_other_notation(vi))
+    # a count in English notation reads as a decimal in Vietnamese: 21,946 → 21.946
+    vi = pages["profile-bac-kan.vi.html"].replace("</h1>", "</h1><p>Có 21,946 hộ.</p>", 1)
+    assert any("21,946" in p for p in check.untraceable_numbers(vi, dataset, allowed["vi"]))
+    en = pages["profile-bac-kan.html"].replace("</h1>", "</h1><p>Fell 26,93 points.</p>", 1)
+    assert any("26,93" in p for p in check.numbers_in_the_other_notation(en))
