@@ -127,7 +127,7 @@ def visit(chromium, path: Path, width) -> dict:
     seen["images"] = page.evaluate(IMAGES_JS)
     seen["html"] = page.content()
     seen["stamp"] = page.locator("footer .version-stamp").all_inner_texts()
-    seen["index_links"] = page.locator("a[href='index.html']").count()
+    seen["index_links"] = page.locator("a[href='index.html'], a[href='index.vi.html']").count()
     seen["page"] = page
     return seen
 
@@ -146,8 +146,9 @@ def layout_problems(path: Path, seen: dict, width) -> list[str]:
         for i in seen["images"]
         if not (i["complete"] and i["natural"] > 0)
     ]
-    if path.name != "index.html":
-        if not seen["stamp"] or "Data version" not in seen["stamp"][0]:
+    if not path.name.startswith("index."):
+        stamp = ("Data version", "Phiên bản dữ liệu")
+        if not seen["stamp"] or not any(word in seen["stamp"][0] for word in stamp):
             problems.append(f"{label}: no version stamp in the footer")
         if seen["index_links"] == 0:
             problems.append(f"{label}: no link back to index.html")

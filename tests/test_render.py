@@ -184,10 +184,13 @@ def test_missing_notebook_is_named_before_any_kernel_starts(tmp_path, capsys):
 def test_adding_a_province_or_a_report_is_one_entry_in_reports_yml(tmp_path):
     text = (config.NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8")
     text = text.replace("  ha-giang: Hà Giang\n", "  ha-giang: Hà Giang\n  lao-cai: Lào Cai\n")
-    text += "\n  - name: extra\n    notebook: 04-extra\n    title: Extra\n    output: extra\n"
+    text += (
+        "\n  - name: extra\n    notebook: 04-extra\n    title: Extra\n    title_vi: Thêm\n"
+        "    output: extra\n"
+    )
     (tmp_path / "reports.yml").write_text(text, encoding="utf-8")
     catalogue = catalog.load(tmp_path / "reports.yml")
-    reports = catalog.reports_for([], catalogue.provinces, catalogue)
+    reports = catalog.reports_for([], catalogue.provinces, catalogue, ["en"])
     assert [r.slug for r in reports][3:] == [
         "profile-ha-giang",
         "profile-lao-cai",
@@ -195,7 +198,9 @@ def test_adding_a_province_or_a_report_is_one_entry_in_reports_yml(tmp_path):
         "poverty-standards",
         "extra",
     ]
-    assert reports[4].parameters == {"province": "Lào Cai"}
+    assert reports[4].parameters == {"province": "Lào Cai", "language": "en"}
+    vietnamese = catalog.reports_for(["extra"], {}, catalogue, ["vi"])
+    assert [(r.slug, r.title) for r in vietnamese] == [("extra.vi", "Thêm")]
 
 
 @pytest.mark.parametrize(
@@ -215,7 +220,7 @@ def test_a_bad_catalogue_says_where_and_what_is_expected(tmp_path, change, messa
 
 def test_reports_come_in_a_fixed_order_with_ascii_slugs():
     reports = catalog.reports_for([], catalog.resolve_provinces([]))
-    assert [r.slug for r in reports] == [
+    stems = [
         "profile-thai-nguyen",
         "profile-bac-kan",
         "profile-tuyen-quang",
@@ -223,14 +228,17 @@ def test_reports_come_in_a_fixed_order_with_ascii_slugs():
         "compare-provinces",
         "poverty-standards",
     ]
+    assert [r.slug for r in reports] == [s for stem in stems for s in (stem, f"{stem}.vi")]
     assert all(r.slug.isascii() for r in reports)
-    assert reports[1].parameters == {"province": "Bắc Kạn"}
-    assert reports[1].title == "Province profile: Bắc Kạn"
+    assert reports[2].parameters == {"province": "Bắc Kạn", "language": "en"}
+    assert reports[2].title == "Province profile: Bắc Kạn"
+    assert reports[3].parameters == {"province": "Bắc Kạn", "language": "vi"}
+    assert reports[3].title == "Hồ sơ địa phương: Bắc Kạn"
 
 
 def test_choosing_report_kinds():
     reports = catalog.reports_for(["standards", "compare"], {"bac-kan": "Bắc Kạn"})
-    assert [r.kind for r in reports] == ["compare", "standards"]
+    assert [r.kind for r in reports] == ["compare", "compare", "standards", "standards"]
 
 
 @pytest.mark.parametrize("count", [1, 2, 3, 4, 7])
@@ -267,12 +275,13 @@ def _fingerprint(report, notebooks):
 
 def test_fingerprint_changes_with_data_notebook_and_parameters(inputs):
     notebooks = inputs / "notebooks"
-    thai, bac = catalog.reports_for(
+    thai, thai_vi, bac, _ = catalog.reports_for(
         ["profile"], catalog.resolve_provinces(["thai nguyen", "bac kan"])
     )
     before = _fingerprint(thai, notebooks)
     assert before == _fingerprint(thai, notebooks)
     assert before != _fingerprint(bac, notebooks)
+    assert before != _fingerprint(thai_vi, notebooks)  # the language is a parameter
 
     (inputs / "data" / "new.csv").write_text("a\n1\n", encoding="utf-8")
     after_data = _fingerprint(thai, notebooks)
@@ -312,7 +321,8 @@ def test_dry_run_lists_reports_and_renders_nothing(inputs, capsys):
     )
     assert status == render.EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 6 and all("to render" in line for line in lines)
+    expected = catalog.reports_for([], catalog.resolve_provinces([]))
+    assert len(lines) == len(expected) and all("to render" in line for line in lines)
     assert not (inputs / "out").exists()
 
 
@@ -320,7 +330,8 @@ def test_dry_run_of_a_shard_lists_only_that_slice(inputs, capsys):
     argv = ["--notebooks", str(inputs / "notebooks"), "--out", str(inputs / "out"), "--dry-run"]
     render.main([*argv, "--shard", "2/3"])
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[0] for line in lines] == ["profile-bac-kan", "compare-provinces"]
+    everything = catalog.reports_for([], catalog.resolve_provinces([]))
+    assert [line.split()[0] for line in lines] == [r.slug for r in everything[1::3]]
 
 
 # Atomic writes --------------------------------------------------------------------------------
@@ -364,10 +375,12 @@ def test_index_links_every_report_present_with_province_names_and_versions(tmp_p
     page = page_path.read_text(encoding="utf-8")
 
     assert [link for link in page_links(page_path) if not link.startswith("data/")] == [
+        "index.vi.html",  # the index in Vietnamese (header and footer)
         "profile-bac-kan.html",
         "executed/profile-bac-kan.ipynb",
         "profile-ha-giang.html",
         "poverty-standards.html",
+        "index.vi.html",
     ]
     assert broken_links(page_path) == []
     assert ">Bắc Kạn</a>" in page and ">Hà Giang</a>" in page
@@ -381,7 +394,9 @@ def test_index_only_builds_the_index_without_rendering(tmp_path, monkeypatch):
     _fake_report(tmp_path, "compare-provinces", "Comparing", "compare")
     assert render.main(["--out", str(tmp_path), "--index-only"]) == render.EXIT_OK
     links = page_links(tmp_path / "index.html")
-    assert [link for link in links if not link.startswith("data/")] == ["compare-provinces.html"]
+    assert [link for link in links if not link.startswith(("data/", "index."))] == [
+        "compare-provinces.html"
+    ]
     assert broken_links(tmp_path / "index.html") == []
 
 
@@ -458,5 +473,6 @@ def test_reports_start_longest_first_by_their_last_render():
         "profile-bac-kan": {"seconds": 2.0},
         "compare-provinces": {"seconds": 4.5},
     }  # poverty-standards: never rendered, so unknown: first
+    reports = [r for r in reports if r.language == "en"]
     order = [r.slug for r in render.longest_first(reports, manifest)]
     assert order == ["poverty-standards", "compare-provinces", "profile-bac-kan"]

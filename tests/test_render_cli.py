@@ -113,10 +113,12 @@ def test_unchanged_inputs_are_skipped_and_force_renders_again(rendered):
     before = {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
     process = run_cli("--out", str(out), "--no-progress", "--jobs", "2")
     assert process.returncode == 0, process.stderr
-    assert "6 up to date, 0 to render" in process.stderr
+    assert f"{len(ALL_SLUGS)} up to date, 0 to render" in process.stderr
     assert before == {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
 
-    process = run_cli("--out", str(out), "--no-progress", "--report", "standards", "--force")
+    process = run_cli(
+        "--out", str(out), "--no-progress", "--report", "standards", "--language", "en", "--force"
+    )
     assert process.returncode == 0, process.stderr
     assert "0 up to date, 1 to render" in process.stderr
     assert (out / "poverty-standards.html").stat().st_mtime_ns != before["poverty-standards"]
@@ -127,11 +129,11 @@ def test_changed_data_makes_every_report_stale(rendered, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "data", data)
     process = run_cli("--out", str(out), "--dry-run", data=data)
-    assert process.stdout.count("up to date") == 6, process.stdout
+    assert process.stdout.count("up to date") == len(ALL_SLUGS), process.stdout
     with (data / "observations.csv").open("a", encoding="utf-8") as f:
         f.write("Hà Giang,poor_households_pct,21.5,new row\n")
     process = run_cli("--out", str(out), "--dry-run", data=data)
-    assert process.stdout.count("to render") == 6, process.stdout
+    assert process.stdout.count("to render") == len(ALL_SLUGS), process.stdout
 
 
 def test_a_failing_report_keeps_its_old_html_and_the_others_are_rendered(tmp_path):
@@ -142,6 +144,7 @@ def test_a_failing_report_keeps_its_old_html_and_the_others_are_rendered(tmp_pat
 
     process = run_cli(
         "--out", str(out), "--report", "standards", "--report", "compare", "--no-progress",
+        "--language", "en",
         notebooks=notebooks,
     )  # fmt: skip
     assert process.returncode == 1
@@ -155,7 +158,16 @@ def test_a_failing_report_keeps_its_old_html_and_the_others_are_rendered(tmp_pat
 
     # Fixed notebook: the report renders and the failed notebook is cleared away.
     fixed = notebooks_with(tmp_path / "fixed", {})
-    process = run_cli("--out", str(out), "--report", "standards", "--no-progress", notebooks=fixed)
+    process = run_cli(
+        "--out",
+        str(out),
+        "--report",
+        "standards",
+        "--language",
+        "en",
+        "--no-progress",
+        notebooks=fixed,
+    )
     assert process.returncode == 0, process.stderr
     assert not (out / "executed" / "poverty-standards.failed.ipynb").exists()
 
@@ -177,7 +189,7 @@ def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.P
     out = tmp_path / "out"
     env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
-    command += ["--out", str(out), "--report", "compare", "--no-progress"]
+    command += ["--out", str(out), "--report", "compare", "--language", "en", "--no-progress"]
     cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + WAIT_S
     kernels: list[psutil.Process] = []
@@ -246,7 +258,7 @@ def test_the_data_version_recorded_is_that_of_the_data_the_kernel_read(tmp_path)
     rows_before = len((data / "observations.csv").read_text(encoding="utf-8").splitlines()) - 1
     env = {**os.environ, "GN_DATA_DIR": str(data), "RB_TEST_HANDSHAKE": str(handshake)}
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
-    command += ["--out", str(out), "--report", "standards", "--no-progress"]
+    command += ["--out", str(out), "--report", "standards", "--language", "en", "--no-progress"]
     cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + WAIT_S
     while not (handshake / "ready").exists() and time.monotonic() < deadline:
@@ -277,7 +289,8 @@ def test_a_write_failure_stops_the_run_and_leaves_no_partial_file(tmp_path):
 
     env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(FIXTURES / "notebooks")]
-    command += ["--out", str(out), "--report", "profile", "--jobs", "1", "--no-progress"]
+    command += ["--out", str(out), "--report", "profile", "--language", "en", "--jobs", "1"]
+    command += ["--no-progress"]
     process = subprocess.run(
         command, env=env, capture_output=True, text=True, timeout=600, preexec_fn=small_files
     )
