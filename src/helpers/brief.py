@@ -1,5 +1,10 @@
 """The first screen of a report: key figures, target statuses and findings, built from the data.
 
+Every text here is written in the page's language (:mod:`helpers.i18n`; the Vietnamese is in
+:mod:`helpers.catalogue.profile`), as whole sentences with their figures as fields. A target's
+status stays a key (``"not met"``, also its CSS class); :func:`status_label` is what a reader
+sees.
+
 Every number here is read from ``data/`` or computed from it in the open (a per-year amount, a
 share, a fall between two years), and every sentence is worded only as strongly as the data
 allows: a target without a matching result is "not reported", a result of another period or
@@ -20,11 +25,21 @@ from helpers.facts import (
     is_total,
     select,
 )
-from helpers.format import NOT_REPORTED, format_number, format_period, format_standard, is_missing
+from helpers.format import (
+    format_date,
+    format_number,
+    format_period,
+    format_quantity,
+    format_standard,
+    is_missing,
+    not_reported,
+)
 from helpers.geo import geography_name, reorganisation_note
+from helpers.i18n import tr, tr_n
 from helpers.profile import silent_projects
 from helpers.sources import discrepancies
 from helpers.vocabulary import (
+    BREAKDOWN_LABELS,
     KIND_LABELS,
     METHOD_LABELS,
     PEOPLE_UNITS,
@@ -36,6 +51,8 @@ from helpers.vocabulary import (
 from helpers.vocabulary import label as vlabel
 
 RATE = "poor_household_rate"
+# The two poverty standards a figure can be "under" (others: not stated, not applicable).
+NAMED_STANDARDS = ("2016-2020", "2021-2025")
 # Reduction indicators whose targets and results can meet: a target of one is matched with a
 # result of the same indicator, or of the single-year form for a one-year target.
 REDUCTIONS = {
@@ -85,10 +102,16 @@ def standards_match(a: object, b: object, start: int | None, end: int | None) ->
         return True, ""
     pair = {a, b}
     if pair == {"not stated", "2021-2025"} and start is not None and start >= 2022:
-        return True, "one side names no standard; the 2021–2025 standard was the only one in force"
+        return True, tr(
+            "one side names no standard; the 2021–2025 standard was the only one in force"
+        )
     if "not applicable" in pair:
         return True, ""
-    return False, f"different poverty standards ({format_standard(a)} vs {format_standard(b)})"
+    return False, tr(
+        "different poverty standards ({first} vs {second})",
+        first=format_standard(a),
+        second=format_standard(b),
+    )
 
 
 def comparable(a: pd.Series | dict, b: pd.Series | dict) -> tuple[bool, str]:
@@ -100,17 +123,17 @@ def comparable(a: pd.Series | dict, b: pd.Series | dict) -> tuple[bool, str]:
     """
     reasons = []
     if str(a["indicator_id"]) != str(b["indicator_id"]):
-        reasons.append("different measures")
+        reasons.append(tr("different measures"))
     result_a = str(a["kind"]) not in TARGET_KINDS
     result_b = str(b["kind"]) not in TARGET_KINDS
     if str(a["kind"]) != str(b["kind"]) and not (not result_a and not result_b):
         ka = vlabel(KIND_LABELS, a["kind"])
         kb = vlabel(KIND_LABELS, b["kind"])
-        reasons.append(f"it sets a {ka} against a {kb}")
+        reasons.append(tr("it sets a {first} against a {second}", first=ka, second=kb))
     pa = format_period(a["period_start"], a["period_end"])
     pb = format_period(b["period_start"], b["period_end"])
-    if pa != pb or "not stated" in pa:
-        reasons.append(f"different periods ({pa} vs {pb})")
+    if pa != pb or (is_missing(a["period_start"]) and is_missing(a["period_end"])):
+        reasons.append(tr("different periods ({first} vs {second})", first=pa, second=pb))
     start = (
         _year(a["period_start"]) if not is_missing(a["period_start"]) else _year(a["period_end"])
     )
@@ -119,7 +142,7 @@ def comparable(a: pd.Series | dict, b: pd.Series | dict) -> tuple[bool, str]:
         reasons.append(why)
     ma, mb = a.get("method"), b.get("method")
     if not is_missing(ma) and not is_missing(mb) and str(ma) != str(mb):
-        reasons.append("different methods (review count vs survey estimate)")
+        reasons.append(tr("different methods (review count vs survey estimate)"))
     return (not reasons), "; ".join(reasons)
 
 
@@ -165,15 +188,40 @@ def judge(target: pd.Series | dict, result: pd.Series | dict) -> str:
     return "undetermined"
 
 
+STATUSES = ("met", "not met", "undetermined", "not reported", "not comparable")
+
+
+def status_label(status: str) -> str:
+    """A target's status (one of :data:`STATUSES`, as the code and the CSS classes name it) in
+    the page's language."""
+    labels = {
+        "met": tr("met"),
+        "not met": tr("not met"),
+        "undetermined": tr("undetermined"),
+        "not reported": tr("not reported"),
+        "not comparable": tr("not comparable"),
+    }
+    return labels.get(status, status)
+
+
 @dataclass
 class TargetStatus:
-    """One target and what the data says of it."""
+    """One target and what the data says of it.
+
+    ``status`` is one of :data:`STATUSES` (a key: ``status-not-met`` is its CSS class);
+    :attr:`label` is what a reader sees. ``reason`` is written in the page's language.
+    """
 
     target: pd.Series
     status: str  # met, not met, undetermined, not reported, not comparable
     result: pd.Series | None = None
     reason: str = ""
     others: list[pd.Series] = field(default_factory=list)  # results that could not be matched
+
+    @property
+    def label(self) -> str:
+        """The status in the page's language (``"không đạt"`` for ``"not met"``)."""
+        return status_label(self.status)
 
     def evidence_ids(self) -> list[str]:
         ids = _ids(self.target)
@@ -198,7 +246,7 @@ def target_statuses(facts_table: pd.DataFrame) -> list[TargetStatus]:
             & (totals["geography_id"].astype(str) == str(target["geography_id"]))
         ]
         if results.empty:
-            out.append(TargetStatus(target, "not reported", reason="no result is reported"))
+            out.append(TargetStatus(target, "not reported", reason=tr("no result is reported")))
             continue
         matched, reasons = None, []
         for _, result in _latest_order(results).iterrows():
@@ -207,7 +255,10 @@ def target_statuses(facts_table: pd.DataFrame) -> list[TargetStatus]:
                 matched = (result, why)
                 break
             period = format_period(result["period_start"], result["period_end"])
-            reasons.append(f"the result {fact_text(result)} ({period}): {why}")
+            reasons.append(
+                tr("the result {result} ({period}): {why}", result=fact_text(result), period=period,
+                   why=why)
+            )  # fmt: skip
         if matched is None:
             out.append(
                 TargetStatus(
@@ -227,29 +278,34 @@ def _target_result_match(target: pd.Series, result: pd.Series) -> tuple[bool, st
     r_start, r_end = _year(result["period_start"]), _year(result["period_end"])
     reasons = []
     if t_end is None or r_end is None:
-        reasons.append("a period is not printed")
+        reasons.append(tr("a period is not printed"))
     else:
         t_start = t_end if t_start is None else t_start
         rate_by = str(target["indicator_id"]) == RATE and r_end == t_end
         date = result.get("date")
         if not is_missing(date) and (pd.Timestamp(date).month, pd.Timestamp(date).day) != (12, 31):
-            stamp = pd.Timestamp(date)
             reasons.append(
-                f"the result is for {stamp.day} {stamp:%B} {stamp.year}, the target for the end "
-                f"of {t_end}"
+                tr(
+                    "the result is for {date}, the target for the end of {year}",
+                    date=format_date(date),
+                    year=t_end,
+                )
             )
             rate_by = True  # the date is the reason; the year is not a second one
         if r_start is None and not rate_by:
-            reasons.append(f"the result's period is only 'to {r_end}'")
+            reasons.append(tr("the result's period is only 'to {year}'", year=r_end))
         elif (t_start, t_end) != (r_start, r_end) and not rate_by:
             reasons.append(
-                f"it covers {format_period(r_start, r_end)}, the target "
-                f"{format_period(t_start, t_end)}"
+                tr(
+                    "it covers {result_period}, the target {target_period}",
+                    result_period=format_period(r_start, r_end),
+                    target_period=format_period(t_start, t_end),
+                )
             )
     yearly_t = str(target["unit"]) == "percentage points per year"
     yearly_r = str(result["unit"]) == "percentage points per year"
     if yearly_t != yearly_r and r_start is not None and r_end is not None and r_end > r_start:
-        reasons.append("a yearly average against a total fall")
+        reasons.append(tr("a yearly average against a total fall"))
     ok, why = standards_match(
         target["poverty_standard"], result["poverty_standard"], r_start or r_end, r_end
     )
@@ -287,8 +343,8 @@ def rate_detail(fact: pd.Series) -> str:
 
 
 def former_area(dataset: Dataset, fact: pd.Series) -> str:
-    """``"; reported after 1 July 2025 for the former area"`` when the unit no longer existed
-    as such when its source was published, else ``""``."""
+    """``"reported after 1 July 2025 for the former area"`` when the unit no longer existed as
+    such when its source was published, else ``""``."""
     geos = dataset.geographies
     if "valid_to" not in geos:
         return ""
@@ -300,7 +356,7 @@ def former_area(dataset: Dataset, fact: pd.Series) -> str:
     if is_missing(valid_to) or is_missing(published) or pd.Timestamp(published) <= valid_to:
         return ""
     since = pd.Timestamp(valid_to) + pd.Timedelta(days=1)
-    return f"; reported after {since:%-d %B %Y} for the former area"
+    return tr("reported after {date} for the former area", date=format_date(since))
 
 
 def programme_years(start: int | None, end: int | None) -> tuple[int, int, int] | None:
@@ -316,22 +372,29 @@ def funding_per_programme_year(fact: pd.Series) -> tuple[float | None, str]:
     start, end = _year(fact["period_start"]), _year(fact["period_end"])
     years = programme_years(start, end)
     if years is None:
-        return None, "per year: not computed (the period is not printed or precedes the programme)"
+        return None, tr(
+            "per year: not computed (the period is not printed or precedes the programme)"
+        )
     first, last, n = years
     if n == 1 and start == end:
-        return None, f"one year ({first}): no per-year division needed"
+        return None, tr("one year ({year}): no per-year division needed", year=first)
     value = float(fact["value"]) / n
-    span = str(first) if n == 1 else f"{first}–{last}"
-    note = ""
+    span = format_period(first, last)
     if start is not None and start < PROGRAMME_FIRST_YEAR:
-        note = (
-            f"; the period printed starts in {start}, but the programme was approved "
-            "in January 2022"
+        span = tr(
+            "{span}; the period printed starts in {start}, but the programme was approved in "
+            "January 2022",
+            span=span,
+            start=start,
         )
-    qualifier = "over " if str(fact["qualifier"]) in ("over", "at least") else ""
-    text = (
-        f"{qualifier}{format_number(value, 1)} billion VND per year over {n} programme "
-        f"year{'s' if n != 1 else ''} ({span}{note})"
+    qualifier = "over" if str(fact["qualifier"]) in ("over", "at least") else "exact"
+    amount = format_quantity(value, "VND billion", qualifier, decimals=1)
+    text = tr_n(
+        "{amount} per year over {count} programme year ({span})",
+        "{amount} per year over {count} programme years ({span})",
+        n,
+        amount=amount,
+        span=span,
     )
     return value, text
 
@@ -362,13 +425,22 @@ def people_reached(facts_table: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class Card:
-    """A key figure as data: the display module turns it into a card."""
+    """A key figure as data: the display module turns it into a card.
+
+    ``label``, ``value`` and ``detail`` are in the page's language; ``status`` is a key of
+    :data:`STATUSES` (or empty), shown as :attr:`status_label`.
+    """
 
     label: str
     value: str
     detail: str = ""
     status: str = ""
     evidence_ids: list[str] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        """The status in the page's language (empty without a status)."""
+        return status_label(self.status) if self.status else ""
 
 
 def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
@@ -377,69 +449,90 @@ def key_figures(dataset: Dataset, geography_id: str) -> list[Card]:
     cards: list[Card] = []
 
     rates = latest_rates(table)
+    label = tr("Poor-household rate, latest")
     if rates.empty:
-        cards.append(Card("Poor-household rate, latest", NOT_REPORTED, "no source gives a rate"))
+        cards.append(Card(label, not_reported(), tr("no source gives a rate")))
     else:
         latest = rates.iloc[0]
         same_year = rates[rates["period_end"] == latest["period_end"]]
-        detail = rate_detail(latest) + former_area(dataset, latest)
+        clauses = [rate_detail(latest), former_area(dataset, latest)]
         if len(same_year) > 1:
-            detail += f"; {len(same_year)} figures for that year, all shown under Poverty rates"
-        cards.append(Card("Poor-household rate, latest", fact_text(latest), detail,
-                          evidence_ids=_ids(latest)))  # fmt: skip
+            clauses.append(
+                tr("{count} figures for that year, all shown under Poverty rates",
+                   count=len(same_year))
+            )  # fmt: skip
+        detail = "; ".join(c for c in clauses if c)
+        cards.append(Card(label, fact_text(latest), detail, evidence_ids=_ids(latest)))
 
     statuses = target_statuses(table)
     if not statuses:
-        cards.append(Card("Reduction target", NOT_REPORTED, "no source gives a target"))
+        cards.append(Card(tr("Reduction target"), not_reported(), tr("no source gives a target")))
     else:
         main = _headline_status(statuses)
         target = main.target
         period = format_period(target["period_start"], target["period_end"])
-        value = f"target {fact_text(target)} ({period})"
-        if main.result is not None:
-            value += f"; result {fact_text(main.result)}"
+        if main.result is None:
+            value = tr("target {target} ({period})", target=fact_text(target), period=period)
+        else:
+            value = tr("target {target} ({period}); result {result}", target=fact_text(target),
+                       period=period, result=fact_text(main.result))  # fmt: skip
         reason = main.reason or ""
         detail = f"{target['label']}. " + reason[:1].upper() + reason[1:]
-        cards.append(Card("Reduction target against result", value, detail.strip(),
+        cards.append(Card(tr("Reduction target against result"), value, detail.strip(),
                           status=main.status, evidence_ids=main.evidence_ids()))  # fmt: skip
 
     funding = programme_funding(table)
     if funding.empty:
         other = select(table, units=["VND billion"], totals_only=True)
         detail = (
-            f"{len(other)} other amounts are reported (support policies, loans or earlier "
-            "programmes); they are not the programme's allocation"
+            tr_n(
+                "{count} other amount is reported (support policies, loans or earlier "
+                "programmes); it is not the programme's allocation",
+                "{count} other amounts are reported (support policies, loans or earlier "
+                "programmes); they are not the programme's allocation",
+                len(other),
+            )
             if len(other)
-            else "no amount is reported"
+            else tr("no amount is reported")
         )
-        cards.append(Card("Programme money", NOT_REPORTED, detail))
+        cards.append(Card(tr("Programme money"), not_reported(), detail))
     else:
         top = funding.iloc[0]
         period = format_period(top["period_start"], top["period_end"])
-        kind = "planned" if str(top["kind"]) in TARGET_KINDS else "allocated"
+        label = (
+            tr("Programme money planned")
+            if str(top["kind"]) in TARGET_KINDS
+            else tr("Programme money allocated")
+        )
         _, per_year = funding_per_programme_year(top)
-        cards.append(Card(f"Programme money {kind}", f"{fact_text(top)} ({period})", per_year,
+        cards.append(Card(label, f"{fact_text(top)} ({period})", per_year,
                           evidence_ids=_ids(top)))  # fmt: skip
 
     people = people_reached(table)
     if people.empty:
-        cards.append(Card("People reached", NOT_REPORTED, "no count of people reached"))
+        cards.append(Card(tr("People reached"), not_reported(), tr("no count of people reached")))
     else:
         top = people.iloc[0]
         period = format_period(top["period_start"], top["period_end"])
         more = len(people) - 1
         detail = f"{top['label']}, {period}"
         if more:
-            detail += f"; {more} other count{'s' if more > 1 else ''} below, not added up"
-        cards.append(Card("People reached (largest count)", fact_text(top), detail,
+            detail += "; " + tr_n(
+                "{count} other count below, not added up",
+                "{count} other counts below, not added up",
+                more,
+            )
+        cards.append(Card(tr("People reached (largest count)"), fact_text(top), detail,
                           evidence_ids=_ids(top)))  # fmt: skip
 
     silent = silent_projects(table, dataset.indicators)
     cards.append(
         Card(
-            "What the sources do not say",
-            f"{len(silent)} of {len(PROJECTS)} component projects",
-            "silent: " + ", ".join(p.split(":")[0] for p in silent) if silent else "none silent",
+            tr("What the sources do not say"),
+            tr("{silent} of {total} component projects", silent=len(silent), total=len(PROJECTS)),
+            tr("silent: {projects}", projects=", ".join(p.split(":")[0] for p in silent))
+            if silent
+            else tr("none silent"),
         )
     )
     return cards
@@ -502,103 +595,221 @@ def _when(fact: pd.Series) -> str:
     if not is_missing(fact.get("date")):
         stamp = pd.Timestamp(fact["date"])
         if (stamp.month, stamp.day) != (12, 31):
-            return f"{stamp.day} {stamp:%B} {stamp.year}"
+            return format_date(stamp)
     return str(int(fact["period_end"]))
 
 
-def findings(dataset: Dataset, geography_id: str) -> list[str]:
-    """Three to six sentences on a geography, every number from the data."""
-    table = facts_for(dataset, geography_id)
-    name = geography_name(dataset, geography_id)
-    out: list[str] = []
+def _under(standard: str) -> str:
+    """The opening of a sentence on a rate: "Under the 2021–2025 standard"."""
+    if standard in NAMED_STANDARDS:
+        return tr("Under the {standard}", standard=format_standard(standard))
+    return tr("With no poverty standard named")
 
+
+def _by_method(method: str) -> str:
+    """``" (administrative review counts)"``: how a series of rates was measured, or ``""``."""
+    methods = {
+        "administrative review": tr("administrative review counts"),
+        "household survey": tr("household survey estimates"),
+    }
+    return f" ({methods[method]})" if method in methods else ""
+
+
+def _trend(name: str, standard: str, method: str, first: pd.Series, last: pd.Series) -> str:
+    """The sentence on a series of rates: from its first figure to its last."""
+    fall = float(first["value"]) - float(last["value"])
+    fields = {
+        "under": _under(standard),
+        "name": name,
+        "first": fact_text(first),
+        "first_when": _when(first),
+        "last": fact_text(last),
+        "last_when": _when(last),
+        "points": format_number(abs(fall), 2),
+        "how": _by_method(method),
+    }
+    if fall > 0:
+        return tr(
+            "{under}, {name}'s poor-household rate fell from {first} ({first_when}) to {last} "
+            "({last_when}), {points} percentage points{how}.",
+            **fields,
+        )
+    if fall < 0:
+        return tr(
+            "{under}, {name}'s poor-household rate rose from {first} ({first_when}) to {last} "
+            "({last_when}), {points} percentage points{how}.",
+            **fields,
+        )
+    return tr(
+        "{under}, {name}'s poor-household rate was {last} both in {first_when} and in "
+        "{last_when}{how}.",
+        **{k: v for k, v in fields.items() if k not in ("first", "points")},
+    )
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, for a label inside a sentence (the rest
+    keeps its capitals: "Chương trình", "Dự án 2")."""
+    return text[:1].lower() + text[1:]
+
+
+def _target_sentence(status: TargetStatus) -> str:
+    """A finding on one target: met, not met, undetermined, not comparable or no result."""
+    t = status.target
+    fields = {
+        "target": fact_text(t),
+        "indicator": _lower_first(str(t["label"])),
+        "period": format_period(t["period_start"], t["period_end"]),
+    }
+    result = "" if status.result is None else fact_text(status.result)
+    if status.status == "met":
+        return tr(
+            "Against the target of {target} for {indicator} ({period}), the reported result of "
+            "{result}: met.",
+            result=result,
+            **fields,
+        )
+    if status.status == "not met":
+        return tr(
+            "Against the target of {target} for {indicator} ({period}), the reported result of "
+            "{result}: not met.",
+            result=result,
+            **fields,
+        )
+    if status.status == "undetermined":
+        return tr(
+            "Against the target of {target} for {indicator} ({period}), the result of {result} "
+            "is a bound that cannot tell whether the target was met.",
+            result=result,
+            **fields,
+        )
+    if status.status == "not comparable":
+        return tr(
+            "For the target of {target} for {indicator} ({period}), no comparable result is "
+            "reported: {reason}.",
+            reason=status.reason,
+            **fields,
+        )
+    return tr(
+        "For the target of {target} for {indicator} ({period}), no result is reported.", **fields
+    )
+
+
+def _rate_sentence(table: pd.DataFrame, name: str) -> str:
+    """The first finding: how the poor-household rate changed, or what little is known of it."""
     series = {k: s for k, s in rate_series(table).items() if s["period_end"].nunique() >= 2}
     if series:
         (_, standard, method), s = max(series.items(), key=lambda kv: kv[1]["period_end"].max())
-        first, last = s.iloc[0], s.iloc[-1]
-        fall = float(first["value"]) - float(last["value"])
-        how = f" ({vlabel(METHOD_LABELS, method)}s)" if method in METHOD_LABELS else ""
-        verb = "fell" if fall > 0 else "rose" if fall < 0 else "stayed"
-        out.append(
-            f"Under the {format_standard(standard)}, {name}'s poor-household rate {verb} from "
-            f"{fact_text(first)} ({_when(first)}) to {fact_text(last)} ({_when(last)}), "
-            f"{format_number(abs(fall), 2)} percentage points{how}."
+        return _trend(name, standard, method, s.iloc[0], s.iloc[-1])
+    rates = latest_rates(table)
+    by_year = rates.groupby("period_end") if not rates.empty else []
+    two = [g for _, g in by_year if g["poverty_standard"].astype(str).nunique() >= 2]
+    if two:
+        g = two[-1]
+        told = "; ".join(
+            tr("{rate} under the {standard}", rate=fact_text(r),
+               standard=format_standard(r["poverty_standard"]))
+            if str(r["poverty_standard"]) in NAMED_STANDARDS
+            else tr("{rate}, no poverty standard named", rate=fact_text(r))
+            for _, r in g.iterrows()
+        )  # fmt: skip
+        return tr(
+            "The {year} review gives two poor-household rates for {name}: {rates}. They are "
+            "different measures, not a change over time.",
+            year=int(g["period_end"].iloc[0]),
+            name=name,
+            rates=told,
         )
-    else:
-        rates = latest_rates(table)
-        by_year = rates.groupby("period_end") if not rates.empty else []
-        two = [g for _, g in by_year if g["poverty_standard"].astype(str).nunique() >= 2]
-        if two:
-            g = two[-1]
-            told = "; ".join(f"{fact_text(r)} under the {format_standard(r['poverty_standard'])}"
-                             for _, r in g.iterrows())  # fmt: skip
-            out.append(
-                f"The {int(g['period_end'].iloc[0])} review gives two poor-household rates for "
-                f"{name}: {told}. They are different measures, not a change over time."
-            )
-        elif not rates.empty:
-            r = rates.iloc[0]
-            out.append(
-                f"The sources give one poor-household rate for {name}: {fact_text(r)} "
-                f"({rate_detail(r)}); no trend can be read from one figure."
-            )
-        else:
-            out.append(f"No source in the dataset gives a poor-household rate for {name}.")
-
-    for status in target_statuses(table)[:2]:
-        t = status.target
-        period = format_period(t["period_start"], t["period_end"])
-        what = f"the target of {fact_text(t)} for {str(t['label']).lower()} ({period})"
-        result = "" if status.result is None else fact_text(status.result)
-        if status.status in ("met", "not met"):
-            out.append(f"Against {what}, the reported result of {result}: {status.status}.")
-        elif status.status == "undetermined":
-            out.append(
-                f"Against {what}, the result of {result} is a bound that cannot tell whether "
-                "the target was met."
-            )
-        elif status.status == "not comparable":
-            out.append(f"For {what}, no comparable result is reported: {status.reason}.")
-        else:
-            out.append(f"For {what}, no result is reported.")
-
-    funding = programme_funding(table)
-    if not funding.empty:
-        top = funding.iloc[0]
-        parts = _parts_of(table, top)
-        sentence = (
-            f"The programme money reported is {fact_text(top)} for "
-            f"{format_period(top['period_start'], top['period_end'])}"
+    if not rates.empty:
+        r = rates.iloc[0]
+        return tr(
+            "The sources give one poor-household rate for {name}: {rate} ({detail}); no trend "
+            "can be read from one figure.",
+            name=name,
+            rate=fact_text(r),
+            detail=rate_detail(r),
         )
-        if not parts.empty:
-            biggest = parts.sort_values("value", ascending=False).iloc[0]
-            share = 100 * float(biggest["value"]) / float(top["value"])
-            sentence += (
-                f", of which {fact_text(biggest)} ({format_number(share, 0)}% of the printed total)"
-                f" is {biggest['breakdown']}"
-            )
-        out.append(sentence + ".")
+    return tr("No source in the dataset gives a poor-household rate for {name}.", name=name)
+
+
+def _money_sentence(table: pd.DataFrame) -> str:
+    """The programme money reported, and its largest part when the report splits it."""
+    top = programme_funding(table).iloc[0]
+    total = fact_text(top)
+    period = format_period(top["period_start"], top["period_end"])
+    parts = _parts_of(table, top)
+    if parts.empty:
+        return tr("The programme money reported is {total} for {period}.", total=total,
+                  period=period)  # fmt: skip
+    biggest = parts.sort_values("value", ascending=False).iloc[0]
+    share = 100 * float(biggest["value"]) / float(top["value"])
+    return tr(
+        "The programme money reported is {total} for {period}, of which {part} ({share}% of the "
+        "printed total) is {breakdown}.",
+        total=total,
+        period=period,
+        part=fact_text(biggest),
+        share=format_number(share, 0),
+        breakdown=vlabel(BREAKDOWN_LABELS, biggest["breakdown"]),
+    )
+
+
+def findings(dataset: Dataset, geography_id: str) -> list[str]:
+    """Three to six sentences on a geography, every number from the data, in the page's
+    language."""
+    table = facts_for(dataset, geography_id)
+    name = geography_name(dataset, geography_id)
+    out = [_rate_sentence(table, name)]
+    out += [_target_sentence(status) for status in target_statuses(table)[:2]]
+    if not programme_funding(table).empty:
+        out.append(_money_sentence(table))
 
     silent = silent_projects(table, dataset.indicators)
     reported = len(PROJECTS) - len(silent)
-    out.append(
-        f"The sources give figures for {reported} of the {len(PROJECTS)} component projects"
-        + (f"; they are silent on {', '.join(p.split(':')[0] for p in silent)}." if silent else ".")
-    )
+    if silent:
+        out.append(
+            tr(
+                "The sources give figures for {reported} of the {total} component projects; they "
+                "are silent on {silent}.",
+                reported=reported,
+                total=len(PROJECTS),
+                silent=", ".join(p.split(":")[0] for p in silent),
+            )
+        )
+    else:
+        out.append(
+            tr(
+                "The sources give figures for {reported} of the {total} component projects.",
+                reported=reported,
+                total=len(PROJECTS),
+            )
+        )
 
     gaps = _discrepancies_for(dataset, table)
     if gaps:
         out.append(
-            f"In {len(gaps)} case{'s' if len(gaps) > 1 else ''} the parts a report prints do not "
-            "add up to the total it prints; both are kept and shown beside the figure."
+            tr_n(
+                "In {count} case the parts a report prints do not add up to the total it prints; "
+                "both are kept and shown beside the figure.",
+                "In {count} cases the parts a report prints do not add up to the total it "
+                "prints; both are kept and shown beside the figure.",
+                len(gaps),
+            )
         )
     note, _ = reorganisation_note(dataset, geography_id)
     if note:
         out.append(note.split(". ")[0] + ".")
     n_sources = table["source_id"].astype(str).nunique()
     out.append(
-        f"The dataset holds {len(table)} figures for {name} from {n_sources} "
-        f"source{'s' if n_sources != 1 else ''}; each is shown with its evidence."
+        tr_n(
+            "The dataset holds {figures} figures for {name} from {count} source; each is shown "
+            "with its evidence.",
+            "The dataset holds {figures} figures for {name} from {count} sources; each is shown "
+            "with its evidence.",
+            n_sources,
+            figures=format_number(len(table)),
+            name=name,
+        )
     )
     return out[:6]
 
