@@ -6,27 +6,20 @@ import pandas as pd
 
 from helpers.facts import (
     Dataset,
-    fact_text,
     indicator_labels,
     observations_for,
 )
-from helpers.format import format_period, format_standard
-from helpers.i18n import pick
+from helpers.format import format_period
+from helpers.i18n import pick, tr
 from helpers.vocabulary import COMPONENT_LABELS, PROJECTS, labels
-
-
-def _fact_with_period(fact: pd.Series) -> str:
-    """``"over 3 pp/year (2024, plan)"``: a fact's value, period and kind, for sentences."""
-    standard = fact["poverty_standard"]
-    suffix = f", {format_standard(standard)}" if standard in ("2016-2020", "2021-2025") else ""
-    period = format_period(fact["period_start"], fact["period_end"])
-    return f"{fact_text(fact)} ({period}, {fact['kind']}{suffix})"
 
 
 def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """One row per programme component: how many of its indicators are reported, and which.
 
-    Every component project is listed; one with no indicator reported reads "silent".
+    Every component project is listed; one with no indicator reported reads "silent". The
+    columns are keys (``component``, ``indicators reported``, ``what the reports give``); the
+    cells are in the page's language.
     """
     rows = []
     reported = set(facts_table["indicator_id"].astype(str))
@@ -36,15 +29,17 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
             continue
         given = own[own["indicator_id"].astype(str).isin(reported)]
         if own.empty:
-            said = "silent: the dataset has no indicator for this project"
+            said = tr("silent: the dataset has no indicator for this project")
         elif given.empty:
-            said = "silent"
+            said = tr("silent")
         else:
             said = "; ".join(indicator_labels(given))
         rows.append(
             {
                 "component": pick(pair),
-                "indicators reported": f"{len(given)} of {len(own)}",
+                "indicators reported": tr(
+                    "{reported} of {total}", reported=len(given), total=len(own)
+                ),
                 "what the reports give": said,
             }
         )
@@ -109,7 +104,7 @@ def sections(facts_table: pd.DataFrame) -> dict[str, pd.DataFrame]:
 def when(fact: pd.Series | dict) -> str:
     """When a figure applies: the printed date ("30 September 2023"), else its period.
 
-    A period marked as inferred in the data says so.
+    A period marked as inferred in the data says so ("2021 (inferred)"). In the page's language.
     """
     from helpers.format import format_date, is_missing
 
@@ -118,5 +113,5 @@ def when(fact: pd.Series | dict) -> str:
     text = format_period(fact["period_start"], fact["period_end"])
     inferred = fact.get("period_inferred")
     if not is_missing(inferred) and str(inferred).lower() == "true":
-        text += " (inferred)"
+        return tr("{date} (inferred)", date=text)
     return text

@@ -1,28 +1,34 @@
 """The sections of the province profile as HTML: each a question answered with the data.
 
-Each function returns the HTML of one section's body (the notebook holds the heading and the
-question). Every figure is in exactly one section (:func:`helpers.profile.sections`), shown with
-its evidence, and every table and chart carries the download of the rows behind it.
+Each section function returns the section's heading and the question it answers
+(:func:`helpers.display.section_html`) followed by its body, all in the page's language
+(:mod:`helpers.i18n`), so that the notebook's cells only show them. Every figure is in exactly
+one section (:func:`helpers.profile.sections`), shown with its evidence, and every table and
+chart carries the download of the rows behind it.
 """
 
 from __future__ import annotations
+
+from functools import reduce
 
 import pandas as pd
 
 from helpers import brief, display, plotting
 from helpers.display import Column, esc, kind_label, value_cell
-from helpers.facts import Dataset, facts_for, is_total, select
-from helpers.format import format_standard
+from helpers.facts import Dataset, breakdown_text, facts_for, is_total, select
+from helpers.format import format_number, format_standard
 from helpers.geo import child_geographies, geography_name, reorganisation_note
+from helpers.i18n import tr, tr_n
 from helpers.profile import component_summary, not_reported, sections, when
 from helpers.sources import sources_used
-from helpers.vocabulary import TARGET_KINDS
+from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS, TARGET_KINDS
+from helpers.vocabulary import label as vlabel
 
 
 def _what(fact: pd.Series) -> str:
     label = esc(fact.get("label", fact["indicator_id"]))
     if not is_total(pd.DataFrame([fact])).iloc[0]:
-        label += f" — {esc(fact['breakdown_by'])}: {esc(fact['breakdown'])}"
+        label += f" — {esc(breakdown_text(fact))}"
     return label
 
 
@@ -30,6 +36,19 @@ def _standard(fact: pd.Series) -> str:
     return esc(format_standard(fact["poverty_standard"]))
 
 
+def columns() -> list[Column]:
+    """The columns of a table of facts (what, when, kind, standard, value), headed in the page's
+    language: call it when the page is written, not at import."""
+    return [
+        Column(tr("what"), _what),
+        Column(tr("when"), lambda f: esc(when(f))),
+        Column(tr("kind"), lambda f: esc(kind_label(f["kind"]))),
+        Column(tr("standard"), _standard),
+        Column(tr("value"), value_cell, numeric=True),
+    ]
+
+
+# English headers, for code that has not moved to columns() yet (the comparison page).
 COLUMNS = [
     Column("what", _what),
     Column("when", lambda f: esc(when(f))),
@@ -56,40 +75,59 @@ def header(dataset: Dataset, geography_id: str, rendered: dict[str, str]) -> str
     name = geography_name(dataset, geography_id)
     n = len(facts_for(dataset, geography_id))
     sources = sources_used(dataset, facts_for(dataset, geography_id))
-    scope = (
-        f"What the sources say about the National Target Program for Sustainable Poverty "
-        f"Reduction 2021–2025 in {name}: {n} figures from {len(sources)} "
-        f"source{'s' if len(sources) != 1 else ''}, each with its evidence."
+    scope = tr_n(
+        "What the sources say about the National Target Program for Sustainable Poverty "
+        "Reduction 2021–2025 in {name}: {figures} figures from {count} source, each with its "
+        "evidence.",
+        "What the sources say about the National Target Program for Sustainable Poverty "
+        "Reduction 2021–2025 in {name}: {figures} figures from {count} sources, each with its "
+        "evidence.",
+        len(sources),
+        name=name,
+        figures=format_number(n),
     )
-    out = display.title_html(f"{name}: poverty reduction, 2021–2025", scope)
+    out = display.title_html(tr("{name}: poverty reduction, 2021–2025", name=name), scope)
     note, partners = reorganisation_note(dataset, geography_id)
     if note:
         links = [
-            f'<a href="{esc(rendered[p])}">{esc(geography_name(dataset, p))} profile</a>'
+            f'<a href="{esc(rendered[p])}">'
+            f"{esc(tr('{name} profile', name=geography_name(dataset, p)))}</a>"
             for p in partners
             if p in rendered
         ]
-        see = f" See the {' and the '.join(links)}." if links else ""
+        see = ""
+        if links:  # the messages hold no markup: the links are the only HTML in them
+            both = reduce(lambda a, b: tr("{first} and the {second}", first=a, second=b), links)
+            see = " " + tr("See the {profiles}.", profiles=both)
         out += f'<p class="reorganisation">{esc(note)}{see}</p>'
     return out
 
 
 def key_figures(dataset: Dataset, geography_id: str) -> str:
-    """The key-figures block and the findings."""
+    """The key-figures section: latest rate, target against result, money, people, gaps."""
     cards = brief.key_figures(dataset, geography_id)
-    return display.key_figures_html(dataset, cards)
+    return display.section_html(tr("Key figures")) + display.key_figures_html(dataset, cards)
 
 
 def findings(dataset: Dataset, geography_id: str) -> str:
-    """The findings, as a list of sentences built from the data."""
-    return display.findings_html(brief.findings(dataset, geography_id))
+    """The findings section: sentences built from the data."""
+    found = brief.findings(dataset, geography_id)
+    return display.section_html(tr("Findings")) + display.findings_html(found)
 
 
 def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
     """Poverty rates by year, standard and method, with the national line for reference."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["rates"]
-    out = ""
+    out = display.section_html(
+        tr("Poverty rates: how many households are poor, and how has that changed?"),
+        tr(
+            "Rates under the 2016–2020 standard (Decision 59/2015/QĐ-TTg) and the 2021–2025 "
+            "multidimensional standard (Decree 07/2021/NĐ-CP) are different measures: they are "
+            "never joined into one line. Administrative review counts and household-survey "
+            "estimates are separate lines too."
+        ),
+    )
     series = brief.rate_series(table)
     long_series = {k: s for k, s in series.items() if s["period_end"].nunique() >= 2}
     if long_series:
@@ -105,22 +143,26 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
         out += display.figure_html(
             figure,
             alt_trajectory(chosen, ids),
-            f"Poor-household rate by year, {name}: one line per standard and method.",
+            tr(
+                "Poor-household rate by year, {name}: one line per standard and method.", name=name
+            ),  # fmt: skip
             dataset,
             pd.concat([chosen, targets]),
         )
     elif not table.empty:
         out += display.paragraph(
-            "No series of two or more years under one standard and method is reported, so no "
-            "chart is drawn; the figures are listed below.",
+            tr(
+                "No series of two or more years under one standard and method is reported, so "
+                "no chart is drawn; the figures are listed below."
+            ),
             "note",
         )
     out += display.facts_table_html(
         dataset,
         table,
-        COLUMNS,
-        f"Poor and near-poor households, {name}",
-        f"No poor or near-poor rate or count is reported for {name}.",
+        columns(),
+        tr("Poor and near-poor households, {name}", name=name),
+        tr("No poor or near-poor rate or count is reported for {name}.", name=name),
         _row_classes(table),
     )
     return out
@@ -149,8 +191,14 @@ def alt_trajectory(rates: pd.DataFrame, names: dict[str, str]) -> str:
             f"{int(r['period_end'])}: {fact_text(r)}"
             for _, r in s.sort_values("period_end").iterrows()
         )
-        parts.append(f"{names.get(gid, gid)} under the {format_standard(standard)}: {points}")
-    return "Line chart of the poor-household rate. " + "; ".join(parts) + "."
+        name = names.get(gid, gid)
+        if standard in brief.NAMED_STANDARDS:
+            line = tr("{name} under the {standard}: {points}", name=name,
+                      standard=format_standard(standard), points=points)  # fmt: skip
+        else:
+            line = tr("{name}, no poverty standard named: {points}", name=name, points=points)
+        parts.append(line)
+    return tr("Line chart of the poor-household rate. {lines}.", lines="; ".join(parts))
 
 
 def targets(dataset: Dataset, geography_id: str) -> str:
@@ -158,7 +206,13 @@ def targets(dataset: Dataset, geography_id: str) -> str:
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["targets"]
     statuses = brief.target_statuses(facts_for(dataset, geography_id))
-    out = ""
+    out = display.section_html(
+        tr("Targets against results: was the reduction target met?"),
+        tr(
+            "A target is met or not met only against a result of the same measure, period and "
+            "poverty standard; otherwise the table says why the two cannot be compared."
+        ),
+    )
     if statuses:
         rows = []
         for s in statuses:
@@ -171,32 +225,40 @@ def targets(dataset: Dataset, geography_id: str) -> str:
                     esc(when(t)),
                     value_cell(t),
                     result,
-                    f'<span class="{klass}">{esc(s.status)}</span>',
+                    f'<span class="{klass}">{esc(s.label)}</span>',
                     esc(s.reason),
                     display.evidence_html(dataset, s.evidence_ids()),
                 ]
             )
-        out += display.table_html(
-            rows,
-            ["target", "when", "target value", "result", "status", "why", "evidence"],
-            [False, False, True, True, False, False, False],
-        )
+        headers = [tr("target"), tr("when"), tr("target value"), tr("result"), tr("status"),
+                   tr("why"), tr("evidence")]  # fmt: skip
+        out += display.table_html(rows, headers, [False, False, True, True, False, False, False])
         out += display.caption_html(
-            f"Targets against results, {name}", dataset, table, f"targets {name}"
+            tr("Targets against results, {name}", name=name),
+            dataset,
+            table,
+            tr("targets {name}", name=name),
         )
     if len(table) >= 2:
-        figure = plotting.plot_bounds(table, "percentage points (per year where an average)",
-                                      f"Reductions — {name}")  # fmt: skip
+        figure = plotting.plot_bounds(
+            table,
+            tr("percentage points (per year where an average)"),
+            tr("Reductions — {name}", name=name),
+        )
         out += display.figure_html(
             figure,
             alt_bounds(table),
-            f"Reduction targets and results, {name} (hollow: target or plan; filled: result).",
+            tr(
+                "Reduction targets and results, {name} (hollow: target or plan; filled: result).",
+                name=name,
+            ),  # fmt: skip
             dataset,
             table,
         )
     out += display.facts_table_html(
-        dataset, table, COLUMNS, f"Reduction figures, {name}",
-        f"No reduction target or result is reported for {name}.", _row_classes(table),
+        dataset, table, columns(), tr("Reduction figures, {name}", name=name),
+        tr("No reduction target or result is reported for {name}.", name=name),
+        _row_classes(table),
     )  # fmt: skip
     return out
 
@@ -205,35 +267,47 @@ def alt_bounds(table: pd.DataFrame) -> str:
     """Alt text of a chart of facts drawn as markers, ranges and bounds."""
     from helpers.facts import fact_text
 
-    items = [
-        f"{r.get('label', r['indicator_id'])}, {when(r)}, {kind_label(r['kind'])}: {fact_text(r)}"
-        for _, r in table.iterrows()
-    ]
-    return f"Chart of {len(items)} figures. " + "; ".join(items) + "."
+    items = []
+    for _, r in table.iterrows():
+        what = str(r.get("label", r["indicator_id"]))
+        if breakdown_text(r):
+            what += f" — {breakdown_text(r)}"
+        items.append(f"{what}, {when(r)}, {kind_label(r['kind'])}: {fact_text(r)}")
+    return tr_n(
+        "Chart of {count} figure. {items}.",
+        "Chart of {count} figures. {items}.",
+        len(items),
+        items="; ".join(items),
+    )
 
 
 def money(dataset: Dataset, geography_id: str) -> str:
     """Amounts: the programme's allocation per programme year, its parts, other money apart."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["money"]
-    columns = [
-        *COLUMNS,
-        Column("per programme year", lambda f: esc(_per_year(f))),
-    ]
-    out = display.facts_table_html(
-        dataset, table, columns, f"Amounts, {name}",
-        f"No amount of money is reported for {name}.", _row_classes(table),
+    out = display.section_html(
+        tr("Money: how much, for which years, from which budget?"),
+        tr(
+            "The programme's own allocation is divided by the years the programme ran in its "
+            "period (it was approved in January 2022). Other money (support policies, loans, "
+            "earlier programmes) is listed but not divided."
+        ),
+    )
+    headers = [*columns(), Column(tr("per programme year"), lambda f: esc(_per_year(f)))]
+    out += display.facts_table_html(
+        dataset, table, headers, tr("Amounts, {name}", name=name),
+        tr("No amount of money is reported for {name}.", name=name), _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, f"Amounts by part, {name}")
+    out += _parts_chart(dataset, parts, geography_id, tr("Amounts by part, {name}", name=name))
     return out
 
 
 def _per_year(fact: pd.Series) -> str:
     if str(fact["indicator_id"]) != "funding_allocated":
-        return "not applicable: not the programme's own allocation"
+        return tr("not applicable: not the programme's own allocation")
     if not is_total(pd.DataFrame([fact])).iloc[0]:
-        return "a part: see its total"
+        return tr("a part: see its total")
     return brief.funding_per_programme_year(fact)[1]
 
 
@@ -242,7 +316,12 @@ def _parts_chart(dataset: Dataset, parts: pd.DataFrame, geography_id: str, title
         return ""
     from helpers.facts import breakdown_facts
 
-    figure = plotting.plot_parts(breakdown_facts(parts), plotting.colour_for(geography_id), title)
+    shown = breakdown_facts(parts)
+    shown = shown.assign(  # the groups' names in the page's language, as the chart shows them
+        breakdown=[vlabel(BREAKDOWN_LABELS, b) for b in shown["breakdown"]],
+        breakdown_by=[vlabel(BREAKDOWN_BY_LABELS, b) for b in shown["breakdown_by"]],
+    )
+    figure = plotting.plot_parts(shown, plotting.colour_for(geography_id), title)
     return display.figure_html(figure, alt_bounds(parts), title, dataset, parts)
 
 
@@ -250,13 +329,20 @@ def people(dataset: Dataset, geography_id: str) -> str:
     """People and households reached, with their splits."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["people"]
-    out = display.facts_table_html(
-        dataset, table, COLUMNS, f"People and households reached, {name}",
-        f"No count of people or households reached is reported for {name}.",
+    out = display.section_html(
+        tr("People reached: who benefited?"),
+        tr(
+            "Counts of different units (persons, households, person-times) and of overlapping "
+            "groups are never added up."
+        ),
+    )
+    out += display.facts_table_html(
+        dataset, table, columns(), tr("People and households reached, {name}", name=name),
+        tr("No count of people or households reached is reported for {name}.", name=name),
         _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, f"Reached, by group, {name}")
+    out += _parts_chart(dataset, parts, geography_id, tr("Reached, by group, {name}", name=name))
     return out
 
 
@@ -264,24 +350,36 @@ def other(dataset: Dataset, geography_id: str) -> str:
     """Every other figure: models, events, communication, context."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["other"]
-    return display.facts_table_html(
-        dataset, table, COLUMNS, f"Other figures, {name}",
-        f"No other figure is reported for {name}.", _row_classes(table),
+    return display.section_html(tr("Other figures")) + display.facts_table_html(
+        dataset, table, columns(), tr("Other figures, {name}", name=name),
+        tr("No other figure is reported for {name}.", name=name), _row_classes(table),
     )  # fmt: skip
 
 
 def components(dataset: Dataset, geography_id: str) -> str:
     """The seven component projects: which are reported and which are silent."""
     table = component_summary(facts_for(dataset, geography_id), dataset.indicators)
-    return display.frame_html(table)
+    headers = {
+        "component": tr("component"),
+        "indicators reported": tr("indicators reported"),
+        "what the reports give": tr("what the reports give"),
+    }
+    heading = display.section_html(
+        tr("The seven component projects: which does each source cover?")
+    )
+    return heading + display.frame_html(table.rename(columns=headers))
 
 
 def places(dataset: Dataset, geography_id: str, rendered: dict[str, str]) -> str:
     """Figures for the units inside: provinces of the nation, districts of a province."""
     name = geography_name(dataset, geography_id)
     inside = child_geographies(dataset, geography_id)
+    heading = display.section_html(tr("Units inside"))
     if inside.empty:
-        return display.paragraph(f"No figures are reported for units inside {name}.", "empty")
+        return heading + display.paragraph(
+            tr("No figures are reported for units inside {name}.", name=name), "empty"
+        )
+    levels = {"nation": tr("nation"), "province": tr("province"), "district": tr("district")}
     rows = []
     for _, g in inside.iterrows():
         gid = str(g["geography_id"])
@@ -289,24 +387,36 @@ def places(dataset: Dataset, geography_id: str, rendered: dict[str, str]) -> str
         label = esc(g["name"])
         if gid in rendered:
             label = f'<a href="{esc(rendered[gid])}">{label}</a>'
-        rows.append([label, esc(g["level"]), str(n)])
-    return display.table_html(rows, ["unit", "level", "figures"], [False, False, True])
+        level = str(g["level"])
+        rows.append([label, esc(levels.get(level, level)), esc(format_number(n))])
+    headers = [tr("unit"), tr("level"), tr("figures")]
+    return heading + display.table_html(rows, headers, [False, False, True])
 
 
 def gaps(dataset: Dataset, geography_id: str) -> str:
     """Indicators of the dataset with no figure here, by component."""
     table = not_reported(dataset, geography_id)
     name = geography_name(dataset, geography_id)
+    heading = display.section_html(tr("What the sources do not say"))
     if table.empty:
-        return display.paragraph(f"Every indicator of the dataset is reported for {name}.")
+        return heading + display.paragraph(
+            tr("Every indicator of the dataset is reported for {name}.", name=name)
+        )
     lines = []
     for component, group in table.groupby("component", sort=False):
         lines.append(f"{component}: " + ", ".join(group["indicator"]))
     head = display.paragraph(
-        f"{len(table)} of the dataset's {len(dataset.indicators)} indicators have no figure for "
-        f"{name}. Missing is missing: none of these is zero, and none is filled in.",
+        tr_n(
+            "{count} of the dataset's {total} indicators has no figure for {name}. Missing is "
+            "missing: it is not zero, and it is not filled in.",
+            "{count} of the dataset's {total} indicators have no figure for {name}. Missing is "
+            "missing: none of these is zero, and none is filled in.",
+            len(table),
+            total=len(dataset.indicators),
+            name=name,
+        )
     )
-    return head + display.bullets(lines, "gaps")
+    return heading + head + display.bullets(lines, "gaps")
 
 
 def sources(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
@@ -317,4 +427,12 @@ def sources(dataset: Dataset, geography_id: str, reference: str | None = "vn") -
         national = reference_series(dataset, geography_id, reference)
         if not national.empty:
             shown = pd.concat([shown, national])
-    return display.sources_html(dataset, sources_used(dataset, shown))
+    heading = display.section_html(
+        tr("Sources"),
+        tr(
+            "Verified figures were checked against the stored text of the source, sentence by "
+            "sentence; cited figures are linked to the address of an official or provincial "
+            "source."
+        ),
+    )
+    return heading + display.sources_html(dataset, sources_used(dataset, shown))

@@ -165,4 +165,155 @@ VI: dict[str, str] = {
     "its evidence.": (
         "Bộ dữ liệu có {figures} số liệu về {name} từ {count} nguồn; mỗi số liệu đều kèm căn cứ."
     ),
+    # helpers.profile: the component projects
+    "silent: the dataset has no indicator for this project": (
+        "chưa có số liệu: bộ dữ liệu không có chỉ tiêu nào cho dự án này"
+    ),
+    "silent": "chưa có số liệu",
+    "{reported} of {total}": "{reported}/{total}",
+    # helpers.profile_page: title and scope
+    "{name}: poverty reduction, 2021–2025": "{name}: giảm nghèo giai đoạn 2021–2025",
+    "What the sources say about the National Target Program for Sustainable Poverty "
+    "Reduction 2021–2025 in {name}: {figures} figures from {count} sources, each with its "
+    "evidence.": (
+        "Những gì các nguồn nêu về Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn "
+        "2021–2025 tại {name}: {figures} số liệu từ {count} nguồn, mỗi số liệu đều kèm căn cứ."
+    ),
+    "{name} profile": "hồ sơ {name}",
+    "{first} and the {second}": "{first} và {second}",
+    "See the {profiles}.": "Xem {profiles}.",
+    # helpers.profile_page: sections
+    "Key figures": "Số liệu chính",
+    "Findings": "Những điểm chính",
+    "Poverty rates: how many households are poor, and how has that changed?": (
+        "Tỷ lệ hộ nghèo: bao nhiêu hộ nghèo, và đã thay đổi thế nào?"
+    ),
+    "Rates under the 2016–2020 standard (Decision 59/2015/QĐ-TTg) and the 2021–2025 "
+    "multidimensional standard (Decree 07/2021/NĐ-CP) are different measures: they are never "
+    "joined into one line. Administrative review counts and household-survey estimates are "
+    "separate lines too.": (
+        "Tỷ lệ theo chuẩn nghèo giai đoạn 2016–2020 (Quyết định 59/2015/QĐ-TTg) và theo chuẩn "
+        "nghèo đa chiều giai đoạn 2021–2025 (Nghị định 07/2021/NĐ-CP) là hai thước đo khác nhau, "
+        "nên không bao giờ được nối thành một đường. Kết quả rà soát hộ nghèo và ước tính từ "
+        "khảo sát mức sống hộ gia đình cũng là những đường riêng."
+    ),
+    "Targets against results: was the reduction target met?": (
+        "Mục tiêu và kết quả: mục tiêu giảm nghèo có đạt không?"
+    ),
+    "A target is met or not met only against a result of the same measure, period and poverty "
+    "standard; otherwise the table says why the two cannot be compared.": (
+        "Một mục tiêu chỉ được đánh giá là đạt hay không đạt khi có kết quả cùng chỉ tiêu, cùng "
+        "thời kỳ và cùng chuẩn nghèo; nếu không, bảng nêu lý do hai số liệu không so sánh được."
+    ),
+    "Money: how much, for which years, from which budget?": (
+        "Nguồn vốn: bao nhiêu, cho những năm nào, từ ngân sách nào?"
+    ),
+    "The programme's own allocation is divided by the years the programme ran in its period "
+    "(it was approved in January 2022). Other money (support policies, loans, earlier "
+    "programmes) is listed but not divided.": (
+        "Vốn phân bổ của chính Chương trình được chia bình quân theo số năm Chương trình thực "
+        "hiện trong thời kỳ của khoản vốn (Chương trình được phê duyệt vào tháng 1/2022). Các "
+        "khoản tiền khác (chính sách hỗ trợ, vốn vay, các chương trình trước đây) được liệt kê "
+        "nhưng không chia bình quân."
+    ),
+    "People reached: who benefited?": "Đối tượng được hỗ trợ: ai được thụ hưởng?",
+    "Counts of different units (persons, households, person-times) and of overlapping groups "
+    "are never added up.": (
+        "Các số liệu khác đơn vị tính (người, hộ, lượt người) hoặc về các nhóm đối tượng trùng "
+        "nhau không bao giờ được cộng gộp."
+    ),
+    "Other figures": "Các số liệu khác",
+    "The seven component projects: which does each source cover?": (
+        "Bảy dự án thành phần: các nguồn đề cập đến những dự án nào?"
+    ),
+    "Units inside": "Các đơn vị hành chính trực thuộc",
+    "Sources": "Nguồn",
+    "Verified figures were checked against the stored text of the source, sentence by "
+    "sentence; cited figures are linked to the address of an official or provincial source.": (
+        "Số liệu “đã đối chiếu với văn bản lưu trữ” được kiểm tra với văn bản của nguồn đã lưu, "
+        "từng câu một; số liệu “trích dẫn theo địa chỉ nguồn” được dẫn đến địa chỉ của một nguồn "
+        "chính thức hoặc nguồn của tỉnh."
+    ),
+    # helpers.profile_page: tables of facts
+    "what": "chỉ tiêu",
+    "when": "thời gian",
+    "kind": "loại số liệu",
+    "standard": "chuẩn nghèo",
+    "value": "giá trị",
+    "Poor and near-poor households, {name}": "Hộ nghèo và hộ cận nghèo, {name}",
+    "No poor or near-poor rate or count is reported for {name}.": (
+        "Không có số liệu về tỷ lệ hay số hộ nghèo, hộ cận nghèo của {name}."
+    ),
+    "No series of two or more years under one standard and method is reported, so no chart "
+    "is drawn; the figures are listed below.": (
+        "Không có chuỗi số liệu từ hai năm trở lên theo cùng một chuẩn nghèo và phương pháp, nên "
+        "không vẽ biểu đồ; các số liệu được liệt kê dưới đây."
+    ),
+    "Poor-household rate by year, {name}: one line per standard and method.": (
+        "Tỷ lệ hộ nghèo qua các năm, {name}: mỗi chuẩn nghèo và phương pháp một đường riêng."
+    ),
+    "Line chart of the poor-household rate. {lines}.": (
+        "Biểu đồ đường về tỷ lệ hộ nghèo. {lines}."
+    ),
+    "{name} under the {standard}: {points}": "{name} theo {standard}: {points}",
+    "{name}, no poverty standard named: {points}": "{name}, không nêu chuẩn nghèo: {points}",
+    # helpers.profile_page: targets
+    "target": "mục tiêu",
+    "target value": "giá trị mục tiêu",
+    "result": "kết quả",
+    "status": "đánh giá",
+    "why": "lý do",
+    "Targets against results, {name}": "Mục tiêu so với kết quả, {name}",
+    "targets {name}": "mục tiêu {name}",
+    "percentage points (per year where an average)": (
+        "điểm phần trăm (mỗi năm, nếu là mức bình quân)"
+    ),
+    "Reductions — {name}": "Mức giảm — {name}",
+    "Reduction targets and results, {name} (hollow: target or plan; filled: result).": (
+        "Mục tiêu và kết quả giảm nghèo, {name} (điểm rỗng: mục tiêu hoặc kế hoạch; điểm tô "
+        "đặc: kết quả)."
+    ),
+    "Reduction figures, {name}": "Số liệu về mức giảm nghèo, {name}",
+    "No reduction target or result is reported for {name}.": (
+        "Không có số liệu về mục tiêu hay kết quả giảm nghèo của {name}."
+    ),
+    "Chart of {count} figures. {items}.": "Biểu đồ {count} số liệu. {items}.",
+    # helpers.profile_page: money and people
+    "per programme year": "bình quân mỗi năm thực hiện Chương trình",
+    "Amounts, {name}": "Các khoản vốn, {name}",
+    "No amount of money is reported for {name}.": "Không có số liệu về vốn của {name}.",
+    "Amounts by part, {name}": "Các khoản vốn theo cơ cấu, {name}",
+    "not applicable: not the programme's own allocation": (
+        "không áp dụng: không phải vốn phân bổ của Chương trình"
+    ),
+    "a part: see its total": "một phần: xem tổng số",
+    "People and households reached, {name}": "Người và hộ được hỗ trợ, {name}",
+    "No count of people or households reached is reported for {name}.": (
+        "Không có số liệu về số người hay số hộ được hỗ trợ tại {name}."
+    ),
+    "Reached, by group, {name}": "Đối tượng được hỗ trợ theo nhóm, {name}",
+    "Other figures, {name}": "Các số liệu khác, {name}",
+    "No other figure is reported for {name}.": "Không có số liệu nào khác về {name}.",
+    # helpers.profile_page: components, units inside, gaps
+    "component": "nội dung",
+    "indicators reported": "số chỉ tiêu có số liệu",
+    "what the reports give": "các chỉ tiêu được báo cáo",
+    "No figures are reported for units inside {name}.": (
+        "Không có số liệu cho các đơn vị hành chính trực thuộc {name}."
+    ),
+    "nation": "quốc gia",
+    "province": "tỉnh",
+    "district": "huyện",
+    "unit": "đơn vị",
+    "level": "cấp",
+    "figures": "số lượng số liệu",
+    "Every indicator of the dataset is reported for {name}.": (
+        "Mọi chỉ tiêu của bộ dữ liệu đều có số liệu cho {name}."
+    ),
+    "{count} of the dataset's {total} indicators have no figure for {name}. Missing is "
+    "missing: none of these is zero, and none is filled in.": (
+        "{count}/{total} chỉ tiêu của bộ dữ liệu không có số liệu cho {name}. Thiếu là thiếu: "
+        "không chỉ tiêu nào trong số này được coi là bằng 0, và không chỉ tiêu nào được điền "
+        "thay."
+    ),
 }
