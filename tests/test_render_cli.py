@@ -69,8 +69,8 @@ def test_every_report_index_and_executed_notebook_is_written(rendered):
 
 def test_index_links_resolve_to_every_report(rendered):
     out, _ = rendered
-    links = page_links(out / "index.html")
-    assert broken_links(out / "index.html") == []
+    links = page_links(out / "index.html") + page_links(out / "index.vi.html")
+    assert broken_links(out / "index.html") == [] and broken_links(out / "index.vi.html") == []
     assert {f"{slug}.html" for slug in ALL_SLUGS} <= set(links)
     assert ">Thái Nguyên</a>" in (out / "index.html").read_text(encoding="utf-8")
 
@@ -149,7 +149,8 @@ def test_a_failing_report_keeps_its_old_html_and_the_others_are_rendered(tmp_pat
     )  # fmt: skip
     assert process.returncode == 1
     assert "FAILED poverty-standards" in process.stderr
-    assert "In [2]" in process.stderr and "raise ValueError" in process.stderr
+    # In [3]: papermill runs its injected-parameters cell (the language) first
+    assert "In [3]" in process.stderr and "raise ValueError" in process.stderr
     assert "ValueError: fixture failure in the third cell" in process.stderr
     assert (out / "poverty-standards.html").read_text(encoding="utf-8") == "previous version"
     assert (out / "executed" / "poverty-standards.failed.ipynb").is_file()

@@ -367,7 +367,7 @@ def key_figures_html(dataset: Dataset, cards: Sequence) -> str:
         status = ""
         if card.status:
             klass = "status-" + card.status.replace(" ", "-")
-            status = f' <span class="{klass}">{esc(card.status)}</span>'
+            status = f' <span class="{klass}">{esc(card.status_label)}</span>'
         evidence = evidence_html(dataset, card.evidence_ids) if card.evidence_ids else ""
         detail = f'<div class="kf-detail">{esc(card.detail)}</div>' if card.detail else ""
         out.append(
