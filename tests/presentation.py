@@ -126,22 +126,41 @@ def unlabelled_kinds(html: str, dataset) -> list[str]:
     return problems
 
 
+def _is_vietnamese(soup: BeautifulSoup) -> bool:
+    html = soup.find("html")
+    return html is not None and html.get("lang") == "vi"
+
+
 def lost_qualifiers(html: str, dataset) -> list[str]:
-    """Rows showing a figure printed "over", "at least", "below", "gần" without that word."""
+    """Rows showing a figure printed "over", "at least", "below", "gần" without that word.
+
+    A Vietnamese page may say it in either language ("trên" or "over"): the check is that the
+    qualifier is kept, not which language it is in.
+    """
     obs = dataset.observations.set_index("observation_id")
+    soup = soup_of(html)
+    languages = (0, 1) if _is_vietnamese(soup) else (0,)
+    more = ("or more", "trở lên") if _is_vietnamese(soup) else ("or more",)
     problems = []
-    for row in soup_of(html).select("tr"):
+    for row in soup.select("tr"):
         ids = {c.get_text() for c in row.select("details.prov p.obs-id code")}
         if not ids:
             continue
         shown = _content(soup_of(str(row))).get_text(" ")
         for oid in ids & set(obs.index):
             qualifier = str(obs.loc[oid, "qualifier"])
-            word = QUALIFIER_WORDS.get(qualifier, ("",))[0].strip()
-            if qualifier in ("over", "at least", "below", "about") and word not in shown:
-                problems.append(f"{oid}: printed '{qualifier}', shown without '{word}'")
+            pair = QUALIFIER_WORDS.get(qualifier, ("", ""))
+            words = [pair[i].strip() for i in languages]
+            if qualifier in ("over", "at least", "below", "about") and not any(
+                w in shown for w in words
+            ):
+                problems.append(f"{oid}: printed '{qualifier}', shown without '{words[0]}'")
             excerpt = str(obs.loc[oid, "excerpt"])
-            if qualifier.startswith("range") and "trở lên" in excerpt and "or more" not in shown:
+            if (
+                qualifier.startswith("range")
+                and "trở lên" in excerpt
+                and not any(m in shown for m in more)
+            ):
                 problems.append(f"{oid}: printed 'trở lên', shown without 'or more'")
     return problems
 
@@ -157,7 +176,7 @@ def false_comparisons(html: str, dataset) -> list[str]:
     keys = ["indicator_id", "kind", "period_start", "period_end", "poverty_standard"]
     for row in soup.select("tr"):
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td", recursive=False)]
-        if "yes" not in cells:
+        if not {"yes", "có"} & set(cells):  # the comparison's "comparable" column, en and vi
             continue
         ids = [c.get_text() for c in row.select("details.prov p.obs-id code")]
         described = {tuple(str(obs.loc[i, k]) for k in keys) for i in ids if i in obs.index}
