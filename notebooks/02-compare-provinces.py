@@ -38,55 +38,23 @@ plotting.apply_theme()
 # %% tags=["remove-input"]
 display.show(compare_page.header(dataset, ids))
 
-# %% [markdown]
-# ## Findings
-
 # %% tags=["remove-input"]
 display.show(compare_page.findings(dataset, ids))
-
-# %% [markdown]
-# ## Poverty rates over time: where do the provinces stand?
-#
-# One line per province, poverty standard and method; lines never cross the 2021 change of
-# standard, and survey estimates are never joined to review counts.
 
 # %% tags=["remove-input"]
 display.show(compare_page.rates(dataset, ids))
 
-# %% [markdown]
-# ## Reduction targets: did each province reach its own?
-#
-# Each target is judged only against a result of the same measure, period and standard.
-
 # %% tags=["remove-input"]
 display.show(compare_page.targets(dataset, ids))
-
-# %% [markdown]
-# ## Money: how much per programme year, and per poor household?
-#
-# The programme's own allocation is divided by the years it ran in the period (from 2022)
-# and by a matching count of poor households; other money is "not applicable".
 
 # %% tags=["remove-input"]
 display.show(compare_page.money(dataset, ids))
 
-# %% [markdown]
-# ## Coverage: what does each province report?
-
 # %% tags=["remove-input"]
 display.show(compare_page.coverage(dataset, ids))
 
-# %% [markdown]
-# ## The provinces merged on 1 July 2025: what can be set side by side?
-#
-# Bắc Kạn merged into Thái Nguyên and Hà Giang into Tuyên Quang. Each figure stays with the
-# province as it was when reported; nothing is added up.
-
 # %% tags=["remove-input"]
 display.show(compare_page.merger(dataset, ids))
-
-# %% [markdown]
-# ## Sources
 
 # %% tags=["remove-input"]
 display.show(compare_page.sources(dataset, ids))

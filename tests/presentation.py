@@ -158,7 +158,8 @@ def unlabelled_kinds(html: str, dataset) -> list[str]:
 
 
 def lost_qualifiers(html: str, dataset) -> list[str]:
-    """Rows showing a figure printed "over", "at least", "below", "gần" without that word."""
+    """Rows showing a figure printed "over", "at least", "below", "gần" without that word, in
+    the page's language ("trên" on a Vietnamese page)."""
     obs = dataset.observations.set_index("observation_id")
     problems = []
     index = LANGUAGES.index(page_language(html))
@@ -190,7 +191,7 @@ def false_comparisons(html: str, dataset) -> list[str]:
     keys = ["indicator_id", "kind", "period_start", "period_end", "poverty_standard"]
     for row in soup.select("tr"):
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td", recursive=False)]
-        if "yes" not in cells and "có" not in cells:
+        if not {"yes", "có"} & set(cells):  # the comparison's "comparable" column, en and vi
             continue
         ids = [c.get_text() for c in row.select("details.prov p.obs-id code")]
         described = {tuple(str(obs.loc[i, k]) for k in keys) for i in ids if i in obs.index}

@@ -82,6 +82,8 @@ def test_printed_qualifiers_are_kept(pages, dataset):
     html = pages["profile-bac-kan.html"]
     assert check.lost_qualifiers(html.replace("or more", ""), dataset)
     assert check.lost_qualifiers(html.replace("over ", ""), dataset)
+    html = pages["compare-provinces.vi.html"]
+    assert check.lost_qualifiers(html.replace("trên ", "").replace("over ", ""), dataset)
 
 
 def test_nothing_mismatched_is_called_comparable(pages, dataset):
@@ -92,6 +94,10 @@ def test_nothing_mismatched_is_called_comparable(pages, dataset):
     assert broken != html
     assert check.false_comparisons(broken, dataset)
     assert check.false_comparisons("<p>Reported for every member, so comparable.</p>", dataset)
+    html = pages["compare-provinces.vi.html"]
+    broken = re.sub(r"<td>không so sánh được vì [^<]*</td>", "<td>có</td>", html, count=1)
+    assert broken != html
+    assert check.false_comparisons(broken, dataset)
 
 
 def test_every_source_cited_is_listed(pages, dataset):

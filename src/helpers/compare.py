@@ -2,6 +2,10 @@
 
 Like :mod:`helpers.facts`, nothing here fills a gap: a province that does not report a figure
 gets "not reported" in the tables, never a number.
+
+Tables are returned with English column names (the keys the pages and tests use); the cells a
+reader sees are written in the page's language (:mod:`helpers.i18n`), and the pages translate
+the column names when they show them (:data:`HEADERS`).
 """
 
 from __future__ import annotations
@@ -20,25 +24,41 @@ from helpers.facts import (
     select,
 )
 from helpers.format import (
-    NOT_REPORTED,
     format_number,
     format_period,
     format_quantity,
     format_standard,
     is_missing,
+    not_reported,
 )
 from helpers.geo import geography_name
-from helpers.vocabulary import COMPONENT_LABELS, TARGET_KINDS, labels
+from helpers.i18n import language, tr, tr_n
+from helpers.vocabulary import BREAKDOWN_LABELS, COMPONENT_LABELS, TARGET_KINDS, labels
+from helpers.vocabulary import label as vlabel
 
-# Cell values of the coverage matrix, from least to most reported.
+# Cell values of the coverage matrix, from least to most reported. They are keys (the chart's
+# colours are keyed by them); :func:`coverage_label` gives a level's words in the page's language.
 COVERAGE_LEVELS = ("not reported", "target or plan only", "result only", "result and target")
+
+
+def coverage_label(level: str) -> str:
+    """A coverage level as a reader sees it, in the page's language."""
+    if level not in COVERAGE_LEVELS:
+        raise ValueError(f"unknown coverage level {level!r}; known: {', '.join(COVERAGE_LEVELS)}")
+    return tr(level)
+
+
+def value_text(fact: pd.Series | dict) -> str:
+    """A fact's value as the tables show it, in the page's language's notation (``21.946 hộ``)."""
+    return fact_text(fact, notation=language())
 
 
 def coverage_matrix(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
     """Indicator × geography: whether the reports give a result, a target, both or nothing.
 
     Rows are every indicator of the indicators table (ordered by component), indexed by
-    label; columns are geography names. A result is an ``actual`` or ``estimate`` figure.
+    label; columns are geography names; cells are :data:`COVERAGE_LEVELS` (keys, not words).
+    A result is an ``actual`` or ``estimate`` figure.
     """
     ids = list(geography_ids)
     obs = dataset.observations
@@ -128,40 +148,41 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
             years = span[2] if span else None
             basis = _poor_household_basis(table, start, end) if span else None
             if not own_funds:
-                per_year = per_household = "not applicable: not the programme's allocation"
-                used = "not applicable"
+                per_year = per_household = tr("not applicable: not the programme's allocation")
+                used = tr("not applicable")
             else:
                 per_year = (
-                    NOT_REPORTED
+                    not_reported()
                     if years is None
                     else per_year_text(
                         {**fact.to_dict(), "period_start": span[0], "period_end": span[1]}
                     )
                 )
                 used = (
-                    "not reported: no exact count of poor households for a year of the period"
+                    tr("not reported: no exact count of poor households for a year of the period")
                     if basis is None
                     else _basis_text(basis)
                 )
                 per_household = (
-                    NOT_REPORTED if basis is None else per_household_text(fact, basis["value"])
+                    not_reported() if basis is None else per_household_text(fact, basis["value"])
                 )
+            total = bool(is_total(funding.loc[[i]]).iloc[0])
             rows.append(
                 {
                     "geography": geography_name(dataset, gid),
                     "indicator": fact["label"],
-                    "part": "total" if is_total(funding.loc[[i]]).iloc[0] else fact["breakdown"],
+                    "part": tr("total") if total else vlabel(BREAKDOWN_LABELS, fact["breakdown"]),
                     "period": format_period(start, end),
                     "kind": str(fact["kind"]),
-                    "amount": fact_text(fact),
-                    "programme years": "not applicable" if not own_funds
-                    else (NOT_REPORTED if span is None
-                          else f"{years} ({format_period(span[0], span[1])})"),
+                    "amount": value_text(fact),
+                    "programme years": _programme_years_text(own_funds, span),
                     "per year": per_year,
                     "poor households used": used,
                     "per poor household": per_household,
                     "source_id": str(fact["source_id"]),
                     "geography_id": gid,
+                    "indicator_id": str(fact["indicator_id"]),
+                    "is_total": total,
                     "qualifier": fact["qualifier"],
                     "per_year_low": fact["low"] / years if years else float("nan"),
                     "per_year_high": fact["high"] / years if years else float("nan"),
@@ -171,7 +192,8 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
     return pd.DataFrame(rows, columns=FUNDING_COLUMNS)
 
 
-# Columns for readers; the further columns of funding_normalised are ids and numbers for charts.
+# Columns for readers (``kind`` holds the key: show it with its label); the further columns of
+# funding_normalised are ids, flags and numbers for findings and charts.
 FUNDING_DISPLAY = [
     "geography",
     "indicator",
@@ -188,6 +210,8 @@ FUNDING_COLUMNS = [
     *FUNDING_DISPLAY,
     "source_id",
     "geography_id",
+    "indicator_id",
+    "is_total",
     "qualifier",
     "per_year_low",
     "per_year_high",
@@ -195,22 +219,31 @@ FUNDING_COLUMNS = [
 ]
 
 
+def _programme_years_text(own_funds: bool, span: tuple[int, int, int] | None) -> str:
+    """``"3 (2022–2024)"``: how many programme years a period holds, and which."""
+    if not own_funds:
+        return tr("not applicable")
+    if span is None:
+        return not_reported()
+    return tr("{years} ({span})", years=span[2], span=format_period(span[0], span[1]))
+
+
 def _basis_text(basis: pd.Series) -> str:
     period = format_period(basis["period_start"], basis["period_end"])
-    return f"{fact_text(basis)} ({period}, {format_standard(basis['poverty_standard'])})"
+    return f"{value_text(basis)} ({period}, {format_standard(basis['poverty_standard'])})"
 
 
 def per_household_text(fact: pd.Series, households: float) -> str:
     """A VND-billion amount per household, in million VND, keeping the fact's qualifier."""
     if is_missing(households) or households <= 0:
-        return NOT_REPORTED
+        return not_reported()
     low, high = fact["low"] * 1000 / households, fact["high"] * 1000 / households
     if fact["qualifier"] == "range":
-        numbers = f"{format_number(low, 2)}–{format_number(high, 2)}"
-        return f"{numbers} million VND per poor household"
-    value = high if fact["qualifier"] == "below" else low
-    text = format_quantity(value, "count", fact["qualifier"], decimals=2)
-    return f"{text} million VND per poor household"
+        amount = f"{format_number(low, 2)}–{format_number(high, 2)}"
+    else:
+        value = high if fact["qualifier"] == "below" else low
+        amount = format_quantity(value, "count", fact["qualifier"], decimals=2)
+    return tr("{amount} million VND per poor household", amount=amount)
 
 
 def rate_facts(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
@@ -241,7 +274,7 @@ def reorganisation(dataset: Dataset) -> pd.DataFrame:
                 {
                     "province from 1 July 2025": geography_name(dataset, successor),
                     "province before": member["name"],
-                    "figures in the dataset": str(n) if n else "none",
+                    "figures in the dataset": str(n) if n else tr("none"),
                 }
             )
     return pd.DataFrame(
@@ -253,7 +286,8 @@ def merger_pairs(dataset: Dataset) -> pd.DataFrame:
     """For each province merged on 1 July 2025: every figure its members both report, paired.
 
     Each pair of facts of the same indicator, one per member, is either comparable (same
-    kind, period, standard and method) or not, with the reason. Nothing is added up.
+    kind, period, standard and method) or not, with the reason (``comparable``, in the page's
+    language; ``is_comparable`` says which). Nothing is added up.
     """
     from helpers.brief import comparable
 
@@ -285,14 +319,18 @@ def merger_pairs(dataset: Dataset) -> pd.DataFrame:
                                 "first figure": _fact_brief(a),
                                 "second": geography_name(dataset, other),
                                 "second figure": _fact_brief(b),
-                                "comparable": "yes" if ok else f"not comparable because {why}",
+                                "comparable": tr("yes")
+                                if ok
+                                else tr("not comparable because {why}", why=why),
+                                "is_comparable": ok,
                                 "observation_ids": f"{a['observation_ids']};{b['observation_ids']}",
                             }
                         )
     return pd.DataFrame(rows, columns=MERGER_COLUMNS)
 
 
-MERGER_COLUMNS = [
+# Columns for readers; merger_pairs adds a flag and the observation ids.
+MERGER_DISPLAY = [
     "province from 1 July 2025",
     "indicator",
     "first",
@@ -300,8 +338,14 @@ MERGER_COLUMNS = [
     "second",
     "second figure",
     "comparable",
-    "observation_ids",
 ]
+MERGER_COLUMNS = [*MERGER_DISPLAY, "is_comparable", "observation_ids"]
+
+
+def header(column: str) -> str:
+    """A column name of this module's tables (and of the comparison page's own) as the page's
+    reader sees it: the English name is the message (:mod:`helpers.catalogue.compare`)."""
+    return tr(column)
 
 
 def _fact_brief(fact: pd.Series) -> str:
@@ -311,7 +355,7 @@ def _fact_brief(fact: pd.Series) -> str:
     period = format_period(fact["period_start"], fact["period_end"])
     standard = str(fact["poverty_standard"])
     extra = "" if standard == "not applicable" else f", {format_standard(standard)}"
-    return f"{fact_text(fact)} ({period}, {vlabel(KIND_LABELS, fact['kind'])}{extra})"
+    return f"{value_text(fact)} ({period}, {vlabel(KIND_LABELS, fact['kind'])}{extra})"
 
 
 def reduction_comparison(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
@@ -357,41 +401,89 @@ def findings(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
     with_series = [
         g for g in ids if not series.empty and g in set(series["geography_id"].astype(str))
     ]
-    out.append(
-        f"{len(with_series)} of the {len(ids)} provinces have a poor-household rate for two or "
-        "more years under one standard and method"
-        + (
-            f" ({', '.join(geography_name(dataset, g) for g in with_series)})."
-            if with_series
-            else "."
+    if with_series:
+        out.append(
+            tr(
+                "{n} of the {total} provinces have a poor-household rate for two or more years "
+                "under one standard and method ({names}).",
+                n=len(with_series),
+                total=len(ids),
+                names=", ".join(geography_name(dataset, g) for g in with_series),
+            )
         )
-    )
+    else:
+        out.append(
+            tr(
+                "{n} of the {total} provinces have a poor-household rate for two or more years "
+                "under one standard and method.",
+                n=0,
+                total=len(ids),
+            )
+        )
     statuses = target_table(dataset, ids)
     counts: dict[str, int] = {}
     for _, s in statuses:
         counts[s.status] = counts.get(s.status, 0) + 1
     if statuses:
-        parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-        out.append(f"Of {len(statuses)} reduction targets reported, the data says: {parts}.")
-    funding = funding_normalised(dataset, ids)
-    own = funding[
-        (funding["part"] == "total") & (funding["indicator"] == "Programme funding allocated")
-    ]
-    if not own.empty:
-        with_basis = own[~own["per poor household"].isin([NOT_REPORTED])]
+        parts = ", ".join(status_count_text(n, k) for k, n in sorted(counts.items()))
         out.append(
-            f"{own['geography'].nunique()} provinces report the programme's own allocation; "
-            f"{len(with_basis)} of those {len(own)} amounts can be set against a matching count "
-            "of poor households."
+            tr(
+                "Of {total} reduction targets reported, the data says: {parts}.",
+                total=len(statuses),
+                parts=parts,
+            )
+        )
+    funding = funding_normalised(dataset, ids)
+    own = funding[funding["is_total"] & (funding["indicator_id"] == PROGRAMME_FUNDING)]
+    if not own.empty:
+        with_basis = own[own["per poor household"] != not_reported()]
+        out.append(
+            tr_n(
+                "{count} province reports the programme's own allocation; {k} of those {m} "
+                "amounts can be set against a matching count of poor households.",
+                "{count} provinces report the programme's own allocation; {k} of those {m} "
+                "amounts can be set against a matching count of poor households.",
+                own["geography"].nunique(),
+                k=len(with_basis),
+                m=len(own),
+            )
         )
     pairs = merger_pairs(dataset)
     pairs = pairs[
         pairs["province from 1 July 2025"].isin([geography_name(dataset, g) for g in ids])
     ]
     if not pairs.empty:
-        ok = int((pairs["comparable"] == "yes").sum())
         out.append(
-            f"Across the provinces merged on 1 July 2025, {len(pairs)} pairs of figures share an "
-            f"indicator; {ok} of them are comparable (same kind, period, standard and method)."
+            tr(
+                "Across the provinces merged on 1 July 2025, {n} pairs of figures share an "
+                "indicator; {ok} of them are comparable (same kind, period, standard and method).",
+                n=len(pairs),
+                ok=int(pairs["is_comparable"].sum()),
+            )
         )
     return out
+
+
+# A target's status (helpers.brief.TargetStatus.status) is a key; each has its words in the
+# catalogue, and a sentence part for counts.
+_STATUS_COUNTS = {
+    "met": "{n} met",
+    "not met": "{n} not met",
+    "undetermined": "{n} undetermined",
+    "not reported": "{n} not reported",
+    "not comparable": "{n} not comparable",
+}
+
+
+def status_label(status: str) -> str:
+    """A target status (``met``, ``not comparable`` ...) in the page's language."""
+    if status not in _STATUS_COUNTS:
+        raise ValueError(f"unknown target status {status!r}; known: {', '.join(_STATUS_COUNTS)}")
+    return tr(status)
+
+
+def status_count_text(n: int, status: str) -> str:
+    """``"9 not comparable"``: how many targets have a status, in the page's language."""
+    if status not in _STATUS_COUNTS:
+        raise ValueError(f"unknown target status {status!r}; known: {', '.join(_STATUS_COUNTS)}")
+    return tr(_STATUS_COUNTS[status], n=n)

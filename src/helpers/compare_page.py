@@ -1,15 +1,22 @@
-"""The sections of the comparison report as HTML: like with like, and the rest set apart."""
+"""The sections of the comparison report as HTML: like with like, and the rest set apart.
+
+Each function returns one section, its heading and introduction included
+(:func:`helpers.display.section_html`), written in the page's language (:mod:`helpers.i18n`);
+the notebook only shows them.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from helpers import compare, display, plotting
-from helpers.display import esc, value_cell
+from helpers.compare import header as h
+from helpers.display import Column, esc, kind_label, value_cell
 from helpers.facts import Dataset, facts_for, select
+from helpers.format import format_standard
 from helpers.geo import geography_name
+from helpers.i18n import tr
 from helpers.profile import when
-from helpers.profile_page import COLUMNS, alt_trajectory
 from helpers.sources import sources_used
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
@@ -20,126 +27,196 @@ def header(dataset: Dataset, ids: list[str]) -> str:
     """Title and scope."""
     names = ", ".join(geography_name(dataset, g) for g in ids)
     return display.title_html(
-        "Four provinces compared: poverty reduction, 2021–2025",
-        f"{names}: poverty rates, reduction targets and results, money and coverage, set side "
-        "by side only where kind, period, poverty standard and method match.",
+        tr("Four provinces compared: poverty reduction, 2021–2025"),
+        tr(
+            "{names}: poverty rates, reduction targets and results, money and coverage, set side "
+            "by side only where kind, period, poverty standard and method match.",
+            names=names,
+        ),
     )
 
 
 def findings(dataset: Dataset, ids: list[str]) -> str:
     """The comparison's findings."""
-    return display.findings_html(compare.findings(dataset, ids))
+    return display.section_html(tr("Findings")) + display.findings_html(
+        compare.findings(dataset, ids)
+    )
+
+
+def _rate_columns(names: dict[str, str]) -> list[Column]:
+    """The columns of the table of rates and counts, headed in the page's language."""
+    return [
+        Column(h("province"), lambda f: esc(names.get(str(f["geography_id"])))),
+        Column(h("what"), lambda f: esc(f.get("label", f["indicator_id"]))),
+        Column(h("when"), lambda f: esc(when(f))),
+        Column(h("kind"), lambda f: esc(kind_label(f["kind"]))),
+        Column(h("standard"), lambda f: esc(format_standard(f["poverty_standard"]))),
+        Column(h("value"), value_cell, numeric=True),
+    ]
 
 
 def rates(dataset: Dataset, ids: list[str]) -> str:
     """Trajectories on one axis (standards and methods never joined), and every rate figure."""
+    out = display.section_html(
+        tr("Poverty rates over time: where do the provinces stand?"),
+        tr(
+            "One line per province, poverty standard and method; lines never cross the 2021 "
+            "change of standard, and survey estimates are never joined to review counts."
+        ),
+    )
     series = compare.trajectories(dataset, ids)
-    out = ""
     names = {g: geography_name(dataset, g) for g in [*ids, "vn"]}
     if not series.empty:
         figure = plotting.plot_trajectory(series, names)
         out += display.figure_html(
             figure,
-            alt_trajectory(series, names),
-            "Poor-household rate by year and province; lines join only figures of one standard "
-            "and one method.",
+            plotting.trajectory_alt(series, names),
+            tr(
+                "Poor-household rate by year and province; lines join only figures of one "
+                "standard and one method."
+            ),
             dataset,
             series,
         )
     else:
         out += display.paragraph(
-            "No province has a rate for two or more years under one standard and method, so no "
-            "trajectory is drawn.",
+            tr(
+                "No province has a rate for two or more years under one standard and method, so "
+                "no trajectory is drawn."
+            ),
             "note",
         )
     table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
-    columns = [display.Column("province", lambda f: esc(names.get(str(f["geography_id"])))),
-               *COLUMNS]  # fmt: skip
     out += display.facts_table_html(
-        dataset, table, columns, "Poor and near-poor households by province",
-        "No province reports a poor or near-poor rate or count.",
+        dataset, table, _rate_columns(names), tr("Poor and near-poor households by province"),
+        tr("No province reports a poor or near-poor rate or count."),
     )  # fmt: skip
     return out
 
 
 def targets(dataset: Dataset, ids: list[str]) -> str:
     """Every reduction target of each province, with its status against a matching result."""
+    out = display.section_html(
+        tr("Reduction targets: did each province reach its own?"),
+        tr("Each target is judged only against a result of the same measure, period and standard."),
+    )
     rows, behind = [], []
     for gid, s in compare.target_table(dataset, ids):
         t = s.target
         result = "—" if s.result is None else f"{value_cell(s.result)} ({esc(when(s.result))})"
         klass = "status-" + s.status.replace(" ", "-")
+        status = esc(compare.status_label(s.status))
         rows.append([
             esc(geography_name(dataset, gid)), esc(t["label"]), esc(when(t)), value_cell(t),
-            result, f'<span class="{klass}">{esc(s.status)}</span>', esc(s.reason),
+            result, f'<span class="{klass}">{status}</span>', esc(s.reason),
             display.evidence_html(dataset, s.evidence_ids()),
         ])  # fmt: skip
         behind.append(t)
         if s.result is not None:
             behind.append(s.result)
     if not rows:
-        return display.paragraph("No province reports a reduction target.", "empty")
+        return out + display.paragraph(tr("No province reports a reduction target."), "empty")
+    columns = ["province", "target", "when", "target value", "result", "status", "why",
+               "evidence"]  # fmt: skip
     table = display.table_html(
-        rows,
-        ["province", "target", "when", "target value", "result", "status", "why", "evidence"],
-        [False, False, False, True, True, False, False, False],
+        rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
-    return table + display.caption_html(
-        "Reduction targets against results, by province", dataset, pd.DataFrame(behind),
+    return out + table + display.caption_html(
+        tr("Reduction targets against results, by province"), dataset, pd.DataFrame(behind),
         "targets by province",
     )  # fmt: skip
 
 
+NUMERIC_FUNDING = ("amount", "per year", "per poor household")
+
+
 def money(dataset: Dataset, ids: list[str]) -> str:
     """Funding per programme year and per poor household, with "not applicable" apart."""
+    out = display.section_html(
+        tr("Money: how much per programme year, and per poor household?"),
+        tr(
+            "The programme's own allocation is divided by the years it ran in the period (from "
+            '2022) and by a matching count of poor households; other money is "not applicable".'
+        ),
+    )
     funding = compare.funding_normalised(dataset, ids)
     if funding.empty:
-        return display.paragraph("No province reports funding.", "empty")
+        return out + display.paragraph(tr("No province reports funding."), "empty")
     rows = []
     for _, r in funding.iterrows():
-        cells = [esc(r[c]) for c in compare.FUNDING_DISPLAY]
+        cells = [esc(kind_label(r[c]) if c == "kind" else r[c]) for c in compare.FUNDING_DISPLAY]
         cells.append(display.evidence_html(dataset, str(r["observation_ids"]).split(";")))
         rows.append(cells)
-    headers = [*compare.FUNDING_DISPLAY, "evidence"]
-    numeric = [c in ("amount", "per year", "per poor household") for c in headers]
+    columns = [*compare.FUNDING_DISPLAY, "evidence"]
+    numeric = [c in NUMERIC_FUNDING for c in columns]
     behind = select(facts_for(dataset, ids), components=["funding"], units=["VND billion"])
-    return display.table_html(rows, headers, numeric) + display.caption_html(
-        "Funding per programme year and per poor household", dataset, behind, "funding"
+    return (
+        out
+        + display.table_html(rows, [h(c) for c in columns], numeric)
+        + display.caption_html(
+            tr("Funding per programme year and per poor household"), dataset, behind, "funding"
+        )
     )
+
+
+def coverage_alt(counts: pd.DataFrame) -> str:
+    """Alt text of the coverage heat-map: per province, how many indicators at each level."""
+    per_province = "; ".join(
+        f"{col}: "
+        + ", ".join(
+            f"{counts.loc[level, col]} {compare.coverage_label(level)}" for level in counts.index
+        )
+        for col in counts.columns
+    )
+    return tr("Heat-map of every indicator by province.") + " " + per_province
 
 
 def coverage(dataset: Dataset, ids: list[str]) -> str:
     """What each province reports: a heat-map of indicators by province."""
+    out = display.section_html(tr("Coverage: what does each province report?"))
     matrix = compare.coverage_matrix(dataset, ids)
-    figure = plotting.plot_coverage(matrix, "What each province reports")
+    figure = plotting.plot_coverage(matrix, tr("What each province reports"))
     counts = compare.coverage_counts(matrix)
-    alt = "Heat-map of every indicator by province. " + "; ".join(
-        f"{col}: " + ", ".join(f"{counts.loc[level, col]} {level}" for level in counts.index)
-        for col in counts.columns
-    )
+    table = counts.rename(index=compare.coverage_label).reset_index()
+    table = table.rename(columns={"coverage": h("coverage")})
     all_facts = facts_for(dataset, ids)
-    return display.figure_html(
-        figure, alt, "Coverage of every indicator of the dataset, by province.", dataset, all_facts
-    ) + display.frame_html(counts.reset_index())
+    return (
+        out
+        + display.figure_html(
+            figure,
+            coverage_alt(counts),
+            tr("Coverage of every indicator of the dataset, by province."),
+            dataset,
+            all_facts,
+        )
+        + display.frame_html(table)
+    )
 
 
 def merger(dataset: Dataset, ids: list[str]) -> str:
     """The merged provinces: pairs of figures of the same indicator, comparable or not, and why."""
+    out = display.section_html(
+        tr("The provinces merged on 1 July 2025: what can be set side by side?"),
+        tr(
+            "Bắc Kạn merged into Thái Nguyên and Hà Giang into Tuyên Quang. Each figure stays "
+            "with the province as it was when reported; nothing is added up."
+        ),
+    )
     names = {geography_name(dataset, g) for g in ids}
     pairs = compare.merger_pairs(dataset)
     pairs = pairs[pairs["province from 1 July 2025"].isin(names)]
     if pairs.empty:
-        return display.paragraph(
-            "No indicator is reported for both members of a merged pair.", "empty"
+        return out + display.paragraph(
+            tr("No indicator is reported for both members of a merged pair."), "empty"
         )
     rows = []
     for _, p in pairs.iterrows():
-        klass = "" if p["comparable"] == "yes" else "not-comparable"
-        cells = [esc(p[c]) for c in compare.MERGER_COLUMNS[:-1]]
+        klass = "" if p["is_comparable"] else "not-comparable"
+        cells = [esc(p[c]) for c in compare.MERGER_DISPLAY]
         cells.append(display.evidence_html(dataset, str(p["observation_ids"]).split(";")))
         rows.append((cells, klass))
     table = display.table_html(
-        [r for r, _ in rows], [*compare.MERGER_COLUMNS[:-1], "evidence"],
+        [r for r, _ in rows], [h(c) for c in [*compare.MERGER_DISPLAY, "evidence"]],
         row_classes=[k for _, k in rows],
     )  # fmt: skip
     obs_ids = ";".join(pairs["observation_ids"]).split(";")
@@ -147,8 +224,15 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
     behind = behind[
         behind["observation_ids"].apply(lambda j: bool(set(j.split(";")) & set(obs_ids)))
     ]
-    return table + display.caption_html(
-        "Figures of the members of each merged province, paired", dataset, behind, "merger pairs"
+    return (
+        out
+        + table
+        + display.caption_html(
+            tr("Figures of the members of each merged province, paired"),
+            dataset,
+            behind,
+            "merger pairs",
+        )
     )
 
 
@@ -159,4 +243,6 @@ def sources(dataset: Dataset, ids: list[str]) -> str:
     shown = facts_for(dataset, ids)
     if national:  # the national line is drawn for reference: its sources are cited too
         shown = pd.concat([shown, series[series["geography_id"].astype(str) == "vn"]])
-    return display.sources_html(dataset, sources_used(dataset, shown))
+    return display.section_html(tr("Sources")) + display.sources_html(
+        dataset, sources_used(dataset, shown)
+    )

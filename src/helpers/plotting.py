@@ -7,6 +7,8 @@
   as a marker with an arrow pointing to where the value may lie; "below 3.4" points left.
 - Results are filled markers, targets and plans hollow ones.
 - Figures under different poverty standards are never joined: one panel per standard.
+- Every word drawn (labels, legends, titles) is in the page's language (:mod:`helpers.i18n`);
+  the messages are in :mod:`helpers.catalogue.compare`.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import ScalarFormatter
 
-from helpers.facts import fact_text
+from helpers.facts import fact_text as _fact_text
 from helpers.format import format_period, format_standard, unit_suffix
+from helpers.i18n import language, tr
 from helpers.vocabulary import (
+    BREAKDOWN_BY_LABELS,
+    BREAKDOWN_LABELS,
     GEOGRAPHY_COLOURS,
     KIND_LABELS,
     OKABE_ITO,
@@ -29,6 +35,7 @@ from helpers.vocabulary import (
 )
 from helpers.vocabulary import label as vlabel
 
+# Keyed by the coverage levels of helpers.compare (the legend shows their words).
 COVERAGE_COLOURS = {
     "not reported": "#F2F2F2",
     "target or plan only": OKABE_ITO["sky blue"],
@@ -69,6 +76,32 @@ def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
     if gid not in GEOGRAPHY_COLOURS and parents and parents.get(gid) in GEOGRAPHY_COLOURS:
         return GEOGRAPHY_COLOURS[parents[gid]]
     return GEOGRAPHY_COLOURS.get(gid, OTHER_COLOUR)
+
+
+class NotationFormatter(ScalarFormatter):
+    """Matplotlib's tick labels in a language's notation: ``2.5`` in English, ``2,5`` in
+    Vietnamese (the decimal comma of :mod:`helpers.format`). English labels are matplotlib's own."""
+
+    def __init__(self, language_: str) -> None:
+        super().__init__()
+        self.language = language_
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        text = super().__call__(x, pos)
+        return text.translate(_VI_NOTATION) if self.language == "vi" else text
+
+
+_VI_NOTATION = str.maketrans({".": ",", ",": "."})
+
+
+def _value_axis(axis) -> None:
+    """Write the tick labels of a value ``axis`` in the page's language's notation."""
+    axis.set_major_formatter(NotationFormatter(language()))
+
+
+def _value(fact: pd.Series | dict) -> str:
+    """A fact's value as drawn on a chart, in the page's language's notation (``17,02%``)."""
+    return _fact_text(fact, notation=language())
 
 
 def _kind(kind: object) -> str:
@@ -117,9 +150,16 @@ def draw_fact(ax: plt.Axes, y: float, fact: pd.Series | dict, colour: str, arrow
 def bounds_legend_handles(colour: str = "#444444") -> list:
     """Legend entries explaining fills, ranges and arrows."""
     return [
-        Line2D([], [], marker="o", ls="none", mfc=colour, mec=colour, label="result"),
+        Line2D([], [], marker="o", ls="none", mfc=colour, mec=colour, label=_kind("actual")),
         Line2D(
-            [], [], marker="o", ls="none", mfc="white", mec=colour, mew=1.8, label="target or plan"
+            [],
+            [],
+            marker="o",
+            ls="none",
+            mfc="white",
+            mec=colour,
+            mew=1.8,
+            label=tr("target or plan"),
         ),  # fmt: skip
         Line2D(
             [],
@@ -129,9 +169,9 @@ def bounds_legend_handles(colour: str = "#444444") -> list:
             mfc=colour + "59",
             mec=colour,
             mew=1.8,
-            label="estimate (dự ước)",
+            label=_kind("estimate"),
         ),  # fmt: skip
-        Line2D([], [], color=colour, lw=7, alpha=0.55, label="range (low–high)"),
+        Line2D([], [], color=colour, lw=7, alpha=0.55, label=tr("range (low–high)")),
         Line2D(
             [],
             [],
@@ -139,7 +179,7 @@ def bounds_legend_handles(colour: str = "#444444") -> list:
             marker=">",
             ms=6,
             lw=1.5,
-            label="open bound: over / at least (→) or below (←)",
+            label=tr("open bound: over / at least (→) or below (←)"),
         ),  # fmt: skip
     ]
 
@@ -179,13 +219,14 @@ def plot_bounds(
         edge = fact["high"] if pd.notna(fact["high"]) else fact["low"]
         if fact["qualifier"] in ("over", "at least", "range low"):
             edge = fact["low"] + arrow
-        ax.annotate(fact_text(fact), (edge, y), xytext=(8, 0), textcoords="offset points",
+        ax.annotate(_value(fact), (edge, y), xytext=(8, 0), textcoords="offset points",
                     va="center", fontsize=9)  # fmt: skip
         geo = names.get(str(fact["geography_id"])) if names else None
         prefix = f"{geo}: {fact.get('label', '')}" if geo else None
         labels.append(fact_label(fact, prefix))
     ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8.5)
     ax.set_xlim(0, top * 1.55)
+    _value_axis(ax.xaxis)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel(xlabel)
     ax.set_title(title, loc="left")
@@ -209,7 +250,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     fig, axes = plt.subplots(len(groups), 1, figsize=(6.4, sum(heights) + 0.5), squeeze=False,
                              gridspec_kw={"height_ratios": heights})  # fmt: skip
     for ax, group in zip(axes[:, 0], groups, strict=True):
-        labels = [str(b) for b in group["breakdown"]][::-1]
+        labels = [vlabel(BREAKDOWN_LABELS, b) for b in group["breakdown"]][::-1]
         values = group["value"].to_numpy()[::-1]
         top = float(pd.concat([group["low"], group["high"]]).max())
         hollow = _is_target(group["kind"].iloc[0])
@@ -217,15 +258,20 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         for y, (_, fact) in enumerate(group.iloc[::-1].iterrows()):
             if fact["qualifier"] not in ("exact", "about"):
                 draw_fact(ax, y, fact, colour, 0.15 * top)
-            ax.annotate(fact_text(fact), (fact["value"], y), xytext=(6, 0),
+            ax.annotate(_value(fact), (fact["value"], y), xytext=(6, 0),
                         textcoords="offset points", va="center", fontsize=8.5)  # fmt: skip
         ax.set_xlim(0, top * 1.45)
-        unit = unit_suffix(str(group["unit"].iloc[0])).strip() or "number"
+        _value_axis(ax.xaxis)
+        unit = unit_suffix(str(group["unit"].iloc[0])).strip() or tr("number")
         first = group.iloc[0]
         ax.set_title(
-            f"{first['label']}, by {first['breakdown_by']} "
-            f"({format_period(first['period_start'], first['period_end'])}, "
-            f"{_kind(first['kind'])})",
+            tr(
+                "{indicator}, by {breakdown} ({period}, {kind})",
+                indicator=first["label"],
+                breakdown=vlabel(BREAKDOWN_BY_LABELS, first["breakdown_by"]),
+                period=format_period(first["period_start"], first["period_end"]),
+                kind=_kind(first["kind"]),
+            ),
             loc="left",
             fontsize=10,
         )
@@ -252,7 +298,8 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
     ax.tick_params(axis="y", labelsize=7.5, length=0)
     ax.tick_params(axis="x", labelsize=9, length=0, rotation=0)
     handles = [
-        Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in COVERAGE_COLOURS.items()
+        Patch(facecolor=c, edgecolor="#999999", label=tr(level))
+        for level, c in COVERAGE_COLOURS.items()
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=8)
     ax.set_title(title, loc="left", pad=24)
@@ -282,7 +329,8 @@ def plot_per_year(
               for _, r in rows.iterrows()]  # fmt: skip
     ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
     ax.set_xlim(0, top * 1.4)
-    ax.set_xlabel("billion VND per year of the period")
+    _value_axis(ax.xaxis)
+    ax.set_xlabel(tr("billion VND per year of the period"))
     ax.set_title(title, loc="left")
     ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
     return fig
@@ -294,7 +342,7 @@ def _year_position(fact: pd.Series) -> float:
     date = fact.get("date")
     if date is not None and not pd.isna(date):
         stamp = pd.Timestamp(date)
-        return stamp.year - 1 + stamp.dayofyear / (366 if stamp.is_leap_year else 365)
+        return stamp.year - 1 + stamp.day_of_year / (366 if stamp.is_leap_year else 365)
     return float(fact["period_end"])
 
 
@@ -329,7 +377,7 @@ def plot_trajectory(
         style = METHOD_STYLES.get(how, "-")
         label = f"{names.get(gid, gid)}, {format_standard(standard)}"
         if how:
-            label += f", {'survey' if how == 'household survey' else 'review'}"
+            label += ", " + (tr("survey") if how == "household survey" else tr("review"))
         # A year with figures from several sources that differ is shown as separate markers
         # and breaks the line: no value is picked or averaged.
         by_year = series.groupby("_x")["value"]
@@ -345,7 +393,7 @@ def plot_trajectory(
         )
         last = series.iloc[-1]
         ax.annotate(
-            fact_text(last),
+            _value(last),
             (float(last["_x"]), float(last["value"])),
             xytext=(5, 4),
             textcoords="offset points",
@@ -365,7 +413,9 @@ def plot_trajectory(
                 mew=1.8,
                 ls="none",
                 ms=7,
-                label=f"target: {fact_text(t)} by {int(t['period_end'])}",
+                label=tr(
+                    "target: {value} by {year}", value=_value(t), year=int(t["period_end"])
+                ),  # fmt: skip
             )
             if str(t["qualifier"]) == "below":
                 ax.annotate(
@@ -383,7 +433,7 @@ def plot_trajectory(
         ax.text(
             STANDARD_BREAK,
             1.0,
-            " standard changes\n (Decree 07/2021)",
+            tr(" standard changes\n (Decree 07/2021)"),
             transform=ax.get_xaxis_transform(),
             fontsize=8.5,
             va="top",
@@ -392,7 +442,31 @@ def plot_trajectory(
     ax.set_xticks(range(lo, hi + 1))
     ax.set_xlim(lo - 0.5, hi + 0.9)
     ax.set_ylim(bottom=0)
-    ax.set_ylabel("poor households (% of households)")
+    _value_axis(ax.yaxis)
+    ax.set_ylabel(tr("poor households (% of households)"))
     ax.grid(axis="y")
     ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1)
     return fig
+
+
+def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
+    """Alt text of :func:`plot_trajectory`: each line's points in words, in the page's language."""
+    parts = []
+    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
+    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
+    keys = [rates["geography_id"].astype(str), standard.astype(str),
+            method.fillna("").astype(str)]  # fmt: skip
+    for (gid, standard, _how), s in rates.groupby(keys, sort=False):
+        points = ", ".join(
+            f"{int(r['period_end'])}: {_value(r)}"
+            for _, r in s.sort_values("period_end").iterrows()
+        )
+        parts.append(
+            tr(
+                "{name} under the {standard}: {points}",
+                name=names.get(gid, gid),
+                standard=format_standard(standard),
+                points=points,
+            )
+        )
+    return tr("Line chart of the poor-household rate.") + " " + "; ".join(parts) + "."

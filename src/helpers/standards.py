@@ -4,6 +4,11 @@ The curated dataset records which standard each figure uses but not the standard
 so their definitions are kept here, transcribed from the legal texts named in ``legal_basis``
 (Decision 59/2015/QĐ-TTg of 19 November 2015; Decree 07/2021/NĐ-CP of 27 January 2021).
 Income lines are in VND per person per month.
+
+The definitions are written in English here; each text is a message with its Vietnamese in
+:mod:`helpers.catalogue.standards` (worded after the legal texts), so the tables come out in the
+page's language. Tables keep English column names (the keys code and tests use); the page
+(:mod:`helpers.standards_page`) translates them when it shows them.
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ import pandas as pd
 
 from helpers.facts import Dataset, facts_for, select
 from helpers.format import (
-    NOT_REPORTED,
     format_number,
     format_period,
     format_quantity,
     format_standard,
+    not_reported,
 )
 from helpers.geo import geography_name
+from helpers.i18n import tr
 
 STANDARDS: dict[str, dict[str, object]] = {
     "2016-2020": {
@@ -69,32 +75,46 @@ STANDARDS: dict[str, dict[str, object]] = {
 }
 
 
+CRITERIA = (
+    "legal basis",
+    "poverty line",
+    "near-poor line",
+    "deprivation dimensions",
+    "deprivation indicators",
+    "poor household",
+    "near-poor household",
+)
+
+
+def _income_lines(line: dict) -> str:
+    return tr(
+        "{rural} rural; {urban} urban (VND per person per month)",
+        rural=format_number(line["rural"]),
+        urban=format_number(line["urban"]),
+    )
+
+
 def standards_table() -> pd.DataFrame:
-    """The two standards side by side: legal basis, income lines, dimensions and the rules."""
-    rows = {}
+    """The two standards side by side: legal basis, income lines, dimensions and the rules.
+
+    One row per criterion (:data:`CRITERIA`, in the ``criterion`` column), one column per
+    standard; every cell and criterion in the page's language.
+    """
+    columns = {}
     for name, spec in STANDARDS.items():
         poverty, near = spec["income_poverty_line"], spec["income_near_poor_line"]
         n, threshold = spec["n_indicators"], spec["deprivation_threshold"]
-
-        def lines(line: dict) -> str:
-            return (
-                f"{format_number(line['rural'])} rural; {format_number(line['urban'])} urban "
-                "(VND per person per month)"
-            )
-
-        rows[format_standard(name)] = {
-            "legal basis": spec["legal_basis"],
-            "poverty line": lines(poverty),
-            "near-poor line": lines(near) if near != poverty else "the same as the poverty line",
-            "deprivation dimensions": f"{len(spec['dimensions'])}: "
-            + ", ".join(spec["dimensions"]),
-            "deprivation indicators": str(n),
-            "poor household": spec["poor_rule"].format(threshold=threshold, n=n),
-            "near-poor household": spec["near_poor_rule"].format(threshold=threshold, n=n),
-        }
-    table = pd.DataFrame(rows)
-    table.index.name = "criterion"
-    return table.reset_index()
+        dimensions = ", ".join(tr(d) for d in spec["dimensions"])
+        columns[format_standard(name)] = [
+            tr(spec["legal_basis"]),
+            _income_lines(poverty),
+            _income_lines(near) if near != poverty else tr("the same as the poverty line"),
+            f"{len(spec['dimensions'])}: {dimensions}",
+            str(n),
+            tr(spec["poor_rule"], threshold=threshold, n=n),
+            tr(spec["near_poor_rule"], threshold=threshold, n=n),
+        ]
+    return pd.DataFrame({"criterion": [tr(c) for c in CRITERIA], **columns})
 
 
 COUNT_RATE_PAIRS = {
@@ -108,7 +128,8 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
 
     A pair is a count and a rate of the same geography, period, kind, standard and source, both
     exact totals. The rate is printed to a few decimals, so the implied total is given as the
-    range the rounding allows (rate ± half a unit of its last printed decimal).
+    range the rounding allows (rate ± half a unit of its last printed decimal). ``indicator``
+    names the count (poor or near-poor households); ``observation_ids`` are the pair's rows.
     """
     if geography_ids is None:
         geography_ids = list(dataset.observations["geography_id"].astype(str).unique())
@@ -130,6 +151,7 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
             rows.append(
                 {
                     "geography": geography_name(dataset, row["geography_id"]),
+                    "indicator": row["label_count"],
                     "period": format_period(row["period_start"], row["period_end"]),
                     "standard": format_standard(row["poverty_standard"]),
                     "households counted": format_quantity(count, "households"),
@@ -138,7 +160,7 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
                         count / (rate / 100), "households", decimals=0
                     )
                     if rate > 0
-                    else NOT_REPORTED,
+                    else not_reported(),
                     "range allowed by rounding": format_quantity(
                         count / ((rate + half_step) / 100),
                         "households",
@@ -147,12 +169,35 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
                         decimals=0,
                     )
                     if rate > half_step
-                    else NOT_REPORTED,
+                    else not_reported(),
                     "implied_total": count / (rate / 100) if rate > 0 else float("nan"),
                     "source_id": row["source_id"],
+                    "geography_id": str(row["geography_id"]),
+                    "observation_ids": f"{row['observation_ids_count']};"
+                    f"{row['observation_ids_rate']}",
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=IMPLIED_COLUMNS)
+
+
+# The columns of implied_households: those a reader sees, then the numbers and ids behind them.
+IMPLIED_DISPLAY = [
+    "geography",
+    "indicator",
+    "period",
+    "standard",
+    "households counted",
+    "rate",
+    "implied households in total",
+    "range allowed by rounding",
+]
+IMPLIED_COLUMNS = [
+    *IMPLIED_DISPLAY,
+    "implied_total",
+    "source_id",
+    "geography_id",
+    "observation_ids",
+]
 
 
 def _printed_decimals(printed: object, value: float) -> int:
