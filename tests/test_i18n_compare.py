@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import nbformat  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import compare, compare_page, display, plotting, standards, standards_page  # noqa: E402
+from helpers import brief, compare, compare_page, display, plotting, standards, standards_page  # noqa: E402
 from helpers.catalogue import compare as compare_catalogue  # noqa: E402
 from helpers.catalogue import standards as standards_catalogue  # noqa: E402
 from helpers.config import NOTEBOOKS_DIR  # noqa: E402
@@ -120,13 +120,13 @@ def test_merger_pairs_say_comparable_in_the_page_language(dataset):
 
 def test_target_statuses_and_coverage_levels_have_words_in_both_languages():
     with using("vi"):
-        assert compare.status_label("not comparable") == "không so sánh được"
+        assert brief.status_label("not comparable") == "không so sánh được"
         assert compare.status_count_text(7, "met") == "7 mục tiêu đạt"
         assert compare.coverage_label("result only") == "chỉ có kết quả"
-    assert compare.status_label("not met") == "not met"
+    assert brief.status_label("not met") == "not met"
     assert compare.status_count_text(9, "not comparable") == "9 not comparable"
     with pytest.raises(ValueError, match="unknown target status"):
-        compare.status_label("passed")
+        brief.status_label("passed")
     with pytest.raises(ValueError, match="unknown coverage level"):
         compare.coverage_label("partly")
 

@@ -201,7 +201,9 @@ def status_label(status: str) -> str:
         "not reported": tr("not reported"),
         "not comparable": tr("not comparable"),
     }
-    return labels.get(status, status)
+    if status not in labels:
+        raise ValueError(f"unknown target status {status!r}; known: {', '.join(STATUSES)}")
+    return labels[status]
 
 
 @dataclass

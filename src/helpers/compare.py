@@ -475,13 +475,6 @@ _STATUS_COUNTS = {
 }
 
 
-def status_label(status: str) -> str:
-    """A target status (``met``, ``not comparable`` ...) in the page's language."""
-    if status not in _STATUS_COUNTS:
-        raise ValueError(f"unknown target status {status!r}; known: {', '.join(_STATUS_COUNTS)}")
-    return tr(status)
-
-
 def status_count_text(n: int, status: str) -> str:
     """``"9 not comparable"``: how many targets have a status, in the page's language."""
     if status not in _STATUS_COUNTS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import compare, display, plotting
+from helpers import brief, compare, display, plotting
 from helpers.compare import header as h
 from helpers.display import Column, esc, kind_label, value_cell
 from helpers.facts import Dataset, facts_for, select
@@ -105,7 +105,7 @@ def targets(dataset: Dataset, ids: list[str]) -> str:
         t = s.target
         result = "—" if s.result is None else f"{value_cell(s.result)} ({esc(when(s.result))})"
         klass = "status-" + s.status.replace(" ", "-")
-        status = esc(compare.status_label(s.status))
+        status = esc(brief.status_label(s.status))
         rows.append([
             esc(geography_name(dataset, gid)), esc(t["label"]), esc(when(t)), value_cell(t),
             result, f'<span class="{klass}">{status}</span>', esc(s.reason),

@@ -30,6 +30,7 @@ from helpers.vocabulary import (
     KIND_LABELS,
     OKABE_ITO,
     OTHER_COLOUR,
+    STANDARD_BASIS,
     STANDARD_MARKERS,
     TARGET_KINDS,
 )
@@ -461,12 +462,11 @@ def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
             f"{int(r['period_end'])}: {_value(r)}"
             for _, r in s.sort_values("period_end").iterrows()
         )
-        parts.append(
-            tr(
-                "{name} under the {standard}: {points}",
-                name=names.get(gid, gid),
-                standard=format_standard(standard),
-                points=points,
-            )
-        )
-    return tr("Line chart of the poor-household rate.") + " " + "; ".join(parts) + "."
+        name = names.get(gid, gid)
+        if standard in STANDARD_BASIS:
+            line = tr("{name} under the {standard}: {points}", name=name,
+                      standard=format_standard(standard), points=points)  # fmt: skip
+        else:
+            line = tr("{name}, no poverty standard named: {points}", name=name, points=points)
+        parts.append(line)
+    return tr("Line chart of the poor-household rate. {lines}.", lines="; ".join(parts))

@@ -48,16 +48,6 @@ def columns() -> list[Column]:
     ]
 
 
-# English headers, for code that has not moved to columns() yet (the comparison page).
-COLUMNS = [
-    Column("what", _what),
-    Column("when", lambda f: esc(when(f))),
-    Column("kind", lambda f: esc(kind_label(f["kind"]))),
-    Column("standard", _standard),
-    Column("value", value_cell, numeric=True),
-]
-
-
 def _row_classes(table: pd.DataFrame) -> list[str]:
     return [f"kind-{str(k)}" for k in table["kind"]]
 
@@ -142,7 +132,7 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
         figure = plotting.plot_trajectory(chosen, ids, targets)
         out += display.figure_html(
             figure,
-            alt_trajectory(chosen, ids),
+            plotting.trajectory_alt(chosen, ids),
             tr(
                 "Poor-household rate by year, {name}: one line per standard and method.", name=name
             ),  # fmt: skip
@@ -175,30 +165,6 @@ def reference_series(dataset: Dataset, geography_id: str, reference: str | None)
     series = brief.rate_series(facts_for(dataset, reference)).values()
     long = [s for s in series if s["period_end"].nunique() >= 2]
     return pd.concat(long) if long else pd.DataFrame()
-
-
-def alt_trajectory(rates: pd.DataFrame, names: dict[str, str]) -> str:
-    """Alt text of the trajectory chart: each line's points in words."""
-    from helpers.facts import fact_text
-
-    parts = []
-    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
-    keys = [rates["geography_id"].astype(str), standard.astype(str),
-            method.fillna("").astype(str)]  # fmt: skip
-    for (gid, standard, _how), s in rates.groupby(keys, sort=False):
-        points = ", ".join(
-            f"{int(r['period_end'])}: {fact_text(r)}"
-            for _, r in s.sort_values("period_end").iterrows()
-        )
-        name = names.get(gid, gid)
-        if standard in brief.NAMED_STANDARDS:
-            line = tr("{name} under the {standard}: {points}", name=name,
-                      standard=format_standard(standard), points=points)  # fmt: skip
-        else:
-            line = tr("{name}, no poverty standard named: {points}", name=name, points=points)
-        parts.append(line)
-    return tr("Line chart of the poor-household rate. {lines}.", lines="; ".join(parts))
 
 
 def targets(dataset: Dataset, geography_id: str) -> str:
