@@ -103,6 +103,7 @@ INDEX_TEXT = {
     "none": "No report has been rendered yet: run",
     "dataset": "The dataset",
     "every_table": "Every table the reports are built from",
+    "licence": "licence",
     "as_csv": "as UTF-8 CSV",
     "with_descriptor": "with its",
     "descriptor": "Frictionless descriptor",
@@ -212,7 +213,7 @@ def _descriptor(data_dir: Path) -> dict:
 def _licence(data_dir: Path) -> str:
     licences = _descriptor(data_dir).get("licenses") or [{}]
     name = licences[0].get("name", "") if isinstance(licences[0], dict) else ""
-    return f"licence {name}" if name else ""
+    return name
 
 
 def _descriptions(data_dir: Path) -> dict[str, str]:

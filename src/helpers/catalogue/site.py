@@ -38,6 +38,7 @@ VI: dict[str, str] = {
     "The dataset": "Bộ dữ liệu",
     "Every table the reports are built from": "Mọi bảng dữ liệu dùng để lập các báo cáo",
     "as UTF-8 CSV": "dạng CSV mã hóa UTF-8",
+    "licence": "giấy phép",
     "with its": "kèm",
     "Frictionless descriptor": "tệp mô tả Frictionless",
     "and": "và",
