@@ -460,3 +460,17 @@ def test_reports_start_longest_first_by_their_last_render():
     }  # poverty-standards: never rendered, so unknown: first
     order = [r.slug for r in render.longest_first(reports, manifest)]
     assert order == ["poverty-standards", "compare-provinces", "profile-bac-kan"]
+
+
+def test_profile_line_names_each_phase_and_when_the_report_started():
+    from reportbuild.worker import Outcome
+
+    report = catalog.reports_for(["standards"], {})[0]
+    outcome = Outcome(
+        report, ok=True, seconds=3.5, phases=(("kernel start", 1.25), ("execute", 2.0)),
+        started_at=101.5,
+    )  # fmt: skip
+    line = outcome.describe_phases(origin=100.0)
+    assert line == (
+        "profile poverty-standards: at +1.50 s: kernel start 1.25 execute 2.00 (total 3.50)"
+    )

@@ -116,9 +116,13 @@ def test_unchanged_inputs_are_skipped_and_force_renders_again(rendered):
     assert "6 up to date, 0 to render" in process.stderr
     assert before == {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
 
-    process = run_cli("--out", str(out), "--no-progress", "--report", "standards", "--force")
+    process = run_cli(
+        "--out", str(out), "--no-progress", "--report", "standards", "--force", "--profile"
+    )  # fmt: skip
     assert process.returncode == 0, process.stderr
     assert "0 up to date, 1 to render" in process.stderr
+    assert "profile poverty-standards: at +" in process.stderr  # --profile: where time went
+    assert " execute " in process.stderr and " html " in process.stderr
     assert (out / "poverty-standards.html").stat().st_mtime_ns != before["poverty-standards"]
 
 

@@ -30,6 +30,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ from reportbuild.outdir import (
 from reportbuild.worker import DEFAULT_REPORTS_PER_KERNEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
+STARTED_AT = time.time()  # when the command started (its imports done), for --profile
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -165,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-progress", action="store_true", help="no progress bar (one line per report only)"
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also print where each report's time went (kernel, execution, HTML, writing)",
+    )
     return parser
 
 
@@ -238,8 +245,10 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
             return EXIT_INTERRUPTED
         failures, stopped = result
         try:
+            _profile_note(args, "workers done")
             index = write_index(out_dir, data_dir=data)
             print(f"index: {index}", file=sys.stderr)
+            _profile_note(args, "index written")
         except OSError as error:
             stopped = stopped or f"could not write the index into {out_dir}: {error.strerror}"
     for outcome in failures:
@@ -308,6 +317,8 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
 
     def record(outcome) -> bool:
         slug = outcome.report.slug
+        if args.profile and outcome.phases:
+            print(outcome.describe_phases(STARTED_AT), file=sys.stderr)
         if outcome.write_failed:
             stopped.append(outcome.error)
             return False
@@ -333,6 +344,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
             return False
         return True
 
+    _profile_note(args, "workers start")
     try:
         outcomes = run_jobs(jobs, args.jobs, record, progress=False if args.no_progress else None)
     except KeyboardInterrupt:
@@ -356,6 +368,12 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
         )
         return failures, reason
     return failures, ""
+
+
+def _profile_note(args, event: str) -> None:
+    """With ``--profile``: when ``event`` happened, in seconds after the command started."""
+    if args.profile:
+        print(f"profile: {event} at +{time.time() - STARTED_AT:.2f} s", file=sys.stderr)
 
 
 def _positive_int(text: str) -> int:

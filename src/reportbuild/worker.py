@@ -70,6 +70,15 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     write_failed: bool = False  # the output folder could not take the files: stop the run
     kernel_reused: bool = False  # executed in a kernel that had run another report before
+    phases: tuple[tuple[str, float], ...] = ()  # (phase, wall seconds), for --profile
+    started_at: float = 0.0  # time.time() when the worker took the job
+
+    def describe_phases(self, origin: float) -> str:
+        """One line: when this report started after ``origin`` (a ``time.time()``) and where its
+        time went, phase by phase (``--profile``)."""
+        parts = " ".join(f"{name} {seconds:.2f}" for name, seconds in self.phases)
+        start = self.started_at - origin
+        return f"profile {self.report.slug}: at +{start:.2f} s: {parts} (total {self.seconds:.2f})"
 
     def describe_failure(self) -> str:
         """Several lines naming the report, the failing cell, the error and what was kept."""
@@ -133,14 +142,14 @@ def _exit_now() -> None:
 
 def render(job: Job) -> Outcome:
     """Execute and export ``job.report``; never raises for a problem of the report itself."""
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UserWarning)
         outcome = _render(job, started)
     if not outcome.ok:
         close_session()  # a failed report may have left anything behind: next one, new kernel
     notes = tuple(sorted({str(w.message) for w in caught if "out of sync" in str(w.message)}))
-    return outcome if not notes else _with(outcome, warnings=notes)
+    return _with(outcome, warnings=notes, started_at=started_at)
 
 
 def _render(job: Job, started: float) -> Outcome:
@@ -153,9 +162,13 @@ def _render(job: Job, started: float) -> Outcome:
     executed = executed_path(out_dir, report.slug)
     temp = temp_path_for(executed, job.run_token)
     reused = False
+    clock = _PhaseClock(started)
     try:
+        clock.lap("import")
         nb = read_notebook(job.notebooks_dir, report.notebook)
+        clock.lap("read")
         session, reused = _session_for(job)
+        clock.lap("kernel reset" if reused else "kernel start")
         temp.parent.mkdir(parents=True, exist_ok=True)
         nb = papermill.execute_notebook(
             nb,
@@ -170,11 +183,14 @@ def _render(job: Job, started: float) -> Outcome:
             cwd=str(job.notebooks_dir),
         )
         session.reports += 1
+        clock.lap("execute")
         page = report_html(nb, report, job.stamp)
+        clock.lap("html")
         target = html_path(out_dir, report.slug)
         write_atomic(target, page, job.run_token)
         move_atomic(temp, executed)
         executed_path(out_dir, report.slug, failed=True).unlink(missing_ok=True)
+        clock.lap("write")
     except papermill.PapermillExecutionError as error:
         return _failed(job, started, f"{error.ename}: {error.evalue}", _cell_of(error), temp)
     except Exception as error:  # a dead kernel, a missing notebook, an export bug: all reported
@@ -194,7 +210,24 @@ def _render(job: Job, started: float) -> Outcome:
         html_bytes=target.stat().st_size,
         executed_path=executed,
         kernel_reused=reused,
+        phases=clock.phases(),
     )
+
+
+class _PhaseClock:
+    """Wall time between laps, named after what happened in between (cheap; always on)."""
+
+    def __init__(self, started: float):
+        self._last = started
+        self._laps: list[tuple[str, float]] = []
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self._laps.append((name, now - self._last))
+        self._last = now
+
+    def phases(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._laps)
 
 
 def _session_for(job: Job):
