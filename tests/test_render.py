@@ -474,3 +474,32 @@ def test_profile_line_names_each_phase_and_when_the_report_started():
     assert line == (
         "profile poverty-standards: at +1.50 s: kernel start 1.25 execute 2.00 (total 3.50)"
     )
+
+
+def test_reports_start_longest_first_by_their_own_work_in_any_folder():
+    reports = catalog.reports_for(["profile", "compare", "standards"], {"bac-kan": "Bắc Kạn"})
+    manifest = {"profile-bac-kan": {"seconds": 9.0}}  # its first render paid a kernel start
+    history = {"profile-bac-kan": 2.0, "compare-provinces": 4.5, "poverty-standards": 1.0}
+    order = [r.slug for r in render.longest_first(reports, manifest, history)]
+    assert order == ["compare-provinces", "profile-bac-kan", "poverty-standards"]
+
+
+def test_durations_record_own_work_per_notebooks_folder(tmp_path):
+    from reportbuild import durations
+    from reportbuild.worker import Outcome
+
+    path, notebooks, gone = tmp_path / "cache" / "durations.json", tmp_path / "nb", tmp_path / "x"
+    notebooks.mkdir()
+    compare, standards = catalog.reports_for(["compare", "standards"], {})
+    first = (("import", 0.5), ("read", 0.1), ("kernel start", 1.4), ("execute", 3.0))
+    outcomes = [
+        Outcome(compare, ok=True, seconds=5.0, phases=first),
+        Outcome(standards, ok=False, seconds=0.5, error="ValueError: no"),
+    ]
+    path.parent.mkdir()
+    path.write_text(json.dumps({str(gone): {"compare-provinces": 1.0}}), encoding="utf-8")
+    durations.record(notebooks, outcomes, path)
+    assert durations.load(notebooks, path) == {"compare-provinces": 3.1}  # less the start-up
+    assert str(gone) not in json.loads(path.read_text(encoding="utf-8"))  # folder gone: forgotten
+    path.write_text("not json", encoding="utf-8")
+    assert durations.load(notebooks, path) == {}

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.names import UnknownGeographyError
-from reportbuild import catalog, fingerprint
+from reportbuild import catalog, durations, fingerprint
 from reportbuild.files import remove_leftovers
 from reportbuild.index import INDEX_NAME, write_index
 from reportbuild.outdir import (
@@ -262,13 +262,18 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def longest_first(reports: Sequence[catalog.Report], manifest: dict) -> list[catalog.Report]:
+def longest_first(
+    reports: Sequence[catalog.Report], manifest: dict, history: dict[str, float] | None = None
+) -> list[catalog.Report]:
     """``reports`` in the order to start them: longest last render first (unknown ones first),
     so that the workers finish together instead of one waiting on a long report started last.
-    The order changes only when reports start, never what they contain."""
+    The last render's seconds come from ``history`` (:mod:`reportbuild.durations`, any output
+    folder) or else from the manifest. The order changes only when reports start, never what
+    they contain."""
+    history = history or {}
 
     def last_seconds(report: catalog.Report) -> float:
-        seconds = manifest.get(report.slug, {}).get("seconds")
+        seconds = history.get(report.slug, manifest.get(report.slug, {}).get("seconds"))
         return float(seconds) if isinstance(seconds, int | float) else float("inf")
 
     return sorted(reports, key=last_seconds, reverse=True)
@@ -309,9 +314,10 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
 
     token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
     stamp = page_stamp(fingerprint.data_version(data), data)
+    history = durations.load(notebooks_dir)
     jobs = [
         Job(report, notebooks_dir, out_dir, token, stamp, args.reports_per_kernel)
-        for report in longest_first(todo, manifest)
+        for report in longest_first(todo, manifest, history)
     ]
     stopped: list[str] = []
 
@@ -357,6 +363,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
         return None
     finally:
         removed = remove_leftovers(out_dir, token)
+    durations.record(notebooks_dir, outcomes)
     failures = [o for o in outcomes if not o.ok]
     if stopped:
         done = sum(o.ok for o in outcomes)
