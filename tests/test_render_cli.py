@@ -176,10 +176,11 @@ def _kernels_of(process: psutil.Process) -> list[psutil.Process]:
 
 
 def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
-    """Start rendering the sleeping fixture; return once its kernel is running."""
+    """Start rendering the sleeping fixture; return once its kernel is in the sleeping cell."""
     notebooks = notebooks_with(tmp_path, {"02-compare-provinces": "sleeping.py"})
-    out = tmp_path / "out"
+    out, sleeping = tmp_path / "out", tmp_path / "sleeping"
     env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    env["GN_TEST_SLEEPING_MARKER"] = str(sleeping)
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
     command += ["--out", str(out), "--report", "compare", "--no-progress"]
     cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
@@ -188,10 +189,11 @@ def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.P
     while not kernels and time.monotonic() < deadline and cli.poll() is None:
         time.sleep(0.2)
         kernels = _kernels_of(psutil.Process(cli.pid))
-    if not kernels:
+    while not sleeping.exists() and time.monotonic() < deadline and cli.poll() is None:
+        time.sleep(0.1)  # kernels start before their first report: wait until it runs
+    if not kernels or not sleeping.exists():
         cli.kill()
-        pytest.fail(f"no kernel started within {WAIT_S} s: {cli.communicate()[1]}")
-    time.sleep(1.0)  # let the kernel reach the sleeping cell
+        pytest.fail(f"no kernel sleeping within {WAIT_S} s: {cli.communicate()[1]}")
     return cli, kernels, out
 
 
@@ -302,3 +304,31 @@ def test_killing_the_renderer_takes_its_workers_and_kernels_with_it(tmp_path):
     cli.communicate(timeout=WAIT_S)
     gone, alive = psutil.wait_procs(descendants, timeout=15)
     assert _alive(alive) == [], [" ".join(p.cmdline()[:3]) for p in _alive(alive)]
+
+
+def test_a_worker_starts_its_kernel_before_its_first_report_and_uses_it(tmp_path):
+    from reportbuild import worker
+
+    notebooks = FIXTURES / "notebooks"
+    report = catalog.reports_for(["standards"], {})[0]
+    job = worker.Job(report, notebooks, tmp_path, "test")
+    worker.start_session(notebooks)  # as init_worker does
+    started = worker._session
+    try:
+        assert started is not None and not started.ready
+        session, reused = worker._session_for(job)
+        assert session is started and session.ready and not reused
+        session.reports += 1
+        assert worker._session_for(job) == (started, True)
+    finally:
+        worker.close_session()
+
+
+def test_a_warm_up_that_fails_at_kernel_start_is_reported(tmp_path):
+    from reportbuild.kernel import KernelError, KernelSession
+
+    (tmp_path / "pandas.py").write_text("raise ImportError('pandas is broken here')\n")
+    session = KernelSession(tmp_path, wait=False)  # the kernel imports from its folder first
+    with pytest.raises(KernelError, match="pandas is broken here"):
+        session.wait_until_ready()
+    assert not session.alive()

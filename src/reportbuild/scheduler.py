@@ -51,7 +51,7 @@ def run_jobs(
         max_workers=max(1, min(workers, len(jobs))),
         mp_context=context,
         initializer=init_worker,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), _one_folder(jobs)),
     )
     bar = tqdm(total=len(jobs), unit="report", disable=_bar_disabled(progress), file=sys.stderr)
     try:
@@ -81,6 +81,12 @@ def run_jobs(
     bar.close()
     executor.shutdown(wait=True)
     return outcomes
+
+
+def _one_folder(jobs: Sequence[Job]):
+    """The notebooks folder of all ``jobs``, for workers to start their kernel in at once."""
+    folders = {job.notebooks_dir for job in jobs}
+    return folders.pop() if len(folders) == 1 else None
 
 
 def stop_descendants(grace_s: float = STOP_GRACE_S) -> list[int]:

@@ -96,17 +96,36 @@ class Outcome:
 _session = None
 
 
-def init_worker(parent_pid: int) -> None:
-    """Worker initializer: SIGINT left to the main process, die with it, no slow import.
+def init_worker(parent_pid: int, notebooks_dir: Path | None = None) -> None:
+    """Worker initializer: SIGINT left to the main process, die with it, no slow import, and
+    the kernel for ``notebooks_dir`` started at once.
 
     SIGINT gets a no-op handler, not SIG_IGN, so that the kernels the worker starts get the
     default handler back. ``rfc3987_syntax`` (0.9 s to import, pulled in by nbformat through
     jsonschema for a URI format the notebook schema does not use) is made unimportable, so that
-    jsonschema goes without that one format checker.
+    jsonschema goes without that one format checker. The kernel starts and warms up while the
+    worker imports papermill and nbconvert and reads its first notebook; the first report
+    waits for it (:func:`_session_for`).
     """
     signal.signal(signal.SIGINT, lambda signum, frame: None)
     sys.modules.setdefault("rfc3987_syntax", None)
     die_with_parent(parent_pid)
+    if notebooks_dir is not None:
+        start_session(notebooks_dir)
+
+
+def start_session(notebooks_dir: Path) -> None:
+    """Launch this worker's kernel without waiting for it; on failure, leave it to the first
+    report to start one (and report why it cannot)."""
+    global _session
+    from reportbuild.kernel import KernelSession
+
+    try:
+        _session = KernelSession(notebooks_dir, wait=False)
+    except Exception:
+        _session = None
+        return
+    multiprocessing.util.Finalize(_session, close_session, exitpriority=10)
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -241,14 +260,16 @@ def _session_for(job: Job):
         or not _session.alive()
     ):
         close_session()
-    if _session is not None:
+    if _session is not None and _session.ready:
         try:
             _session.reset()
             return _session, True
         except (KernelError, RuntimeError, TimeoutError):
             close_session()
-    _session = KernelSession(job.notebooks_dir)
-    multiprocessing.util.Finalize(_session, close_session, exitpriority=10)
+    if _session is None:
+        _session = KernelSession(job.notebooks_dir, wait=False)
+        multiprocessing.util.Finalize(_session, close_session, exitpriority=10)
+    _session.wait_until_ready()  # a kernel that cannot start fails the report, as it is
     _session.reset()
     return _session, False
 
