@@ -332,3 +332,12 @@ def test_a_warm_up_that_fails_at_kernel_start_is_reported(tmp_path):
     with pytest.raises(KernelError, match="pandas is broken here"):
         session.wait_until_ready()
     assert not session.alive()
+
+
+def test_a_kernel_is_gone_and_reaped_when_its_session_shuts_down(tmp_path):
+    from reportbuild.kernel import KernelSession
+
+    session = KernelSession(tmp_path)
+    pid = session.pid
+    session.shutdown()
+    assert pid and not psutil.pid_exists(pid)  # killed and reaped, no zombie left
