@@ -341,3 +341,15 @@ def test_a_kernel_is_gone_and_reaped_when_its_session_shuts_down(tmp_path):
     pid = session.pid
     session.shutdown()
     assert pid and not psutil.pid_exists(pid)  # killed and reaped, no zombie left
+
+
+def test_what_the_warm_up_imported_is_left_out_of_the_kernels_full_collections(tmp_path):
+    from reportbuild.kernel import KernelSession
+
+    session = KernelSession(tmp_path)
+    try:
+        session.run("import gc, pandas; assert gc.get_freeze_count() > 10_000")
+        session.reset()  # IPython's reset collects; still frozen, still working
+        session.run("import gc; assert gc.get_freeze_count() > 10_000")
+    finally:
+        session.shutdown()
