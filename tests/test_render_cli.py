@@ -353,3 +353,21 @@ def test_what_the_warm_up_imported_is_left_out_of_the_kernels_full_collections(t
         session.run("import gc; assert gc.get_freeze_count() > 10_000")
     finally:
         session.shutdown()
+
+
+def test_a_worker_leaves_its_imports_out_of_full_collections(tmp_path, monkeypatch):
+    import gc
+
+    from reportbuild import worker
+
+    monkeypatch.setenv("GN_DATA_DIR", str(FIXTURES / "data"))
+    report = catalog.reports_for(["standards"], {})[0]
+    gc.unfreeze()
+    worker._freeze_imports.cache_clear()
+    try:
+        outcome = worker.render(worker.Job(report, FIXTURES / "notebooks", tmp_path, "test"))
+        assert outcome.ok, outcome.error
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        worker.close_session()
+        gc.unfreeze()

