@@ -503,3 +503,34 @@ def test_durations_record_own_work_per_notebooks_folder(tmp_path):
     assert str(gone) not in json.loads(path.read_text(encoding="utf-8"))  # folder gone: forgotten
     path.write_text("not json", encoding="utf-8")
     assert durations.load(notebooks, path) == {}
+
+
+def _makespan(seconds: list[float], order: list[int], workers: int) -> float:
+    """When the last of ``workers`` workers finishes, each taking the next job as it is free."""
+    free = [0.0] * workers
+    for job in order:
+        first = free.index(min(free))
+        free[first] += seconds[job]
+    return max(free)
+
+
+def test_two_workers_get_the_best_split_of_the_jobs_and_finish_together():
+    import itertools
+    import random
+
+    seconds = [4.44, 2.77, 2.16, 1.93, 1.54, 0.78]  # the six reports, own work
+    longest = sorted(range(6), key=lambda i: seconds[i], reverse=True)
+    assert _makespan(seconds, longest, 2) == pytest.approx(7.15)  # longest first
+    assert _makespan(seconds, scheduler.start_order(seconds, 2), 2) == pytest.approx(6.86)
+    rng = random.Random(7)
+    for _ in range(50):
+        seconds = [round(rng.uniform(0.2, 6.0), 2) for _ in range(rng.randint(3, 9))]
+        halves = itertools.product((0, 1), repeat=len(seconds))
+        firsts = [sum(t for t, side in zip(seconds, h, strict=True) if side) for h in halves]
+        best = min(max(first, sum(seconds) - first) for first in firsts)
+        assert _makespan(seconds, scheduler.start_order(seconds, 2), 2) == pytest.approx(best)
+
+
+def test_unknown_durations_or_more_workers_start_longest_first():
+    assert scheduler.start_order([3.0, float("inf"), 1.0, 2.0], 2) == [1, 0, 3, 2]
+    assert scheduler.start_order([1.0, 5.0, 3.0, 2.0], 3) == [1, 2, 3, 0]

@@ -26,6 +26,7 @@ styles dropped; no auto-linking), which is a safety net, not a licence.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import sys
@@ -270,13 +271,26 @@ def longest_first(
     The last render's seconds come from ``history`` (:mod:`reportbuild.durations`, any output
     folder) or else from the manifest. The order changes only when reports start, never what
     they contain."""
-    history = history or {}
+    return sorted(reports, key=lambda r: last_seconds(r, manifest, history), reverse=True)
 
-    def last_seconds(report: catalog.Report) -> float:
-        seconds = history.get(report.slug, manifest.get(report.slug, {}).get("seconds"))
-        return float(seconds) if isinstance(seconds, int | float) else float("inf")
 
-    return sorted(reports, key=last_seconds, reverse=True)
+def last_seconds(report: catalog.Report, manifest: dict, history: dict[str, float] | None) -> float:
+    """Seconds of ``report``'s last render: from ``history``, else the manifest, else infinite."""
+    seconds = (history or {}).get(report.slug, manifest.get(report.slug, {}).get("seconds"))
+    return float(seconds) if isinstance(seconds, int | float) else math.inf
+
+
+def start_order(
+    reports: Sequence[catalog.Report], manifest: dict, history: dict[str, float], workers: int
+) -> list[catalog.Report]:
+    """``reports`` in the order to start them on ``workers`` workers: longest first, or for two
+    workers a planned split (:func:`reportbuild.scheduler.start_order`), from the seconds that
+    :func:`longest_first` reads."""
+    from reportbuild.scheduler import start_order as planned
+
+    ordered = longest_first(reports, manifest, history)
+    seconds = [last_seconds(r, manifest, history) for r in ordered]
+    return [ordered[i] for i in planned(seconds, min(workers, len(ordered)))]
 
 
 def _fingerprints(reports, notebooks_dir: Path, data_dir: Path | None) -> dict[str, str]:
@@ -317,7 +331,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
     history = durations.load(notebooks_dir)
     jobs = [
         Job(report, notebooks_dir, out_dir, token, stamp, args.reports_per_kernel)
-        for report in longest_first(todo, manifest, history)
+        for report in start_order(todo, manifest, history, args.jobs)
     ]
     stopped: list[str] = []
 
