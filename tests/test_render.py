@@ -476,3 +476,77 @@ def test_reports_start_longest_first_by_their_last_render():
     reports = [r for r in reports if r.language == "en"]
     order = [r.slug for r in render.longest_first(reports, manifest)]
     assert order == ["poverty-standards", "compare-provinces", "profile-bac-kan"]
+
+
+def test_profile_line_names_each_phase_and_when_the_report_started():
+    from reportbuild.worker import Outcome
+
+    report = catalog.reports_for(["standards"], {})[0]
+    outcome = Outcome(
+        report, ok=True, seconds=3.5, phases=(("kernel start", 1.25), ("execute", 2.0)),
+        started_at=101.5,
+    )  # fmt: skip
+    line = outcome.describe_phases(origin=100.0)
+    assert line == (
+        "profile poverty-standards: at +1.50 s: kernel start 1.25 execute 2.00 (total 3.50)"
+    )
+
+
+def test_reports_start_longest_first_by_their_own_work_in_any_folder():
+    reports = catalog.reports_for(["profile", "compare", "standards"], {"bac-kan": "Bắc Kạn"})
+    manifest = {"profile-bac-kan": {"seconds": 9.0}}  # its first render paid a kernel start
+    history = {"profile-bac-kan": 2.0, "compare-provinces": 4.5, "poverty-standards": 1.0}
+    order = [r.slug for r in render.longest_first(reports, manifest, history)]
+    assert order == ["compare-provinces", "profile-bac-kan", "poverty-standards"]
+
+
+def test_durations_record_own_work_per_notebooks_folder(tmp_path):
+    from reportbuild import durations
+    from reportbuild.worker import Outcome
+
+    path, notebooks, gone = tmp_path / "cache" / "durations.json", tmp_path / "nb", tmp_path / "x"
+    notebooks.mkdir()
+    compare, standards = catalog.reports_for(["compare", "standards"], {})
+    first = (("import", 0.5), ("read", 0.1), ("kernel start", 1.4), ("execute", 3.0))
+    outcomes = [
+        Outcome(compare, ok=True, seconds=5.0, phases=first),
+        Outcome(standards, ok=False, seconds=0.5, error="ValueError: no"),
+    ]
+    path.parent.mkdir()
+    path.write_text(json.dumps({str(gone): {"compare-provinces": 1.0}}), encoding="utf-8")
+    durations.record(notebooks, outcomes, path)
+    assert durations.load(notebooks, path) == {"compare-provinces": 3.1}  # less the start-up
+    assert str(gone) not in json.loads(path.read_text(encoding="utf-8"))  # folder gone: forgotten
+    path.write_text("not json", encoding="utf-8")
+    assert durations.load(notebooks, path) == {}
+
+
+def _makespan(seconds: list[float], order: list[int], workers: int) -> float:
+    """When the last of ``workers`` workers finishes, each taking the next job as it is free."""
+    free = [0.0] * workers
+    for job in order:
+        first = free.index(min(free))
+        free[first] += seconds[job]
+    return max(free)
+
+
+def test_two_workers_get_the_best_split_of_the_jobs_and_finish_together():
+    import itertools
+    import random
+
+    seconds = [4.44, 2.77, 2.16, 1.93, 1.54, 0.78]  # the six reports, own work
+    longest = sorted(range(6), key=lambda i: seconds[i], reverse=True)
+    assert _makespan(seconds, longest, 2) == pytest.approx(7.15)  # longest first
+    assert _makespan(seconds, scheduler.start_order(seconds, 2), 2) == pytest.approx(6.86)
+    rng = random.Random(7)
+    for _ in range(50):
+        seconds = [round(rng.uniform(0.2, 6.0), 2) for _ in range(rng.randint(3, 9))]
+        halves = itertools.product((0, 1), repeat=len(seconds))
+        firsts = [sum(t for t, side in zip(seconds, h, strict=True) if side) for h in halves]
+        best = min(max(first, sum(seconds) - first) for first in firsts)
+        assert _makespan(seconds, scheduler.start_order(seconds, 2), 2) == pytest.approx(best)
+
+
+def test_unknown_durations_or_more_workers_start_longest_first():
+    assert scheduler.start_order([3.0, float("inf"), 1.0, 2.0], 2) == [1, 0, 3, 2]
+    assert scheduler.start_order([1.0, 5.0, 3.0, 2.0], 3) == [1, 2, 3, 0]

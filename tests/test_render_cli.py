@@ -117,10 +117,13 @@ def test_unchanged_inputs_are_skipped_and_force_renders_again(rendered):
     assert before == {slug: (out / f"{slug}.html").stat().st_mtime_ns for slug in ALL_SLUGS}
 
     process = run_cli(
-        "--out", str(out), "--no-progress", "--report", "standards", "--language", "en", "--force"
-    )
+        "--out", str(out), "--no-progress", "--report", "standards", "--language", "en",
+        "--force", "--profile",
+    )  # fmt: skip
     assert process.returncode == 0, process.stderr
     assert "0 up to date, 1 to render" in process.stderr
+    assert "profile poverty-standards: at +" in process.stderr  # --profile: where time went
+    assert " execute " in process.stderr and " html " in process.stderr
     assert (out / "poverty-standards.html").stat().st_mtime_ns != before["poverty-standards"]
 
 
@@ -185,10 +188,11 @@ def _kernels_of(process: psutil.Process) -> list[psutil.Process]:
 
 
 def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
-    """Start rendering the sleeping fixture; return once its kernel is running."""
+    """Start rendering the sleeping fixture; return once its kernel is in the sleeping cell."""
     notebooks = notebooks_with(tmp_path, {"02-compare-provinces": "sleeping.py"})
-    out = tmp_path / "out"
+    out, sleeping = tmp_path / "out", tmp_path / "sleeping"
     env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    env["GN_TEST_SLEEPING_MARKER"] = str(sleeping)
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
     command += ["--out", str(out), "--report", "compare", "--language", "en", "--no-progress"]
     cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
@@ -197,10 +201,11 @@ def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.P
     while not kernels and time.monotonic() < deadline and cli.poll() is None:
         time.sleep(0.2)
         kernels = _kernels_of(psutil.Process(cli.pid))
-    if not kernels:
+    while not sleeping.exists() and time.monotonic() < deadline and cli.poll() is None:
+        time.sleep(0.1)  # kernels start before their first report: wait until it runs
+    if not kernels or not sleeping.exists():
         cli.kill()
-        pytest.fail(f"no kernel started within {WAIT_S} s: {cli.communicate()[1]}")
-    time.sleep(1.0)  # let the kernel reach the sleeping cell
+        pytest.fail(f"no kernel sleeping within {WAIT_S} s: {cli.communicate()[1]}")
     return cli, kernels, out
 
 
@@ -312,3 +317,70 @@ def test_killing_the_renderer_takes_its_workers_and_kernels_with_it(tmp_path):
     cli.communicate(timeout=WAIT_S)
     gone, alive = psutil.wait_procs(descendants, timeout=15)
     assert _alive(alive) == [], [" ".join(p.cmdline()[:3]) for p in _alive(alive)]
+
+
+def test_a_worker_starts_its_kernel_before_its_first_report_and_uses_it(tmp_path):
+    from reportbuild import worker
+
+    notebooks = FIXTURES / "notebooks"
+    report = catalog.reports_for(["standards"], {})[0]
+    job = worker.Job(report, notebooks, tmp_path, "test")
+    worker.start_session(notebooks)  # as init_worker does
+    started = worker._session
+    try:
+        assert started is not None and not started.ready
+        session, reused = worker._session_for(job)
+        assert session is started and session.ready and not reused
+        session.reports += 1
+        assert worker._session_for(job) == (started, True)
+    finally:
+        worker.close_session()
+
+
+def test_a_warm_up_that_fails_at_kernel_start_is_reported(tmp_path):
+    from reportbuild.kernel import KernelError, KernelSession
+
+    (tmp_path / "pandas.py").write_text("raise ImportError('pandas is broken here')\n")
+    session = KernelSession(tmp_path, wait=False)  # the kernel imports from its folder first
+    with pytest.raises(KernelError, match="pandas is broken here"):
+        session.wait_until_ready()
+    assert not session.alive()
+
+
+def test_a_kernel_is_gone_and_reaped_when_its_session_shuts_down(tmp_path):
+    from reportbuild.kernel import KernelSession
+
+    session = KernelSession(tmp_path)
+    pid = session.pid
+    session.shutdown()
+    assert pid and not psutil.pid_exists(pid)  # killed and reaped, no zombie left
+
+
+def test_what_the_warm_up_imported_is_left_out_of_the_kernels_full_collections(tmp_path):
+    from reportbuild.kernel import KernelSession
+
+    session = KernelSession(tmp_path)
+    try:
+        session.run("import gc, pandas; assert gc.get_freeze_count() > 10_000")
+        session.reset()  # IPython's reset collects; still frozen, still working
+        session.run("import gc; assert gc.get_freeze_count() > 10_000")
+    finally:
+        session.shutdown()
+
+
+def test_a_worker_leaves_its_imports_out_of_full_collections(tmp_path, monkeypatch):
+    import gc
+
+    from reportbuild import worker
+
+    monkeypatch.setenv("GN_DATA_DIR", str(FIXTURES / "data"))
+    report = catalog.reports_for(["standards"], {})[0]
+    gc.unfreeze()
+    worker._freeze_imports.cache_clear()
+    try:
+        outcome = worker.render(worker.Job(report, FIXTURES / "notebooks", tmp_path, "test"))
+        assert outcome.ok, outcome.error
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        worker.close_session()
+        gc.unfreeze()

@@ -371,3 +371,20 @@ def test_a_chart_never_shrinks_below_readable_text_it_scrolls(width, dpi, least)
     image = _main(_page([cell])).find("img", alt="a chart")
     assert image["style"] == f"min-width: {least}px"
     assert "figure-scroll" in image.parent["class"]
+
+
+def test_one_pass_export_gives_the_bytes_of_nbconverts_own_pass(monkeypatch):
+    from nbconvert import HTMLExporter
+
+    no_alt = f'<p>A chart</p><img src="data:image/png;base64,{PNG}">'
+    cell = new_code_cell(
+        "show()",
+        execution_count=6,
+        outputs=[new_output("display_data", data={"text/html": no_alt})],
+    )
+    one_pass = _page([cell])
+    assert "No description has been provided for this image" in one_pass
+    monkeypatch.setattr(
+        html._OnePassExporter, "from_notebook_node", HTMLExporter.from_notebook_node
+    )
+    assert _page([cell]) == one_pass

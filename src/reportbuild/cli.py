@@ -26,10 +26,12 @@ styles dropped; no auto-linking), which is a safety net, not a licence.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import sys
 import tempfile
+import time
 import uuid
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -37,7 +39,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.names import UnknownGeographyError
-from reportbuild import catalog, fingerprint
+from reportbuild import catalog, durations, fingerprint
 from reportbuild.files import remove_leftovers
 from reportbuild.index import INDEX_NAME, write_index
 from reportbuild.outdir import (
@@ -49,6 +51,7 @@ from reportbuild.outdir import (
 from reportbuild.worker import DEFAULT_REPORTS_PER_KERNEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
+STARTED_AT = time.time()  # when the command started (its imports done), for --profile
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-progress", action="store_true", help="no progress bar (one line per report only)"
     )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also print where each report's time went (kernel, execution, HTML, writing)",
+    )
     return parser
 
 
@@ -246,8 +254,10 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
             return EXIT_INTERRUPTED
         failures, stopped = result
         try:
+            _profile_note(args, "workers done")
             index = write_index(out_dir, data_dir=data)
             print(f"index: {index}", file=sys.stderr)
+            _profile_note(args, "index written")
         except OSError as error:
             stopped = stopped or f"could not write the index into {out_dir}: {error.strerror}"
     for outcome in failures:
@@ -261,16 +271,34 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def longest_first(reports: Sequence[catalog.Report], manifest: dict) -> list[catalog.Report]:
+def longest_first(
+    reports: Sequence[catalog.Report], manifest: dict, history: dict[str, float] | None = None
+) -> list[catalog.Report]:
     """``reports`` in the order to start them: longest last render first (unknown ones first),
     so that the workers finish together instead of one waiting on a long report started last.
-    The order changes only when reports start, never what they contain."""
+    The last render's seconds come from ``history`` (:mod:`reportbuild.durations`, any output
+    folder) or else from the manifest. The order changes only when reports start, never what
+    they contain."""
+    return sorted(reports, key=lambda r: last_seconds(r, manifest, history), reverse=True)
 
-    def last_seconds(report: catalog.Report) -> float:
-        seconds = manifest.get(report.slug, {}).get("seconds")
-        return float(seconds) if isinstance(seconds, int | float) else float("inf")
 
-    return sorted(reports, key=last_seconds, reverse=True)
+def last_seconds(report: catalog.Report, manifest: dict, history: dict[str, float] | None) -> float:
+    """Seconds of ``report``'s last render: from ``history``, else the manifest, else infinite."""
+    seconds = (history or {}).get(report.slug, manifest.get(report.slug, {}).get("seconds"))
+    return float(seconds) if isinstance(seconds, int | float) else math.inf
+
+
+def start_order(
+    reports: Sequence[catalog.Report], manifest: dict, history: dict[str, float], workers: int
+) -> list[catalog.Report]:
+    """``reports`` in the order to start them on ``workers`` workers: longest first, or for two
+    workers a planned split (:func:`reportbuild.scheduler.start_order`), from the seconds that
+    :func:`longest_first` reads."""
+    from reportbuild.scheduler import start_order as planned
+
+    ordered = longest_first(reports, manifest, history)
+    seconds = [last_seconds(r, manifest, history) for r in ordered]
+    return [ordered[i] for i in planned(seconds, min(workers, len(ordered)))]
 
 
 def _fingerprints(reports, notebooks_dir: Path, data_dir: Path | None) -> dict[str, str]:
@@ -308,14 +336,17 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
 
     token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
     stamp = page_stamp(fingerprint.data_version(data), data)
+    history = durations.load(notebooks_dir)
     jobs = [
         Job(report, notebooks_dir, out_dir, token, stamp, args.reports_per_kernel)
-        for report in longest_first(todo, manifest)
+        for report in start_order(todo, manifest, history, args.jobs)
     ]
     stopped: list[str] = []
 
     def record(outcome) -> bool:
         slug = outcome.report.slug
+        if args.profile and outcome.phases:
+            print(outcome.describe_phases(STARTED_AT), file=sys.stderr)
         if outcome.write_failed:
             stopped.append(outcome.error)
             return False
@@ -341,6 +372,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
             return False
         return True
 
+    _profile_note(args, "workers start")
     try:
         outcomes = run_jobs(jobs, args.jobs, record, progress=False if args.no_progress else None)
     except KeyboardInterrupt:
@@ -353,6 +385,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
         return None
     finally:
         removed = remove_leftovers(out_dir, token)
+    durations.record(notebooks_dir, outcomes)
     failures = [o for o in outcomes if not o.ok]
     if stopped:
         done = sum(o.ok for o in outcomes)
@@ -364,6 +397,12 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
         )
         return failures, reason
     return failures, ""
+
+
+def _profile_note(args, event: str) -> None:
+    """With ``--profile``: when ``event`` happened, in seconds after the command started."""
+    if args.profile:
+        print(f"profile: {event} at +{time.time() - STARTED_AT:.2f} s", file=sys.stderr)
 
 
 def _positive_int(text: str) -> int:
