@@ -493,7 +493,9 @@ def test_profile_line_names_each_phase_and_when_the_report_started():
 
 
 def test_reports_start_longest_first_by_their_own_work_in_any_folder():
-    reports = catalog.reports_for(["profile", "compare", "standards"], {"bac-kan": "Bắc Kạn"})
+    reports = catalog.reports_for(
+        ["profile", "compare", "standards"], {"bac-kan": "Bắc Kạn"}, languages=["en"]
+    )
     manifest = {"profile-bac-kan": {"seconds": 9.0}}  # its first render paid a kernel start
     history = {"profile-bac-kan": 2.0, "compare-provinces": 4.5, "poverty-standards": 1.0}
     order = [r.slug for r in render.longest_first(reports, manifest, history)]
@@ -506,7 +508,7 @@ def test_durations_record_own_work_per_notebooks_folder(tmp_path):
 
     path, notebooks, gone = tmp_path / "cache" / "durations.json", tmp_path / "nb", tmp_path / "x"
     notebooks.mkdir()
-    compare, standards = catalog.reports_for(["compare", "standards"], {})
+    compare, standards = catalog.reports_for(["compare", "standards"], {}, languages=["en"])
     first = (("import", 0.5), ("read", 0.1), ("kernel start", 1.4), ("execute", 3.0))
     outcomes = [
         Outcome(compare, ok=True, seconds=5.0, phases=first),
