@@ -21,6 +21,7 @@ is copied to a temporary folder (``data/`` itself is never touched), ThÃ¡i NguyÃ
 are cloned under N new province ids and names, and ``GN_DATA_DIR`` points the kernels at the copy.
 
     .venv/bin/python benchmarks/bench_render.py                      # real notebooks and data
+    .venv/bin/python benchmarks/bench_render.py --repeat 3           # medians of three rounds
     .venv/bin/python benchmarks/bench_render.py --synthetic 4,8,16,34
     .venv/bin/python benchmarks/bench_render.py --notebooks tests/fixtures/render/notebooks \\
         --data tests/fixtures/render/data                            # the tiny test fixtures
@@ -34,11 +35,13 @@ import os
 import resource
 import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,22 +78,58 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-render-") as scratch:
         scratch = Path(scratch)
-        shutil.copytree(data, scratch / "data")
-        env["GN_DATA_DIR"] = str(scratch / "data")
-        loop = scripted_loop(reports, notebooks, scratch / "loop", env)
-        parallel = scripted_loop(reports, notebooks, scratch / "parallel", env, parallel=jobs)
-        ours_dir = scratch / "ours"
-        ours = timed(render_command(notebooks, ours_dir, jobs), env)
-        noop = timed(render_command(notebooks, ours_dir, jobs), env)
-        changed = change_one_row(scratch / "data" / "observations.csv", ONE_ROW_PROVINCE)
-        one_row = timed(render_command(notebooks, ours_dir, jobs), env)
+        rounds = [one_round(reports, notebooks, data, scratch / f"round-{n}", env, jobs)
+                  for n in range(1, args.repeat + 1)]  # fmt: skip
+        if args.repeat > 1:
+            print_rounds(rounds)
+        phases = zip(*(timings for timings, _ in rounds), strict=True)
+        loop, parallel, ours, noop, one_row = (median_timing(phase) for phase in phases)
+        ours_dir = scratch / f"round-{args.repeat}" / "ours"
+        changed = rounds[-1][1]
         sizes = {p.name: p.stat().st_size for p in sorted(ours_dir.glob("*.html"))}
         largest_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print_summary(loop, parallel, ours, noop, one_row, changed, sizes, largest_mb, jobs)
         if args.synthetic:
             synthetic_scaling(args.synthetic, notebooks, data, scratch, jobs)
-    timings = (loop, parallel, ours, noop, one_row)
+    timings = [t for phases, _ in rounds for t in phases]
     return 0 if all(t.returncode == 0 for t in timings) else 1
+
+
+def one_round(reports, notebooks: Path, data: Path, scratch: Path, env: dict, jobs: int):
+    """The five phases once, on a fresh copy of the data: their timings (loop, parallel, ours,
+    no-op, one row) and the id of the row changed."""
+    scratch.mkdir(parents=True)
+    shutil.copytree(data, scratch / "data")
+    env = {**env, "GN_DATA_DIR": str(scratch / "data")}
+    loop = scripted_loop(reports, notebooks, scratch / "loop", env)
+    parallel = scripted_loop(reports, notebooks, scratch / "parallel", env, parallel=jobs)
+    ours_dir = scratch / "ours"
+    ours = timed(render_command(notebooks, ours_dir, jobs), env)
+    noop = timed(render_command(notebooks, ours_dir, jobs), env)
+    changed = change_one_row(scratch / "data" / "observations.csv", ONE_ROW_PROVINCE)
+    one_row = timed(render_command(notebooks, ours_dir, jobs), env)
+    return (loop, parallel, ours, noop, one_row), changed
+
+
+def median_timing(timings: Sequence[Timing]) -> Timing:
+    """The median wall time of a phase over the rounds (its largest peak memory, first failure)."""
+    return Timing(
+        statistics.median(t.seconds for t in timings),
+        max(t.peak_tree_mb for t in timings),
+        next((t.returncode for t in timings if t.returncode), 0),
+    )
+
+
+def print_rounds(rounds) -> None:
+    """Each round's wall times, and the ratio of the full build to the parallel loop in it."""
+    print(f"{'round':>5} {'serial':>8} {'parallel':>9} {'fresh':>7} {'no-op':>6} {'one row':>8} "
+          f"{'fresh/parallel':>15}")  # fmt: skip
+    for number, ((loop, parallel, ours, noop, one_row), _) in enumerate(rounds, start=1):
+        print(
+            f"{number:5d} {loop.seconds:8.2f} {parallel.seconds:9.2f} {ours.seconds:7.2f} "
+            f"{noop.seconds:6.2f} {one_row.seconds:8.2f} {ours.seconds / parallel.seconds:15.2f}"
+        )
+    print("(the summary below shows the median of each phase over the rounds)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         help="kernels at once, for both render-reports and the "
         "parallel loop (default: number of cores)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="run the five phases N times, one round after the other, and report each "
+        "phase's median (on a shared machine, one run can be far off)",
     )
     parser.add_argument(
         "--synthetic",

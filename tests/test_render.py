@@ -518,6 +518,8 @@ def test_durations_record_own_work_per_notebooks_folder(tmp_path):
     path.write_text(json.dumps({str(gone): {"compare-provinces": 1.0}}), encoding="utf-8")
     durations.record(notebooks, outcomes, path)
     assert durations.load(notebooks, path) == {"compare-provinces": 3.1}  # less the start-up
+    durations.record(notebooks, [Outcome(compare, ok=True, seconds=4.1)], path)
+    assert durations.load(notebooks, path) == {"compare-provinces": 3.6}  # averaged with 3.1
     assert str(gone) not in json.loads(path.read_text(encoding="utf-8"))  # folder gone: forgotten
     path.write_text("not json", encoding="utf-8")
     assert durations.load(notebooks, path) == {}

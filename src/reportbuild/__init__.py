@@ -14,6 +14,7 @@ per concern:
 - :mod:`~reportbuild.kernel`: one kernel for several reports, reset between them;
 - :mod:`~reportbuild.worker`: executes and exports reports (runs in a worker process);
 - :mod:`~reportbuild.scheduler`: runs the workers in parallel, with progress and clean stops;
+- :mod:`~reportbuild.durations`: how long each report took last time, for the order to start them;
 - :mod:`~reportbuild.index`: ``index.html`` linking every report present and the dataset;
 - :mod:`~reportbuild.versions`: data version, code version, date of the data (the page stamp);
 - :mod:`~reportbuild.files`: atomic writes;

@@ -30,12 +30,18 @@ def load(notebooks_dir: Path, path: Path | None = None) -> dict[str, float]:
 
 
 def record(notebooks_dir: Path, outcomes: Iterable, path: Path | None = None) -> None:
-    """Add the own work of the successful ``outcomes``; forget notebooks folders that are gone."""
+    """Add the own work of the successful ``outcomes``, averaged with what was known (one run
+    on a busy machine can be far off); forget notebooks folders that are gone."""
     path = path or DURATIONS_PATH
-    seconds = {o.report.slug: round(own_seconds(o), 2) for o in outcomes if o.ok}
+    everything = {k: v for k, v in _read(path).items() if Path(k).is_dir()}
+    known = load(notebooks_dir, path)
+    seconds = {}
+    for outcome in outcomes:
+        if outcome.ok:
+            slug, measured = outcome.report.slug, own_seconds(outcome)
+            seconds[slug] = round((known[slug] + measured) / 2 if slug in known else measured, 2)
     if not seconds:
         return
-    everything = {k: v for k, v in _read(path).items() if Path(k).is_dir()}
     everything[str(notebooks_dir)] = {**everything.get(str(notebooks_dir), {}), **seconds}
     try:
         write_atomic(path, json.dumps(everything, indent=1, sort_keys=True) + "\n")
