@@ -329,7 +329,10 @@ def figure_html(
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    # no compression: the PNG is decoded again at once and saved, optimised, by _palette_png
+    figure.savefig(
+        buffer, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 0}
+    )
     plt.close(figure)
     data = _palette_png(buffer.getvalue())
     width = int.from_bytes(data[16:20], "big")

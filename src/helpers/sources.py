@@ -10,14 +10,30 @@ from helpers.facts import Dataset
 from helpers.format import format_date, is_missing
 from helpers.i18n import tr
 
+_ROWS: dict[int, tuple[pd.DataFrame, int, dict[str, pd.Series]]] = {}
+
 
 def source_row(dataset: Dataset, source_id: str) -> pd.Series:
-    """The sources row of ``source_id``."""
+    """The sources row of ``source_id``.
+
+    A page looks sources up thousands of times (every evidence block), so the rows are indexed
+    once per sources table: the index is rebuilt when the table is another object or its
+    length changed.
+    """
     sources = dataset.sources
-    match = sources[sources["source_id"].astype(str) == str(source_id)]
-    if match.empty:
-        raise KeyError(f"source_id {source_id!r} is not in the sources table")
-    return match.iloc[0]
+    cached = _ROWS.get(id(sources))
+    if cached is None or cached[0] is not sources or cached[1] != len(sources):
+        # the first row wins for a repeated id, as the filter this replaces did
+        rows = {}
+        for sid, (_, row) in zip(sources["source_id"], sources.iterrows(), strict=True):
+            rows.setdefault(str(sid), row)
+        cached = (sources, len(sources), rows)
+        _ROWS.clear()
+        _ROWS[id(sources)] = cached
+    try:
+        return cached[2][str(source_id)]
+    except KeyError:
+        raise KeyError(f"source_id {source_id!r} is not in the sources table") from None
 
 
 def short_source(dataset: Dataset, source_id: str) -> str:
