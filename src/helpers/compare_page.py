@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import brief, compare, display, plotting
+from helpers import brief, compare, display, plotting, profile_page
 from helpers.compare import header as h
 from helpers.display import Column, esc, kind_label, value_cell
 from helpers.facts import Dataset, facts_for, select
-from helpers.format import format_standard
 from helpers.geo import geography_name
 from helpers.i18n import tr
 from helpers.profile import when
@@ -45,14 +44,8 @@ def findings(dataset: Dataset, ids: list[str]) -> str:
 
 def _rate_columns(names: dict[str, str]) -> list[Column]:
     """The columns of the table of rates and counts, headed in the page's language."""
-    return [
-        Column(h("province"), lambda f: esc(names.get(str(f["geography_id"])))),
-        Column(h("what"), lambda f: esc(f.get("label", f["indicator_id"]))),
-        Column(h("when"), lambda f: esc(when(f))),
-        Column(h("kind"), lambda f: esc(kind_label(f["kind"]))),
-        Column(h("standard"), lambda f: esc(format_standard(f["poverty_standard"]))),
-        Column(h("value"), value_cell, numeric=True),
-    ]
+    province = Column(h("province"), lambda f: esc(names.get(str(f["geography_id"]))))
+    return [province, *profile_page.columns()]
 
 
 def rates(dataset: Dataset, ids: list[str]) -> str:
