@@ -21,6 +21,7 @@ from helpers import brief, compare, compare_page, display, plotting, standards, 
 from helpers.catalogue import compare as compare_catalogue  # noqa: E402
 from helpers.catalogue import standards as standards_catalogue  # noqa: E402
 from helpers.config import NOTEBOOKS_DIR  # noqa: E402
+from helpers.format import format_number  # noqa: E402
 from helpers.geo import focus_province_ids  # noqa: E402
 from helpers.i18n import fields_of, using  # noqa: E402
 
@@ -163,9 +164,14 @@ def test_trajectory_chart_in_vietnamese(dataset, ids):
     assert ax.get_ylabel() == "tỷ lệ hộ nghèo (% tổng số hộ)"
     assert " đổi chuẩn nghèo\n (Nghị định 07/2021)" in texts
     assert any(t.endswith(", rà soát") for t in legend)
-    assert "17,46%" in texts  # Vietnamese notation on the chart
+    # values on the chart and in its alt text: the series' own values, in Vietnamese notation
+    shown = {format_number(v, notation="vi") + "%" for v in series["value"].astype(float)}
+    values = [t for t in texts if t.endswith("%")]
+    assert values and set(values) <= shown, values
+    assert any("," in t for t in values)
     plt.close(figure)
-    assert alt.startswith("Biểu đồ đường về tỷ lệ hộ nghèo.") and "26,93%" in alt
+    assert alt.startswith("Biểu đồ đường về tỷ lệ hộ nghèo.")
+    assert all(v in alt for v in shown), shown - {v for v in shown if v in alt}
     assert english_words(alt) == []
 
 
@@ -216,7 +222,13 @@ def test_implied_households_name_the_count_and_follow_the_language(dataset):
         html = standards_page.implied(dataset)
     assert html.startswith("<h2>Tổng số hộ đứng sau mỗi cặp số hộ và tỷ lệ")
     assert '<th scope="col">tổng số hộ suy ra</th>' in html
-    assert "81.493 hộ" in html  # Bắc Kạn 2021: 21,946 ÷ 26.93%
+    # Bắc Kạn's 2021 count ÷ rate under the 2021–2025 standard, from the same report
+    obs = dataset.observations.set_index("observation_id")
+    count, rate = (
+        obs.loc["ldxh-2022-bac-kan-021", "value"],
+        obs.loc["ldxh-2022-bac-kan-022", "value"],
+    )
+    assert f"{format_number(round(count * 100 / rate), notation='vi')} hộ" in html
 
 
 def test_standards_page_sections_in_vietnamese(dataset):
