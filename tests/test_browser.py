@@ -238,3 +238,56 @@ def test_screenshot_command_writes_both_widths(fixture_pages, tmp_path):
     assert process.returncode == 0, process.stderr
     names = sorted(p.name for p in (tmp_path / "shots").iterdir())
     assert names == [f"{fixture_pages[0].stem}-desktop.png", f"{fixture_pages[0].stem}-phone.png"]
+
+
+# Tables wider than the phone screen: which scroll inside their wrapper.
+TABLES_JS = """() => Array.from(document.querySelectorAll('main .table-wrap')).map(w => {
+  const t = w.querySelector('table');
+  return {stacked: !!(t && t.classList.contains('stack')), scroll: w.scrollWidth,
+          width: w.clientWidth, text: (t ? t.innerText : '').trim().slice(0, 40)};
+})"""
+PRINT_JS = """() => ['nav.report-toc', 'details.prov', 'a.download', '.page-header']
+  .map(s => [s, Array.from(document.querySelectorAll(s)).filter(
+    e => getComputedStyle(e).display !== 'none').length])"""
+
+
+def table_problems(chromium, pages: list[Path]) -> list[str]:
+    """At 390 px, a table scrolls sideways only when it was left unstacked (more than four
+    numeric columns, merged cells or no header row: reportbuild.html.stack_on_phones)."""
+    problems = []
+    for path in pages:
+        page = new_page(chromium, PHONE)
+        page.goto(path.as_uri(), wait_until="load")
+        for table in page.evaluate(TABLES_JS):
+            if table["stacked"] and table["scroll"] > table["width"] + 1:
+                problems.append(
+                    f"{path.name}: stacked table {table['scroll']}px in {table['width']}px: "
+                    f"{table['text']!r}"
+                )
+        page.emulate_media(media="print")
+        shown = {selector: n for selector, n in page.evaluate(PRINT_JS) if n}
+        if shown:
+            problems.append(f"{path.name}: shown in print: {shown}")
+        page.context.close()
+    return problems
+
+
+def test_tables_fit_a_phone_as_cards_and_print_leaves_out_navigation(chromium, real_pages):
+    assert table_problems(chromium, real_pages) == []
+
+
+def test_the_table_check_catches_a_stacked_table_that_overflows(chromium, tmp_path):
+    wide = "x" * 400
+    page = tmp_path / "wide.html"
+    css = (Path(__file__).parents[1] / "src/reportbuild/templates/report/brief.css").read_text()
+    page.write_text(
+        f"<html><head><style>{css}</style></head><body><main><div class=table-wrap>"
+        f"<table class=stack><thead><tr><th>a</th></tr></thead><tbody><tr>"
+        f"<td data-label=a><code style='white-space:nowrap;overflow-wrap:normal'>{wide}</code>"
+        "</td></tr></tbody></table></div><details class=prov open><summary>s</summary>e</details>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    problems = table_problems(chromium, [page])
+    assert any("stacked table" in p for p in problems), problems
+    assert not any("shown in print" in p for p in problems), problems

@@ -554,3 +554,19 @@ def test_two_workers_get_the_best_split_of_the_jobs_and_finish_together():
 def test_unknown_durations_or_more_workers_start_longest_first():
     assert scheduler.start_order([3.0, float("inf"), 1.0, 2.0], 2) == [1, 0, 3, 2]
     assert scheduler.start_order([1.0, 5.0, 3.0, 2.0], 3) == [1, 2, 3, 0]
+
+
+def test_both_indexes_have_a_description_open_graph_tags_and_a_stacking_table(tmp_path):
+    from bs4 import BeautifulSoup
+
+    _fake_report(tmp_path, "profile-bac-kan", "Province profile: Bắc Kạn", "profile", "Bắc Kạn")
+    index.write_index(tmp_path, data_dir=FIXTURES / "data")
+    for name, locale in (("index.html", "en_US"), ("index.vi.html", "vi_VN")):
+        soup = BeautifulSoup((tmp_path / name).read_text(encoding="utf-8"), "html.parser")
+        meta = {(m.get("name") or m.get("property")): m.get("content") for m in soup("meta")}
+        assert meta["description"] == soup.select_one("p.scope").get_text(), name
+        assert meta["og:title"] == soup.title.get_text() and meta["og:locale"] == locale
+        table = soup.select_one("main table")
+        assert "stack" in table["class"]
+        headers = [th.get_text() for th in table.thead("th")]
+        assert all([td["data-label"] for td in tr("td")] == headers for tr in table.tbody("tr"))

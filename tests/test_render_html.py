@@ -388,3 +388,95 @@ def test_one_pass_export_gives_the_bytes_of_nbconverts_own_pass(monkeypatch):
         html._OnePassExporter, "from_notebook_node", HTMLExporter.from_notebook_node
     )
     assert _page([cell]) == one_pass
+
+
+# Sharing and phones (issue 16) ---------------------------------------------------------------
+
+
+def test_every_page_has_a_description_and_open_graph_tags_from_its_title_and_scope():
+    page = html.finish_page(
+        "<html><head><title>Hồ sơ: Bắc Kạn</title><meta name=generator content=x></head><body>"
+        '<main><h1>Bắc Kạn</h1><p class="scope">Những gì các nguồn nêu &amp; bằng chứng.</p>'
+        "</main></body></html>",
+        "vi",
+    )
+    head = BeautifulSoup(page, "html.parser").head
+    content = {(m.get("name") or m.get("property")): m["content"] for m in head.find_all("meta")}
+    assert content["description"] == "Những gì các nguồn nêu & bằng chứng."
+    assert content["og:description"] == content["description"]
+    assert content["og:title"] == "Hồ sơ: Bắc Kạn"
+    assert content["og:locale"] == "vi_VN" and content["og:locale:alternate"] == "en_US"
+    assert content["og:type"] == "article" and content["twitter:card"] == "summary"
+
+
+def test_a_long_scope_is_cut_at_a_word_for_the_description():
+    words = " ".join(f"word{i}" for i in range(80))
+    page = html.finish_page(
+        f'<html><head><title>T</title></head><body><main><p class="scope">{words}</p></main>'
+        "</body></html>"
+    )
+    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "description"})
+    text = meta["content"]
+    assert len(text) <= html.DESCRIPTION_LENGTH and text.endswith("…")
+    assert text[:-1].split()[-1] in words.split()  # a whole word before the ellipsis
+
+
+def test_a_page_without_scope_is_described_by_its_title(exported):
+    meta = BeautifulSoup(exported, "html.parser").find("meta", attrs={"name": "description"})
+    scope = BeautifulSoup(exported, "html.parser").select_one("p.scope")
+    expected = " ".join(scope.get_text(" ").split()) if scope else "Province profile: Bắc Kạn"
+    assert meta["content"].rstrip("…")[:50] == expected[:50]
+
+
+def _table(headers, rows, num=()):
+    head = "".join(f"<th{' class=num' if i in num else ''}>{h}</th>" for i, h in enumerate(headers))
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    soup = BeautifulSoup(
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", "html.parser"
+    )
+    return soup.table
+
+
+def test_a_table_with_few_numeric_columns_stacks_as_labelled_cards():
+    table = _table(["Indicator", "Year", "Value"], [["Tỷ lệ", "2024", "19,46%"], ["Hộ", "", "x"]])
+    assert html.stack_on_phones(table)
+    assert "stack" in table["class"]
+    labels = [[td.get("data-label") for td in tr.find_all("td")] for tr in table.tbody("tr")]
+    assert labels == [["Indicator", "Year", "Value"]] * 2
+
+
+def test_a_table_with_more_than_four_numeric_columns_keeps_scrolling():
+    headers = ["Province", "2021", "2022", "2023", "2024", "2025"]
+    table = _table(headers, [["Bắc Kạn", "26,93", "23,0", "21,5", "19,46", "17,46"]])
+    assert html.numeric_columns(table.thead("th"), [table.tbody.tr.find_all("td")]) == 5
+    assert not html.stack_on_phones(table)
+    assert "stack" not in (table.get("class") or [])
+    # the header class counts too, even where a cell holds words ("not reported")
+    table = _table(headers, [["Hà Giang", "x", "y", "z", "w", "v"]], num={1, 2, 3, 4, 5})
+    assert not html.stack_on_phones(table)
+
+
+def test_merged_cells_or_a_missing_header_leave_a_table_as_it_is():
+    soup = BeautifulSoup(
+        "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody>"
+        '<tr><td colspan="2">x</td></tr></tbody></table>',
+        "html.parser",
+    )
+    assert not html.stack_on_phones(soup.table)
+    soup = BeautifulSoup("<table><tbody><tr><td>x</td></tr></tbody></table>", "html.parser")
+    assert not html.stack_on_phones(soup.table)
+
+
+def test_the_stylesheet_stacks_marked_tables_on_phones_and_has_an_a4_print_style():
+    css = (html.TEMPLATES_DIR / "report" / "brief.css").read_text(encoding="utf-8")
+    phone = css[css.index("@media (max-width: 37.5rem)") :]
+    assert "table.stack" in phone.split("}\n}")[0] and "attr(data-label)" in phone
+    printed = css[css.index("@media print") :]
+    assert "size: A4" in printed
+    hidden = printed[printed.index("nav.report-toc") :].split("{")[0]
+    assert "details.prov" in hidden and "a.download" in hidden
+
+
+def test_numbers_under_a_word_header_count_as_a_numeric_column():
+    table = _table(["Tỉnh", "Tỷ lệ"], [["Bắc Kạn", "19,46 %"], ["Hà Giang", "−1.5"]])
+    assert html.numeric_columns(table.thead("th"), [tr("td") for tr in table.tbody("tr")]) == 1

@@ -195,6 +195,8 @@ def finish_page(page: str, language: str = "en") -> str:
     for table in main.find_all("table"):
         if not table.find_parent(class_="table-wrap"):
             table.wrap(soup.new_tag("div", attrs={"class": "table-wrap"}))
+        stack_on_phones(table)
+    share_meta(soup, language)
     for image in main.find_all("img"):
         least = readable_width(image.get("src", ""))
         if least and not image.find_parent(class_="figure-scroll"):
@@ -209,6 +211,99 @@ def finish_page(page: str, language: str = "en") -> str:
         else:
             main.insert(0, toc)
     return str(soup)
+
+
+# Open Graph locales of the pages' languages (a link shared on Zalo or Facebook shows a preview).
+OG_LOCALES = {"en": "en_US", "vi": "vi_VN"}
+DESCRIPTION_LENGTH = 200
+
+
+def share_meta(soup: BeautifulSoup, language: str) -> None:
+    """A ``description`` and the Open Graph tags in the page's ``<head>``, from its title and
+    its one-line scope (``p.scope``): what a link preview on Zalo or Facebook shows."""
+    head = soup.head
+    if head is None:
+        return
+    title = " ".join((soup.title.get_text() if soup.title else "").split())
+    scope = soup.select_one("main p.scope") or soup.select_one("p.scope")
+    description = _shorten(" ".join(scope.get_text(" ").split()) if scope else "") or title
+    tags = [
+        ("name", "description", description),
+        ("property", "og:type", "article"),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:locale", OG_LOCALES.get(language, language)),
+        *(
+            ("property", "og:locale:alternate", locale)
+            for other, locale in OG_LOCALES.items()
+            if other != language
+        ),
+        ("name", "twitter:card", "summary"),
+    ]
+    anchor = head.find("meta", attrs={"name": "generator"}) or head.find("title")
+    for attribute, key, content in reversed(tags):
+        if not content or head.find("meta", attrs={attribute: key}):
+            continue
+        meta = soup.new_tag("meta", attrs={attribute: key, "content": content})
+        if anchor is not None:
+            anchor.insert_after(meta)
+        else:
+            head.append(meta)
+
+
+def _shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
+    """``text`` cut at a word boundary to at most ``length`` characters, with an ellipsis."""
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
+# A table with more numeric columns than this stays a table on a phone (it scrolls sideways
+# inside its wrapper); a narrower one becomes a stack of cards, one per row (brief.css).
+MAX_NUMERIC_COLUMNS_TO_STACK = 4
+NUMBER = re.compile(r"^[-−+]?[\d.,\s%]*\d[\d.,\s%]*$")
+
+
+def stack_on_phones(table) -> bool:
+    """Mark ``table`` (class ``stack``) to become stacked cards below 600 px, each cell
+    labelled by its column's header (``data-label``): a table with a header row, no merged
+    cells and at most four numeric columns. True when marked."""
+    head = table.find("thead")
+    rows = table.find("tbody").find_all("tr", recursive=False) if table.find("tbody") else []
+    if head is None or not rows or table.find(attrs={"colspan": True}) is not None:
+        return False
+    if table.find(attrs={"rowspan": True}) is not None:
+        return False
+    head_cells = head.find_all("th")
+    headers = [" ".join(th.get_text(" ").split()) for th in head_cells]
+    cells = [row.find_all(["td", "th"], recursive=False) for row in rows]
+    if any(len(row) != len(headers) for row in cells):
+        return False
+    if numeric_columns(head_cells, cells) > MAX_NUMERIC_COLUMNS_TO_STACK:
+        return False
+    for row in cells:
+        for header, cell in zip(headers, row, strict=True):
+            if header:
+                cell["data-label"] = header
+    table["class"] = [*table.get("class", []), "stack"]
+    return True
+
+
+def numeric_columns(head_cells: list, cells: list[list]) -> int:
+    """How many columns hold numbers: a ``num`` class on the header or a body cell, or body
+    cells that are all numbers (empty cells aside)."""
+    count = 0
+    for position, header in enumerate(head_cells):
+        column = [header, *(row[position] for row in cells)]
+        if any("num" in (cell.get("class") or []) for cell in column):
+            count += 1
+            continue
+        texts = [" ".join(cell.get_text(" ").split()) for cell in column[1:]]
+        filled = [text for text in texts if text]
+        if filled and all(NUMBER.match(text) for text in filled):
+            count += 1
+    return count
 
 
 # A chart at 144 dpi (2×) shown under 0.45 of its pixel width has 10 pt text under 9 CSS px.
