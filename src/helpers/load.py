@@ -911,7 +911,8 @@ def _check_region_and_successor(
                 *where,
                 "successor_id",
                 successor,
-                f"differs from the unit itself, which still exists; expected {row['geography_id']!r}",
+                "differs from the unit itself, which still exists; "
+                f"expected {row['geography_id']!r}",
             )
         )
     after = rows.get(row["province_after_2025"])
