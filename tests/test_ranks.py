@@ -178,3 +178,51 @@ def test_the_figure_and_its_alt_text_speak_vietnamese(dataset, ranks):
     first = province_ranks(dataset, "ha-giang").iloc[0]
     assert f"2006: thứ {int(first['rank'])}/{int(first['n_ranked'])}" in alt
     matplotlib.pyplot.close(fig)
+
+
+def test_the_survey_series_is_never_joined_across_a_change_of_line(dataset, csv_rates):
+    from helpers import brief
+    from helpers.facts import facts_for
+
+    facts = facts_for(dataset, "ha-giang")
+    lines = dict(zip(facts["observation_ids"], facts["poverty_line"], strict=True))
+    assert lines["gso-2018-poverty-by-province-114"] == "2006-2010"  # Hà Giang, 2006
+    series = brief.rate_series(facts, earlier_lines=True)
+    years = {k[1]: sorted(int(y) for y in s["period_end"]) for k, s in series.items()
+             if k[2] == "household survey"}  # fmt: skip
+    table = sorted(y for (y, s), t in csv_rates.items() if "ha-giang" in t and y < 2017)
+    assert years["2006-2010"] == [y for y in table if y < 2010]
+    assert years["2011-2015"] == [y for y in table if y >= 2010]
+    # the programme's charts keep to the standards from 2016 on
+    assert not {k[1] for k in brief.rate_series(facts)} & {"2006-2010", "2011-2015"}
+
+
+def test_merged_provinces_pair_a_statistics_office_rate_only_with_the_same_year(dataset, csv_rates):
+    from helpers import compare
+
+    pairs = compare.merger_pairs(dataset, ["thai-nguyen"])
+    assert set(pairs["province from 1 July 2025"]) == {"Thái Nguyên"}
+    office = pairs[pairs["observation_ids"].str.contains("gso-")]
+    ids = {r["observation_id"]: r["period_end"] for r in _read("observations.csv")}
+    for joined in office["observation_ids"]:
+        first, second = joined.split(";")[:2]
+        assert ids[first] == ids[second], joined
+    both = [y for (y, s), t in csv_rates.items() if "thai-nguyen" in t and "bac-kan" in t]
+    survey = office[office["observation_ids"].str.count("gso-") == 2]
+    assert len(survey) == len(both) and survey["is_comparable"].all()
+
+
+def test_the_standards_table_keeps_to_geographies_reported_outside_the_office_tables(dataset, geo):
+    from helpers import standards
+
+    office = {s["source_id"] for s in _read("sources.csv")
+              if s["source_type"] == "statistics office table"}  # fmt: skip
+    dependent = {i["indicator_id"] for i in _read("indicators.csv")
+                 if i["standard_dependent"] == "true"}  # fmt: skip
+    rows = _read("observations.csv")
+    reported = {r["geography_id"] for r in rows if r["source_id"] not in office}
+    expected = {geo[r["geography_id"]]["name"] for r in rows
+                if r["geography_id"] in reported and r["indicator_id"] in dependent}  # fmt: skip
+    table = standards.standards_in_use(dataset)
+    assert set(table["geography"]) == expected
+    assert "Lai Châu" not in expected and "Hà Giang" in expected

@@ -847,7 +847,10 @@ def _check_dates(tables: dict[str, _RawTable], today: date, problems: list[Probl
 def _check_geographies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
     rows = {row["geography_id"]: row for row in tables["geographies"].rows}
     for row, where in tables["geographies"].cells():
-        _check_region_and_successor(row, where, rows, problems)
+        if (
+            "successor_id" in row
+        ):  # a package whose geographies predate the column: nothing to check
+            _check_region_and_successor(row, where, rows, problems)
         if row["poor_district_353"] and row["level"] != "district":
             problems.append(
                 Problem(
@@ -865,7 +868,8 @@ def _check_region_and_successor(
 ) -> None:
     """A province names its statistics region; provinces and districts name the unit that
     exists from 1 July 2025 and holds their area, which agrees with ``province_after_2025``."""
-    level, region, successor = row["level"], row["region_id"], row["successor_id"]
+    level, region = row["level"], row.get("region_id", "")
+    successor = row.get("successor_id", "")
     if region and (level != "province" or rows.get(region, {}).get("level") != "region"):
         target = rows.get(region, {}).get("level", "unknown")
         problems.append(
