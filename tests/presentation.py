@@ -82,24 +82,67 @@ def downloads(tag) -> list[list[dict[str, str]]]:
     return out
 
 
+def _related_pairs(dataset):
+    """Pairs of values a page may set against each other: of one geography, or of one source.
+
+    A statistics-office table holds one rate per area and year for every province; within
+    such a source only rates of one year pair with that year's national and regional rates
+    (a province against the nation), not every province with every other, which would let
+    almost any number pass.
+    """
+    obs = dataset.observations.dropna(subset=["value"])
+    tables = set(
+        dataset.sources.loc[
+            dataset.sources["source_type"].astype(str) == "statistics office table", "source_id"
+        ].astype(str)
+    )
+    levels = dict(
+        zip(dataset.geographies["geography_id"].astype(str),
+            dataset.geographies["level"].astype(str), strict=True)
+    )  # fmt: skip
+    rows = list(
+        zip(obs["value"].astype(float), obs["geography_id"].astype(str),
+            obs["source_id"].astype(str), obs["period_end"], strict=True)
+    )  # fmt: skip
+    pairs = set()
+    by_geo, by_source = {}, {}
+    for i, (_, geo, source, year) in enumerate(rows):
+        by_geo.setdefault(geo, []).append(i)
+        key = (source, year) if source in tables else (source, None)
+        by_source.setdefault(key, []).append(i)
+    for group in by_geo.values():
+        pairs.update(combinations(group, 2))
+    for (source, _), group in by_source.items():
+        if source not in tables:
+            pairs.update(combinations(group, 2))
+            continue
+        wide = [i for i in group if levels.get(rows[i][1]) in ("nation", "region")]
+        pairs.update((a, b) for a in wide for b in group if a != b)
+    return [(rows[a][0], rows[b][0], rows[a][1] == rows[b][1]) for a, b in pairs]
+
+
 def _allowed_numbers(dataset, language: str = "en") -> set[str]:
     """Every way a number from the data may be shown: each value at 0–3 decimals, and the values
     computed from them in the open (per programme year, shares of a total, falls between years,
-    per household)."""
+    per household), between values of one geography or one source (see _related_pairs)."""
     values = [float(v) for v in dataset.observations["value"].dropna()]
     derived = []
     for v in values:
-        derived += [v / n for n in range(1, 6)] + [v * 1000 / c for c in values if c > 100]
-    rates = [v for v in values if 0 < v < 100]
-    for count in (v for v in values if v >= 100):  # households implied by count ÷ rate,
-        for rate in rates:  # with the range that the rate's printed rounding allows
-            derived += [count * 100 / (rate + step) for step in (0, -0.005, 0.005, -0.05, 0.05)]
-    for a, b in combinations(values, 2):
+        derived += [v / n for n in range(1, 6)]
+    for a, b, same_geography in _related_pairs(dataset):
         derived += [abs(a - b)]
         if b:
             derived.append(100 * a / b)
         if a:
             derived.append(100 * b / a)
+        for count, other in ((a, b), (b, a)):
+            if count > 100 and other:
+                derived.append(other * 1000 / count)
+            if same_geography and count >= 100 and 0 < other < 100:
+                # households implied by count ÷ rate, with the range the rate's rounding allows
+                derived += [
+                    count * 100 / (other + step) for step in (0, -0.005, 0.005, -0.05, 0.05)
+                ]
     shown = set()
     for v in values + derived:
         for d in (None, 0, 1, 2):

@@ -257,3 +257,37 @@ def test_a_target_for_poor_districts_and_difficult_communes_names_both(dataset):
     for _, row in both.iterrows():
         label = dataset.indicators.set_index("indicator_id").loc[row["indicator_id"], "label_en"]
         assert "extremely difficult" in label and "communes" in label, row["observation_id"]
+
+
+def test_the_provinces_before_and_after_1_july_2025(dataset):
+    geo = dataset.geographies
+    provinces = geo[geo["level"] == "province"]
+    before = provinces[provinces["valid_to"] == pd.Timestamp("2025-06-30")]
+    unchanged = provinces[provinces["valid_to"].isna() & provinces["valid_from"].isna()]
+    new = provinces[provinces["valid_from"] == pd.Timestamp("2025-07-01")]
+    assert (len(before), len(unchanged), len(new)) == (52, 11, 23)
+    assert len(before) + len(unchanged) == 63 and len(unchanged) + len(new) == 34
+    # every merged province's successor is one of the 23 new units, and each new unit has parts
+    assert set(before["successor_id"]) == set(new["geography_id"])
+    assert set(geo[geo["level"] == "region"]["geography_id"]) == set(
+        provinces["region_id"].dropna()
+    )
+    assert len(geo[geo["level"] == "region"]) == 6
+    assert provinces[provinces["valid_from"].isna()]["region_id"].notna().all()
+    assert provinces.dropna(subset=["gso_code"])["gso_code"].is_unique
+
+
+def test_every_area_of_the_statistics_office_tables_is_recorded(dataset):
+    """The 2006–2016 table: 71 areas × 8 years, less its '..' cells; V14.49: 70 areas."""
+    import csv as _csv
+
+    obs = dataset.observations
+    counts = obs.groupby("source_id", observed=True).size()
+    assert counts["gso-2024-v1449-provinces"] == 70
+    assert counts["gso-2018-poverty-by-province"] == 71 * 8 - 7 - 1
+    with (DATA / "poverty_lines.csv").open(encoding="utf-8") as handle:
+        spans = list(_csv.DictReader(handle))
+    assert [(s["period_start"], s["poverty_line"]) for s in spans[:2]] == [
+        ("2006", "2006-2010"),
+        ("2010", "2011-2015"),
+    ]

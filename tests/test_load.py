@@ -441,3 +441,62 @@ def test_provenance_checks_read_only_verified_printed_rows(small_data, seeds_dir
     assert missing_excerpts(ds, texts) == []
     checked = parts_versus_totals(ds)["total_observation_id"]
     assert list(checked) == ["bkto-2023-thai-nguyen-001"]
+
+
+def test_only_a_province_names_a_region(small_data):
+    rows = small_data.rows("geographies")
+    region = dict.fromkeys(rows[0], "")
+    region |= {"geography_id": "region-x", "name": "Vùng", "level": "region", "parent_id": "vn"}
+    small_data.write("geographies", [*rows, region])
+    line = small_data.set_cell("geographies", "bac-kan", "region_id", "region-x")
+    load_dataset(small_data.root)  # a province naming a region is valid
+    line = small_data.set_cell("geographies", "vn", "region_id", "region-x")
+    message = _error(small_data)
+    assert f"geographies.csv, line {line}, column 'region_id': 'region-x'" in message
+    assert "only a province names its region" in message
+    small_data.set_cell("geographies", "vn", "region_id", "")
+    line = small_data.set_cell("geographies", "bac-kan", "region_id", "thai-nguyen")
+    assert "names a 'province'" in _error(small_data)
+
+
+def test_successor_is_a_province_that_still_exists(small_data):
+    line = small_data.set_cell("geographies", "bac-kan", "successor_id", "thai-nguyen")
+    message = _error(small_data)
+    assert f"geographies.csv, line {line}, column 'successor_id': 'thai-nguyen'" in message
+    assert "no longer exists" in message
+    small_data.set_cell("geographies", "bac-kan", "successor_id", "")
+    assert "a province names the province that holds its area" in _error(small_data)
+
+
+def test_successor_agrees_with_province_after_2025(small_data):
+    small_data.set_cell("geographies", "thai-nguyen-2025", "name", "Thái Nguyên mới")
+    message = _error(small_data)
+    assert "both name the same province" in message
+
+
+def _with_lines(small_data, *spans: tuple[int, int]) -> None:
+    small_data.write(
+        "poverty_lines",
+        [
+            {
+                "source_id": "ldxh-2022-bac-kan",
+                "period_start": str(a),
+                "period_end": str(b),
+                "poverty_line": "2021-2025",
+                "basis": "printed",
+                "note": "test",
+            }
+            for a, b in spans
+        ],
+    )
+
+
+def test_poverty_lines_cover_their_source_and_do_not_overlap(small_data):
+    _with_lines(small_data, (2021, 2025))
+    ds = load_dataset(small_data.root)
+    assert list(ds.other_tables["poverty_lines"]["poverty_line"]) == ["2021-2025"]
+    _with_lines(small_data, (2022, 2025))  # the 2021 rate is in no span
+    message = _error(small_data)
+    assert "is in no row of poverty_lines.csv for source 'ldxh-2022-bac-kan'" in message
+    _with_lines(small_data, (2019, 2021), (2021, 2025))
+    assert "overlaps the years 2019-2021 of the same source" in _error(small_data)

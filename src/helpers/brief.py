@@ -561,27 +561,45 @@ def standard_in_force(fact: pd.Series | dict) -> str:
     """The fact's poverty standard, or for "not stated" the one standard in force in its period.
 
     A figure for a period wholly in 2022–2025 that names no standard can only be under the
-    2021–2025 standard (the only one in force); an earlier one stays "not stated". Tables show
+    2021–2025 standard (the only one in force); a figure of a statistics-office series takes
+    the line ``data/poverty_lines.csv`` gives its year (``poverty_line``, so that a series is
+    not joined across a change of line); an earlier one stays "not stated". Tables show
     the standard as recorded; this serves only to keep one line per standard in charts.
     """
     standard = str(fact["poverty_standard"])
+    line = fact.get("poverty_line")
+    if standard == "not stated" and not is_missing(line):
+        return str(line)
     start = fact["period_start"] if not is_missing(fact["period_start"]) else fact["period_end"]
     if standard == "not stated" and not is_missing(start) and int(start) >= 2022:
         return "2021-2025"
     return standard
 
 
-def rate_series(facts_table: pd.DataFrame) -> dict[tuple[str, str, str], pd.DataFrame]:
+# Poverty lines before the 2016–2020 standard (data/poverty_lines.csv): the statistics office's
+# 2006–2016 series, shown among all provinces (helpers.analysis.ranks), not in the programme's
+# rate charts.
+EARLIER_LINES = ("2006-2010", "2011-2015")
+
+
+def rate_series(
+    facts_table: pd.DataFrame, earlier_lines: bool = False
+) -> dict[tuple[str, str, str], pd.DataFrame]:
     """Poor-household rates as results, one series per geography, standard and method.
 
     The standard is the one in force (:func:`standard_in_force`), kept in ``standard_used``.
-    Where one year has several figures in a series (several sources), each is kept.
+    Where one year has several figures in a series (several sources), each is kept. Rates
+    under the lines before 2016 (:data:`EARLIER_LINES`) are left out unless ``earlier_lines``.
     """
     rates = select(facts_table, indicators=[RATE], totals_only=True)
     rates = rates[rates["kind"].astype(str) == "actual"].copy()
     if rates.empty:
         return {}
     rates["standard_used"] = [standard_in_force(r) for _, r in rates.iterrows()]
+    if not earlier_lines:
+        rates = rates[~rates["standard_used"].isin(EARLIER_LINES)]
+        if rates.empty:
+            return {}
     method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
     rates["_m"] = method.fillna("").astype(str)
     out = {}

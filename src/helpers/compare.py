@@ -282,21 +282,35 @@ def reorganisation(dataset: Dataset) -> pd.DataFrame:
     )
 
 
-def merger_pairs(dataset: Dataset) -> pd.DataFrame:
+def successors_of(dataset: Dataset, ids: Iterable[str]) -> list[str]:
+    """The ``province_after_2025`` of each geography of ``ids`` (the groups a page is about)."""
+    geos = dataset.geographies
+    after = geos.set_index(geos["geography_id"].astype(str))["province_after_2025"]
+    return sorted({str(after[g]) for g in ids if g in after.index and pd.notna(after[g])})
+
+
+def merger_pairs(dataset: Dataset, successors: Iterable[str] | None = None) -> pd.DataFrame:
     """For each province merged on 1 July 2025: every figure its members both report, paired.
 
     Each pair of facts of the same indicator, one per member, is either comparable (same
     kind, period, standard and method) or not, with the reason (``comparable``, in the page's
-    language; ``is_comparable`` says which). Nothing is added up.
+    language; ``is_comparable`` says which). Nothing is added up. ``successors`` (ids of
+    ``province_after_2025``) limits the groups; default: every group. A rate of a
+    statistics-office table (one row per province and year, a series) is paired only with
+    figures of the same year: its other years are not figures to set side by side.
     """
     from helpers.brief import comparable
 
     geos = dataset.geographies
     provinces = geos[geos["level"].astype(str) == "province"]
+    sources = dataset.sources
+    kinds = sources.get("source_type", pd.Series("", index=sources.index)).astype(str)
+    office_tables = set(sources.loc[kinds == "statistics office table", "source_id"].astype(str))
+    wanted = None if successors is None else {str(s) for s in successors}
     rows = []
     for successor, members in provinces.groupby("province_after_2025", sort=False):
         ids = [str(m) for m in members["geography_id"] if str(m) != "nan"]
-        if len(ids) < 2:
+        if len(ids) < 2 or (wanted is not None and str(successor) not in wanted):
             continue
         tables = {m: select(facts_for(dataset, m), totals_only=True) for m in ids}
         first, *others = ids
@@ -310,6 +324,10 @@ def merger_pairs(dataset: Dataset) -> pd.DataFrame:
                     for _, b in b_table[
                         b_table["indicator_id"].astype(str) == indicator
                     ].iterrows():
+                        if a["period_end"] != b["period_end"] and (
+                            {str(a["source_id"]), str(b["source_id"])} & office_tables
+                        ):
+                            continue
                         ok, why = comparable(a, b)
                         rows.append(
                             {
@@ -448,7 +466,7 @@ def findings(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
                 m=len(own),
             )
         )
-    pairs = merger_pairs(dataset)
+    pairs = merger_pairs(dataset, successors_of(dataset, ids))
     pairs = pairs[
         pairs["province from 1 July 2025"].isin([geography_name(dataset, g) for g in ids])
     ]

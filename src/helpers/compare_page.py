@@ -196,7 +196,7 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
         ),
     )
     names = {geography_name(dataset, g) for g in ids}
-    pairs = compare.merger_pairs(dataset)
+    pairs = compare.merger_pairs(dataset, compare.successors_of(dataset, ids))
     pairs = pairs[pairs["province from 1 July 2025"].isin(names)]
     if pairs.empty:
         return out + display.paragraph(

@@ -124,8 +124,34 @@ def observations_for(
 
 
 def facts_for(dataset: Dataset, geography_id: str | Iterable[str]) -> pd.DataFrame:
-    """The facts of one geography (or several), labelled with their indicator."""
-    return facts(observations_for(dataset, geography_id), dataset.indicators)
+    """The facts of one geography (or several), labelled with their indicator.
+
+    ``poverty_line`` is the line ``data/poverty_lines.csv`` gives the fact's source and year
+    (a statistics-office series; printed or inferred), missing otherwise: charts use it to keep
+    a series apart where its line changes, while tables show ``poverty_standard`` as recorded.
+    """
+    table = facts(observations_for(dataset, geography_id), dataset.indicators)
+    table["poverty_line"] = poverty_lines_of(dataset, table["source_id"], table["period_end"])
+    return table
+
+
+def poverty_lines_of(dataset: Dataset, sources: pd.Series, years: pd.Series) -> pd.Series:
+    """The poverty line of each (source, year) in ``data/poverty_lines.csv``, or ``<NA>``."""
+    lines = (getattr(dataset, "other_tables", None) or {}).get("poverty_lines")
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    if lines is not None:
+        for row in lines.itertuples(index=False):
+            spans.setdefault(str(row.source_id), []).append(
+                (int(row.period_start), int(row.period_end), str(row.poverty_line))
+            )
+    found = []
+    for source, year in zip(sources.astype(str), years, strict=True):
+        match = [
+            line for start, end, line in spans.get(source, ())
+            if not is_missing(year) and start <= int(year) <= end
+        ]  # fmt: skip
+        found.append(match[0] if match else pd.NA)
+    return pd.Series(pd.array(found, dtype="string"), index=sources.index)
 
 
 def display_decimals(value: object, unit: str) -> int | None:

@@ -845,7 +845,12 @@ def _check_dates(tables: dict[str, _RawTable], today: date, problems: list[Probl
 
 
 def _check_geographies(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    rows = {row["geography_id"]: row for row in tables["geographies"].rows}
     for row, where in tables["geographies"].cells():
+        if (
+            "successor_id" in row
+        ):  # a package whose geographies predate the column: nothing to check
+            _check_region_and_successor(row, where, rows, problems)
         if row["poor_district_353"] and row["level"] != "district":
             problems.append(
                 Problem(
@@ -854,6 +859,125 @@ def _check_geographies(tables: dict[str, _RawTable], problems: list[Problem]) ->
                     row["poor_district_353"],
                     f"is set on a {row['level']!r}; Decision 353 lists districts: leave it "
                     "empty for a nation or province",
+                )
+            )
+
+
+def _check_region_and_successor(
+    row: dict[str, str], where: tuple[str, int], rows: dict[str, dict], problems: list[Problem]
+) -> None:
+    """A province names its statistics region; provinces and districts name the unit that
+    exists from 1 July 2025 and holds their area, which agrees with ``province_after_2025``."""
+    level, region = row["level"], row.get("region_id", "")
+    successor = row.get("successor_id", "")
+    if region and (level != "province" or rows.get(region, {}).get("level") != "region"):
+        target = rows.get(region, {}).get("level", "unknown")
+        problems.append(
+            Problem(
+                *where,
+                "region_id",
+                region,
+                f"is set on a {level!r} and names a {target!r}; only a province names its "
+                "region, and the region must be a geography of level 'region'",
+            )
+        )
+    if level in ("nation", "region"):
+        if successor:
+            problems.append(
+                Problem(*where, "successor_id", successor, f"is set on a {level!r}; leave it empty")
+            )
+        return
+    if level not in ("province", "district") or successor not in rows:
+        if not successor:
+            problems.append(
+                Problem(
+                    *where,
+                    "successor_id",
+                    "",
+                    f"is empty; a {level} names the province that holds its area from 1 July 2025",
+                )
+            )
+        return
+    target = rows[successor]
+    if target["level"] != "province" or target["valid_to"]:
+        problems.append(
+            Problem(
+                *where,
+                "successor_id",
+                successor,
+                "names a unit that no longer exists or is not a province; expected a province "
+                "with an empty valid_to",
+            )
+        )
+    elif level == "province" and not row["valid_to"] and successor != row["geography_id"]:
+        problems.append(
+            Problem(
+                *where,
+                "successor_id",
+                successor,
+                "differs from the unit itself, which still exists; "
+                f"expected {row['geography_id']!r}",
+            )
+        )
+    after = rows.get(row["province_after_2025"])
+    if after is not None and after["name"] != target["name"]:
+        problems.append(
+            Problem(
+                *where,
+                "successor_id",
+                successor,
+                f"is {target['name']!r} but province_after_2025 {row['province_after_2025']!r} is "
+                f"{after['name']!r}; both name the same province",
+            )
+        )
+
+
+def _check_poverty_lines(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
+    """Each source's segments run forwards without overlapping, and cover every year of the
+    source's poverty measures, so that a year's line (and each break) can be read off."""
+    lines = tables.get("poverty_lines")
+    if lines is None:
+        return
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row, where in lines.cells():
+        start, end = _year(row["period_start"]), _year(row["period_end"])
+        if start is None or end is None:
+            continue  # reported by the schema check
+        if end < start:
+            problems.append(
+                Problem(*where, "period_end", row["period_end"], f"is before period_start {start}")
+            )
+            continue
+        for other in spans.get(row["source_id"], []):
+            if start <= other[1] and other[0] <= end:
+                problems.append(
+                    Problem(
+                        *where,
+                        "period_start",
+                        row["period_start"],
+                        f"overlaps the years {other[0]}-{other[1]} of the same source; "
+                        "a year has one line",
+                    )
+                )
+        spans.setdefault(row["source_id"], []).append((start, end))
+    dependent = {
+        row["indicator_id"]
+        for row in tables["indicators"].rows
+        if row["standard_dependent"] == "true"
+    }
+    for row, where in tables["observations"].cells():
+        covered = spans.get(row["source_id"])
+        year = _year(row["period_end"])
+        if covered is None or row["indicator_id"] not in dependent or year is None:
+            continue
+        if not any(a <= year <= b for a, b in covered):
+            problems.append(
+                Problem(
+                    *where,
+                    "period_end",
+                    row["period_end"],
+                    f"is in no row of poverty_lines.csv for source {row['source_id']!r}; "
+                    "add the line that year uses",
                 )
             )
 
@@ -957,6 +1081,7 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
         _check_duplicates_and_ranges,
         _check_observation_rows,
         _check_geographies,
+        _check_poverty_lines,
         _check_discrepancies,
     ):
         check(tables, problems)

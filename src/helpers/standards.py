@@ -13,6 +13,8 @@ page's language. Tables keep English column names (the keys code and tests use);
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from helpers.facts import Dataset, facts_for, select
@@ -210,11 +212,26 @@ def _printed_decimals(printed: object, value: float) -> int:
     return max(0, len(repr(float(value)).split(".")[1].rstrip("0")))
 
 
-def standards_in_use(dataset: Dataset) -> pd.DataFrame:
-    """Number of observations per geography and poverty standard (only standard-dependent ones)."""
-    obs = dataset.observations.merge(
+def standards_in_use(dataset: Dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Number of observations per geography and poverty standard (only standard-dependent ones).
+
+    ``geography_ids`` default: the geographies with a figure from a source other than the
+    statistics office's tables (whose rates of every province and region are read among all
+    provinces, :mod:`helpers.analysis.ranks`, not here).
+    """
+    if geography_ids is None:
+        sources = dataset.sources
+        kinds = sources.get("source_type", pd.Series("", index=sources.index)).astype(str)
+        office = set(sources.loc[kinds == "statistics office table", "source_id"].astype(str))
+        obs = dataset.observations
+        geography_ids = set(obs.loc[~obs["source_id"].astype(str).isin(office), "geography_id"]
+                            .astype(str))  # fmt: skip
+    wanted = {str(g) for g in geography_ids}
+    obs = dataset.observations
+    obs = obs[obs["geography_id"].astype(str).isin(wanted)]
+    obs = obs.merge(
         dataset.indicators[["indicator_id", "standard_dependent"]].astype({"indicator_id": str}),
-        left_on=dataset.observations["indicator_id"].astype(str),
+        left_on=obs["indicator_id"].astype(str),
         right_on="indicator_id",
         how="left",
         suffixes=("", "_ind"),

@@ -3,7 +3,8 @@
 One table per part of the reports, so that each message is written once and found where it
 is used: ``common`` (words every page shares: formats, evidence, tables, sources, charts),
 ``profile`` (the province profile), ``compare`` (the comparison), ``standards`` (the poverty
-standards page) and ``site`` (the page chrome and index written by ``reportbuild``). Each
+standards page), ``site`` (the page chrome and index written by ``reportbuild``) and
+``ranks`` (the chart of a province among all provinces). Each
 module defines ``VI``, a dict from the English text, exactly as passed to
 :func:`helpers.i18n.tr`, to its Vietnamese.
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-PARTS = ("common", "profile", "compare", "standards", "site")
+PARTS = ("common", "profile", "compare", "standards", "site", "ranks")
 
 
 def _merge() -> dict[str, dict[str, str]]:

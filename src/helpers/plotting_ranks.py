@@ -1,0 +1,139 @@
+"""One province among all provinces, year by year: a ranked dot chart of the survey rates.
+
+Takes the table of :func:`helpers.analysis.ranks.survey_ranks` and returns a Figure:
+
+- each year a column of faint dots, one per province with a rate;
+- the province drawn large in its colour, its rank written beside it ("3/64");
+- its region (diamond) and the nation (horizontal bar) as markers of their own;
+- a dotted rule where the poverty line or the table changes, labelled with the new line:
+  rates on either side are not one series, and the points are not joined across it.
+
+Years are evenly spaced (the tables skip years), labelled with their year. Drawn 5.5 in wide
+at 144 dpi so that it fits a phone; every word goes through :func:`helpers.i18n.tr`.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from helpers.i18n import tr
+from helpers.plotting import _value_axis, apply_theme, colour_for
+
+WIDTH_IN = 5.5
+HEIGHT_IN = 3.9
+DPI = 144
+FAINT = "#B8B8B8"
+REGION_COLOUR = "#555555"
+NATION_COLOUR = "#000000"
+
+
+def _line_label(line: object) -> str:
+    text = str(line).replace("-", "–")
+    return tr("{period}\npoverty line", period=text)
+
+
+def plot_ranks(
+    ranks: pd.DataFrame, geography_id: str, names: dict[str, str] | None = None
+) -> plt.Figure:
+    """Ranked dot chart of ``geography_id`` among all provinces, one column per year.
+
+    ``ranks`` is :func:`~helpers.analysis.ranks.survey_ranks` (all provinces, all years);
+    ``names`` maps geography ids to the names shown in the legend.
+    """
+    apply_theme()
+    names = names or {}
+    gid = str(geography_id)
+    keys = ranks[["year", "source_id"]].drop_duplicates().sort_values(["year", "source_id"])
+    position = {(int(y), str(s)): i for i, (y, s) in enumerate(keys.itertuples(index=False))}
+    x_all = [position[(int(y), str(s))] for y, s in zip(ranks["year"], ranks["source_id"],
+                                                          strict=True)]  # fmt: skip
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
+    ax.scatter(x_all, ranks["value"].astype(float), s=9, color=FAINT, alpha=0.7, lw=0, zorder=1)
+    mine = ranks[ranks["geography_id"].astype(str) == gid].copy()
+    mine["x"] = [position[(int(y), str(s))] for y, s in zip(mine["year"], mine["source_id"],
+                                                            strict=True)]  # fmt: skip
+    colour = colour_for(gid)
+    segments = (mine["line_break"].astype(bool) | mine["x"].diff().ne(1)).cumsum()
+    for _, part in mine.groupby(segments):
+        ax.plot(part["x"], part["value"].astype(float), color=colour, lw=1.2, zorder=2)
+        ax.plot(part["x"], part["region_value"].astype(float), color=REGION_COLOUR, lw=0.8,
+                ls=":", zorder=2)  # fmt: skip
+    ax.scatter(mine["x"], mine["value"].astype(float), s=42, color=colour, zorder=4)
+    ax.scatter(mine["x"], mine["region_value"].astype(float), s=30, marker="D",
+               facecolor="white", edgecolor=REGION_COLOUR, lw=1.2, zorder=3)  # fmt: skip
+    ax.scatter(mine["x"], mine["nation_value"].astype(float), s=80, marker="_",
+               color=NATION_COLOUR, lw=2, zorder=3)  # fmt: skip
+    for row in mine.itertuples():
+        ax.annotate(f"{int(row.rank)}/{int(row.n_ranked)}", (row.x, float(row.value)),
+                    xytext=(5, 3), textcoords="offset points", fontsize=8, color=colour,
+                    zorder=5)  # fmt: skip
+    breaks = ranks[ranks["line_break"].astype(bool)][["year", "source_id", "poverty_line"]]
+    for row in breaks.drop_duplicates().itertuples(index=False):
+        x = position[(int(row.year), str(row.source_id))] - 0.5
+        ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
+        ax.text(x + 0.06, 0.99, _line_label(row.poverty_line), transform=ax.get_xaxis_transform(),
+                fontsize=7.5, va="top", color="#555555")  # fmt: skip
+    first = keys.iloc[0] if len(keys) else None
+    if first is not None:
+        line0 = ranks.loc[ranks["year"] == first["year"], "poverty_line"].iloc[0]
+        ax.text(-0.45, 0.99, _line_label(line0), transform=ax.get_xaxis_transform(), fontsize=7.5,
+                va="top", color="#555555")  # fmt: skip
+    ax.set_xticks(range(len(keys)))
+    ax.set_xticklabels([str(int(y)) for y in keys["year"]], fontsize=8.5)
+    ax.set_xlim(-0.6, len(keys) - 0.4)
+    ax.set_ylim(bottom=0, top=float(ranks["value"].max()) * 1.2 if len(ranks) else 1)
+    _value_axis(ax.yaxis)
+    ax.set_ylabel(tr("poor households (% of households)"))
+    ax.grid(axis="y")
+    ax.grid(axis="x", visible=False)
+    region = mine["region_id"].dropna()
+    handles = [
+        Line2D(
+            [], [], ls="none", marker="o", ms=4, color=FAINT, label=tr("each province")
+        ),  # fmt: skip
+        Line2D([], [], ls="-", marker="o", ms=6, color=colour, label=names.get(gid, gid)),
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="D",
+            ms=5,
+            mfc="white",
+            mec=REGION_COLOUR,
+            label=names.get(str(region.iloc[0]), str(region.iloc[0]))
+            if len(region)
+            else tr("region"),
+        ),  # fmt: skip
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker="_",
+            ms=9,
+            mew=2,
+            color=NATION_COLOUR,
+            label=names.get("vn", tr("nation")),
+        ),  # fmt: skip
+    ]
+    ax.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1),
+              ncol=2)  # fmt: skip
+    fig.tight_layout()
+    return fig
+
+
+def ranks_alt(ranks: pd.DataFrame, geography_id: str, names: dict[str, str] | None = None) -> str:
+    """Alt text of :func:`plot_ranks`: the province's rank and rate each year, in words."""
+    names = names or {}
+    mine = ranks[ranks["geography_id"].astype(str) == str(geography_id)]
+    points = "; ".join(
+        tr("{year}: {rank} of {n}", year=int(r.year), rank=int(r.rank), n=int(r.n_ranked))
+        for r in mine.itertuples()
+    )
+    return tr(
+        "Dot chart of every province's poor-household rate by year, {name} highlighted with its "
+        "rank (1 = highest rate): {points}.",
+        name=names.get(str(geography_id), str(geography_id)),
+        points=points,
+    )
