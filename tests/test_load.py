@@ -441,3 +441,23 @@ def test_provenance_checks_read_only_verified_printed_rows(small_data, seeds_dir
     assert missing_excerpts(ds, texts) == []
     checked = parts_versus_totals(ds)["total_observation_id"]
     assert list(checked) == ["bkto-2023-thai-nguyen-001"]
+
+
+def test_inferred_standard_is_a_named_one_with_a_note(small_data):
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "standard_inferred", "true")
+    line = small_data.set_cell(
+        "observations", "ldxh-2022-bac-kan-021", "poverty_standard", "not stated"
+    )
+    message = _error(small_data)
+    assert (
+        _where(line, "standard_inferred", "true") + ": but poverty_standard is 'not stated'"
+        in message
+    )
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "poverty_standard", "2021-2025")
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "note", "")
+    assert _where(line, "note", "") + ": is empty; an inferred standard" in _error(small_data)
+
+
+def test_inferred_standard_is_typed_as_a_flag(small_data):
+    ds = load_dataset(small_data.root)
+    assert ds.observations["standard_inferred"].dtype == bool

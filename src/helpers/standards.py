@@ -153,7 +153,9 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
                     "geography": geography_name(dataset, row["geography_id"]),
                     "indicator": row["label_count"],
                     "period": format_period(row["period_start"], row["period_end"]),
-                    "standard": format_standard(row["poverty_standard"]),
+                    "standard": format_standard(
+                        row["poverty_standard"], row.get("standard_inferred_rate")
+                    ),
                     "households counted": format_quantity(count, "households"),
                     "rate": format_quantity(rate, "percent"),
                     "implied households in total": format_quantity(

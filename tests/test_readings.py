@@ -1,0 +1,74 @@
+"""The readings of issue 15: rules on how the data reads what its sources print.
+
+Each rule is checked over every row of data/, and the rows the second reader found are named,
+so that a rule bent back for one of them fails here.
+"""
+
+import pandas as pd
+
+# The rows whose standard had been written as named although their page names none (issue 15).
+UNNAMED_STANDARDS = [
+    *(f"gntd-2025-ha-giang-{i:03d}" for i in range(1, 5)),
+    *(f"baomoi-2024-ha-giang-review-{i:03d}" for i in range(1, 7)),
+    "dcs-2022-ha-giang-001",
+    "dantri-2019-ha-giang-001",
+    "tbtc-2025-tuyen-quang-001",
+    "tbtc-2025-tuyen-quang-002",
+    *(f"nhandan-2024-bac-kan-{i:03d}" for i in range(1, 10)),
+    *(f"baomoi-2025-bac-kan-{i:03d}" for i in range(1, 7)),
+    "btn-2018-thai-nguyen-city-001",
+    "btn-2018-thai-nguyen-city-002",
+    *(f"bbrvt-2023-national-{i:03d}" for i in range(1, 7)),
+]
+
+# The years in which the 2021–2025 standard was the only one in force: a figure wholly within
+# them that names no standard is recorded as 2021–2025 with standard_inferred true.
+INFERABLE = (2022, 2025)
+
+
+def _poverty_measures(dataset) -> pd.DataFrame:
+    dependent = dataset.indicators.loc[dataset.indicators["standard_dependent"], "indicator_id"]
+    obs = dataset.observations
+    return obs[obs["indicator_id"].astype(str).isin(set(dependent.astype(str)))]
+
+
+def _wholly_inferable(obs: pd.DataFrame) -> pd.Series:
+    """True where the figure's period (or, without one, its date's year) lies in 2022–2025."""
+    year = obs["date"].dt.year.astype("Int64")
+    start = obs["period_start"].fillna(obs["period_end"]).fillna(year)
+    end = obs["period_end"].fillna(obs["period_start"]).fillna(year)
+    return ((start >= INFERABLE[0]) & (end <= INFERABLE[1])).fillna(False).astype(bool)
+
+
+def test_the_issue_lists_37_rows():
+    assert len(UNNAMED_STANDARDS) == len(set(UNNAMED_STANDARDS)) == 37
+
+
+def test_a_standard_no_page_names_is_not_stated_or_marked_inferred(dataset):
+    obs = dataset.observations.set_index("observation_id")
+    rows = obs.loc[UNNAMED_STANDARDS]
+    named = rows[(rows["poverty_standard"] != "not stated") & ~rows["standard_inferred"]]
+    assert named.empty, f"a standard the page does not name: {list(named.index)}"
+
+
+def test_an_inferred_standard_is_the_one_its_period_implies(dataset):
+    obs = dataset.observations
+    inferred = obs[obs["standard_inferred"]]
+    assert len(inferred) > 0
+    wrong = inferred[(inferred["poverty_standard"] != "2021-2025") | ~_wholly_inferable(inferred)]
+    assert wrong.empty, (
+        f"inferred outside 2022–2025 or not 2021–2025: {list(wrong['observation_id'])}"
+    )
+    unsaid = inferred[~inferred["note"].str.contains("inferred", na=False)]
+    assert unsaid.empty, (
+        f"the note must say the standard is inferred: {list(unsaid['observation_id'])}"
+    )
+
+
+def test_every_unnamed_standard_the_period_implies_is_inferred(dataset):
+    measures = _poverty_measures(dataset)
+    missed = measures[(measures["poverty_standard"] == "not stated") & _wholly_inferable(measures)]
+    assert missed.empty, (
+        "within 2022–2025 a standard the page does not name is recorded as 2021-2025 with "
+        f"standard_inferred true: {list(missed['observation_id'])}"
+    )
