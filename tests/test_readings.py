@@ -72,3 +72,25 @@ def test_every_unnamed_standard_the_period_implies_is_inferred(dataset):
         "within 2022–2025 a standard the page does not name is recorded as 2021-2025 with "
         f"standard_inferred true: {list(missed['observation_id'])}"
     )
+
+
+# "đa chiều" with the years, a decision or a decree that names the standard beside it.
+NAMED_NEARBY = r"20(?:16|21|22)\s*[-–]\s*20(?:20|25)|59/2015|07/2021"
+# Cited rows whose page says "đa chiều" with no years (read again for issue 15).
+DA_CHIEU_CITED = [
+    *(f"bbk-2021-bac-kan-targets-{i:03d}" for i in (1, 2, 4, 5, 6, 7, 8)),
+    *(f"gso-2024-v1449-provinces-{i:03d}" for i in range(1, 7)),
+]
+
+
+def test_da_chieu_without_years_names_no_standard(dataset):
+    """The 2016–2020 standard was multidimensional too: "đa chiều" alone names neither."""
+    measures = _poverty_measures(dataset)
+    says = measures["excerpt"].str.contains("đa chiều", na=False)
+    unnamed = says & ~measures["excerpt"].str.contains(NAMED_NEARBY, na=False)
+    rows = measures[unnamed]
+    assert len(rows) >= 2, "the seeds' '1/2' targets say 'theo chuẩn nghèo đa chiều'"
+    obs = dataset.observations.set_index("observation_id")
+    rows = pd.concat([rows.set_index("observation_id"), obs.loc[DA_CHIEU_CITED]])
+    named = rows[(rows["poverty_standard"] != "not stated") & ~rows["standard_inferred"]]
+    assert named.empty, f"'đa chiều' alone read as a named standard: {list(named.index)}"
