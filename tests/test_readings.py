@@ -94,3 +94,19 @@ def test_da_chieu_without_years_names_no_standard(dataset):
     rows = pd.concat([rows.set_index("observation_id"), obs.loc[DA_CHIEU_CITED]])
     named = rows[(rows["poverty_standard"] != "not stated") & ~rows["standard_inferred"]]
     assert named.empty, f"'đa chiều' alone read as a named standard: {list(named.index)}"
+
+
+# Figures whose page names no component project (issue 15): none may carry a project's tag.
+UNNAMED_PROJECTS = [f"vnn-2024-ha-giang-review-{i:03d}" for i in range(6, 10)]
+
+
+def test_a_project_tag_needs_the_page_to_name_the_project(dataset):
+    obs = dataset.observations
+    components = dataset.indicators.set_index("indicator_id")["component"].astype(str)
+    said = obs["note"].str.contains("names no component project", na=False)
+    rows = obs[said | obs["observation_id"].isin(UNNAMED_PROJECTS)]
+    assert set(UNNAMED_PROJECTS) <= set(rows["observation_id"])
+    tagged = rows[rows["indicator_id"].astype(str).map(components).str.startswith("project-")]
+    assert tagged.empty, (
+        f"tagged with a project the page does not name: {list(tagged['observation_id'])}"
+    )
