@@ -110,3 +110,28 @@ def test_a_project_tag_needs_the_page_to_name_the_project(dataset):
     assert tagged.empty, (
         f"tagged with a project the page does not name: {list(tagged['observation_id'])}"
     )
+
+
+# Periods the page does not print, once recorded as printed (issue 15).
+UNPRINTED_PERIODS = [
+    "vnn-2024-bac-kan-007",
+    "vnn-2024-bac-kan-008",
+    "vnn-2025-thai-nguyen-funding-010",
+    "vnn-2025-thai-nguyen-funding-011",
+    "vnplus-2023-national-target-002",
+    "dantri-2019-ha-giang-001",
+]
+
+
+def test_a_period_not_printed_is_marked_inferred(dataset):
+    obs = dataset.observations
+    said = obs["note"].str.contains(
+        "period not printed|period of the target not printed", case=False, na=False
+    )
+    rows = obs[said | obs["observation_id"].isin(UNPRINTED_PERIODS)]
+    assert set(UNPRINTED_PERIODS) <= set(rows["observation_id"])
+    written = rows["period_start"].notna() | rows["period_end"].notna()
+    wrong = rows[written & ~rows["period_inferred"]]
+    assert wrong.empty, (
+        f"a period the page does not print, marked as printed: {list(wrong['observation_id'])}"
+    )
