@@ -135,3 +135,15 @@ def test_a_period_not_printed_is_marked_inferred(dataset):
     assert wrong.empty, (
         f"a period the page does not print, marked as printed: {list(wrong['observation_id'])}"
     )
+
+
+def test_preliminary_results_are_actual(dataset):
+    """'Sơ bộ' figures have been counted (only their approval is pending): kind actual."""
+    obs = dataset.observations
+    text = obs["note"].fillna("") + " " + obs["excerpt"].fillna("")
+    preliminary = obs[text.str.contains("sơ bộ|preliminary", case=False)]
+    assert {"gnbk-2019-bac-kan-review", "gso-2024-v1449-provinces"} <= set(
+        preliminary["source_id"].astype(str)
+    )
+    wrong = preliminary[preliminary["kind"] != "actual"]
+    assert wrong.empty, f"preliminary results not coded actual: {list(wrong['observation_id'])}"
