@@ -147,3 +147,23 @@ def test_preliminary_results_are_actual(dataset):
     )
     wrong = preliminary[preliminary["kind"] != "actual"]
     assert wrong.empty, f"preliminary results not coded actual: {list(wrong['observation_id'])}"
+
+
+def test_merged_thai_nguyens_baseline_is_the_former_provinces_and_filed_alike(dataset):
+    """The merged province's starting count is the former provinces' starting counts added up
+    (Thái Nguyên's count; Bắc Kạn's rate times its households from its approved review), so it
+    is the same end-2021 baseline and carries the same year."""
+    obs = dataset.observations.set_index("observation_id")
+    value = obs["value"]
+    bac_kan_households = value["skhdtbk-2022-bac-kan-review-2021-007"] / (
+        value["skhdtbk-2022-bac-kan-review-2021-002"] / 100
+    )
+    parts = (
+        value["btn-2022-thai-nguyen-002"]
+        + value["tbtc-2025-thai-nguyen-001"] / 100 * bac_kan_households
+    )
+    # the rates are printed to 0,01 %: 0,005 % of ~81.500 households is ~4 households
+    assert abs(value["tbtc-2025-thai-nguyen-007"] - parts) < 10
+    baselines = obs.loc[[f"tbtc-2025-thai-nguyen-{i:03d}" for i in (1, 3, 5, 7)]]
+    assert set(baselines["period_end"]) == {2021}
+    assert baselines["period_inferred"].all()
