@@ -5,6 +5,7 @@ so that a rule bent back for one of them fails here.
 """
 
 import pandas as pd
+import pytest
 
 # The rows whose standard had been written as named although their page names none (issue 15).
 UNNAMED_STANDARDS = [
@@ -167,3 +168,43 @@ def test_merged_thai_nguyens_baseline_is_the_former_provinces_and_filed_alike(da
     baselines = obs.loc[[f"tbtc-2025-thai-nguyen-{i:03d}" for i in (1, 3, 5, 7)]]
     assert set(baselines["period_end"]) == {2021}
     assert baselines["period_inferred"].all()
+
+
+def test_a_cited_total_its_parts_do_not_make_is_listed_with_its_size(dataset):
+    """Cited splits are checked where known_discrepancies.csv lists them: the listed sizes are
+    recomputed from the rows, and a bound total ("over 1.167") is judged as a bound."""
+    from helpers.provenance import parts_versus_totals
+
+    checks = parts_versus_totals(dataset, include_cited=True).set_index(
+        ["total_observation_id", "breakdown_by"]
+    )
+    known = dataset.discrepancies.set_index(["total_observation_id", "breakdown_by"])
+    assert ("vnn-2025-thai-nguyen-funding-001", "budget source") in known.index
+    for key, row in known.iterrows():
+        check = checks.loc[key]
+        assert not check["adds_up"], f"{key} is listed but adds up"
+        assert check["total"] == pytest.approx(row["total"])
+        assert check["parts_sum"] == pytest.approx(row["parts_sum"])
+    funding = checks.loc[("vnn-2025-thai-nguyen-funding-001", "budget source")]
+    assert funding["total_qualifier"] == "over"
+    obs = dataset.observations.set_index("observation_id")["value"]
+    parts = obs["vnn-2025-thai-nguyen-funding-002"] + obs["vnn-2025-thai-nguyen-funding-003"]
+    assert funding["parts_sum"] == pytest.approx(parts) == pytest.approx(1166)
+
+
+@pytest.mark.parametrize(
+    ("parts", "total", "parts_sum", "printed", "adds_up"),
+    [
+        ("exact", "over", 1166, 1167, False),  # "over 1.167" is not made by 1.166
+        ("exact", "over", 1168, 1167, True),
+        ("exact", "over", 1167, 1167, False),  # over, not at least
+        ("exact", "at least", 1167, 1167, True),
+        ("exact", "below", 1166, 1167, True),
+        ("exact", "exact", 211.8, 211.9, False),
+        ("over", "over", 323, 323, True),  # two lower bounds that agree
+    ],
+)
+def test_bound_totals_against_their_parts(parts, total, parts_sum, printed, adds_up):
+    from helpers.provenance import _adds_up
+
+    assert _adds_up(parts, total, parts_sum, printed) is adds_up

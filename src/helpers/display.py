@@ -33,6 +33,7 @@ from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
     KIND_LABELS,
     METHOD_LABELS,
+    QUALIFIER_WORDS,
     SOURCE_TYPE_LABELS,
     TIER_LABELS,
 )
@@ -152,7 +153,7 @@ def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
         if oid == total_id or (is_part and _is_part_of(dataset, obs, total_id)):
             unit = str(obs["unit"])
             parts = _num(d["parts_sum"], unit)
-            total = _num(d["total"], unit)
+            total = _total_qualifier(dataset, total_id) + _num(d["total"], unit)
             message = tr(
                 "The parts printed ({split}) add to {parts}; the report prints {total} as the "
                 "total. Both are kept as printed.",
@@ -162,6 +163,13 @@ def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
             )
             lines.append(f'<p class="discrepancy">{esc(message)}</p>')
     return lines
+
+
+def _total_qualifier(dataset: Dataset, total_id: str) -> str:
+    """The words a total was printed with ("over "), so a bound is not shown as exact."""
+    obs = dataset.observations
+    match = obs.loc[obs["observation_id"].astype(str) == total_id, "qualifier"]
+    return vlabel(QUALIFIER_WORDS, str(match.iloc[0])) if len(match) else ""
 
 
 def _num(value: object, unit: str) -> str:
