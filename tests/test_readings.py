@@ -208,3 +208,17 @@ def test_bound_totals_against_their_parts(parts, total, parts_sum, printed, adds
     from helpers.provenance import _adds_up
 
     assert _adds_up(parts, total, parts_sum, printed) is adds_up
+
+
+def test_two_sources_that_disagree_both_stay(dataset):
+    """The statistics office's 2020 national survey rate as two pages relay it: 4,5 and 4,8 %."""
+    obs = dataset.observations
+    rows = obs[
+        (obs["geography_id"] == "vn")
+        & (obs["indicator_id"] == "poor_household_rate")
+        & (obs["period_end"] == 2020)
+        & (obs["method"] == "household survey")
+    ]
+    assert set(rows["number_as_printed"]) == {"4,5", "4,8"}
+    assert rows["source_id"].nunique() == 2
+    assert not rows["note"].str.contains("not recorded").any()
