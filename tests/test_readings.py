@@ -222,3 +222,16 @@ def test_two_sources_that_disagree_both_stay(dataset):
     assert set(rows["number_as_printed"]) == {"4,5", "4,8"}
     assert rows["source_id"].nunique() == 2
     assert not rows["note"].str.contains("not recorded").any()
+
+
+def test_every_location_stands_alone(dataset):
+    """A location is read on its own (on a page, beside one figure): none points at another."""
+    obs = dataset.observations
+    pointing = r"\b(?:same|above|ditto|idem|previous|preceding|aforementioned|as before)\b"
+    for column in ("location", "location_vi"):
+        if column not in obs:
+            continue
+        wrong = obs[obs[column].str.contains(pointing, case=False, na=False)]
+        assert wrong.empty, (
+            f"{column} refers to another row: {dict(zip(wrong['observation_id'], wrong[column]))}"
+        )
