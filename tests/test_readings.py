@@ -235,3 +235,21 @@ def test_every_location_stands_alone(dataset):
         assert wrong.empty, (
             f"{column} refers to another row: {dict(zip(wrong['observation_id'], wrong[column]))}"
         )
+
+
+# An excerpt shorter than this rarely says what, where and when ("chiếm 26,93%" names no year,
+# standard or province): it is widened to the clause that does, verbatim.
+MIN_EXCERPT = 35
+# Verified rows allowed a shorter excerpt, each with the reason (none at present).
+SHORT_EXCERPTS: dict[str, str] = {}
+
+
+def test_no_verified_excerpt_is_a_fragment(dataset):
+    from helpers.provenance import verified_observations
+
+    obs = verified_observations(dataset)
+    assert len(obs) > 0
+    short = obs[obs["excerpt"].str.len() < MIN_EXCERPT]
+    unlisted = sorted(set(short["observation_id"]) - set(SHORT_EXCERPTS))
+    assert not unlisted, f"excerpts under {MIN_EXCERPT} characters: {unlisted}"
+    assert all(reason.strip() for reason in SHORT_EXCERPTS.values())
