@@ -232,9 +232,8 @@ def test_every_location_stands_alone(dataset):
         if column not in obs:
             continue
         wrong = obs[obs[column].str.contains(pointing, case=False, na=False)]
-        assert wrong.empty, (
-            f"{column} refers to another row: {dict(zip(wrong['observation_id'], wrong[column]))}"
-        )
+        pairs = dict(zip(wrong["observation_id"], wrong[column], strict=True))
+        assert wrong.empty, f"{column} refers to another row: {pairs}"
 
 
 # An excerpt shorter than this rarely says what, where and when ("chiếm 26,93%" names no year,
@@ -253,3 +252,50 @@ def test_no_verified_excerpt_is_a_fragment(dataset):
     unlisted = sorted(set(short["observation_id"]) - set(SHORT_EXCERPTS))
     assert not unlisted, f"excerpts under {MIN_EXCERPT} characters: {unlisted}"
     assert all(reason.strip() for reason in SHORT_EXCERPTS.values())
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("observations", "note"), ("observations", "location"), ("sources", "date_note")],
+)
+def test_every_english_reading_has_its_vietnamese(dataset, table, column):
+    """No English reaches a Vietnamese page: each note, location and date note has its twin."""
+    frame = getattr(dataset, table)
+    english = frame[column].fillna("").str.strip() != ""
+    vietnamese = frame[f"{column}_vi"].fillna("").str.strip() != ""
+    key = frame.columns[0]
+    assert english.sum() > 0
+    assert (english == vietnamese).all(), (
+        f"{table}.{column} without {column}_vi (or the reverse): "
+        f"{list(frame.loc[english != vietnamese, key])}"
+    )
+    # the twin is not the English copied over: it holds Vietnamese letters
+    copied = frame[
+        vietnamese
+        & ~frame[f"{column}_vi"]
+        .fillna("")
+        .str.contains("[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệỉịọỏốồổộớờởợụủứừửựỳỷỹ]", case=False)
+    ]
+    assert copied.empty, f"{column}_vi with no Vietnamese in it: {list(copied[key])}"
+
+
+def test_vietnamese_pages_show_the_vietnamese_readings(dataset):
+    from helpers import display
+    from helpers.i18n import using
+
+    obs = dataset.observations.set_index("observation_id")
+    oid = "tbtc-2025-thai-nguyen-007"  # cited: location and note; its source dated as printed
+    row = obs.loc[oid]
+    with using("vi"):
+        html = display.evidence_html(dataset, [oid])
+    assert display.esc(row["note_vi"]) in html and display.esc(row["location_vi"]) in html
+    assert display.esc(row["note"]) not in html and 'lang="en"' not in html
+    with using("en"):
+        html = display.evidence_html(dataset, [oid])
+    assert display.esc(row["note"]) in html and display.esc(row["note_vi"]) not in html
+    sources = dataset.sources.set_index("source_id")
+    undated = "vnn-2024-bac-kan"  # no printed date: the page says how it was dated
+    with using("vi"):
+        listing = display.sources_html(dataset, [undated])
+    assert display.esc(sources.loc[undated, "date_note_vi"]) in listing
+    assert display.esc(sources.loc[undated, "date_note"]) not in listing
