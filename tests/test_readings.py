@@ -299,3 +299,16 @@ def test_vietnamese_pages_show_the_vietnamese_readings(dataset):
         listing = display.sources_html(dataset, [undated])
     assert display.esc(sources.loc[undated, "date_note_vi"]) in listing
     assert display.esc(sources.loc[undated, "date_note"]) not in listing
+
+
+def test_the_standards_page_counts_inferred_standards_apart(dataset):
+    from helpers.standards import standards_in_use
+
+    table = standards_in_use(dataset)
+    measures = _poverty_measures(dataset)
+    inferred = int(measures["standard_inferred"].sum())
+    named = int(
+        ((measures["poverty_standard"] == "2021-2025") & ~measures["standard_inferred"]).sum()
+    )
+    assert table["2021–2025 standard (inferred)"].sum() == inferred > 0
+    assert table["2021–2025 standard"].sum() == named

@@ -213,7 +213,8 @@ def _printed_decimals(printed: object, value: float) -> int:
 
 
 def standards_in_use(dataset: Dataset) -> pd.DataFrame:
-    """Number of observations per geography and poverty standard (only standard-dependent ones)."""
+    """Number of observations per geography and poverty standard (only standard-dependent ones);
+    a standard inferred from the period is counted apart from the same standard named."""
     obs = dataset.observations.merge(
         dataset.indicators[["indicator_id", "standard_dependent"]].astype({"indicator_id": str}),
         left_on=dataset.observations["indicator_id"].astype(str),
@@ -224,7 +225,7 @@ def standards_in_use(dataset: Dataset) -> pd.DataFrame:
     obs = obs[obs["standard_dependent"].astype(bool)]
     table = pd.crosstab(
         obs["geography_id"].astype(str).map(lambda g: geography_name(dataset, g)),
-        obs["poverty_standard"].astype(str).map(format_standard),
+        obs.apply(format_standard, axis=1).rename("standard"),  # "(inferred)" apart
     )
     table.index.name = "geography"
     table.columns.name = None
