@@ -312,3 +312,27 @@ def test_the_standards_page_counts_inferred_standards_apart(dataset):
     )
     assert table["2021–2025 standard (inferred)"].sum() == inferred > 0
     assert table["2021–2025 standard"].sum() == named
+
+
+# The cited pages the second reader could not find (issue 15), read again: each source's note
+# says whether it was found, so a reader knows which titles and locations were re-checked.
+REREAD = {
+    "ntmtq-2023-tuyen-quang": False,
+    "bbg-2024-tuyen-quang": False,
+    "bvrmt-2018-tuyen-quang": False,
+    "btn-2022-thai-nguyen": False,
+    "tbtc-2024-national": True,
+    "gnbv-2023-ha-giang-vocational": True,
+}
+
+
+def test_pages_read_again_say_whether_they_were_found(dataset):
+    notes = dataset.sources.set_index("source_id")["note"].fillna("")
+    for source_id, found in REREAD.items():
+        said = "Found again" if found else "Not found again"
+        assert said in notes[source_id], source_id
+    obs = dataset.observations
+    rows = obs[obs["source_id"].isin(list(REREAD))]
+    assert len(rows) == 19  # the issue's count, two of them derived
+    printed = rows[rows["formula"].isna()]
+    assert printed["location"].notna().all() and printed["location_vi"].notna().all()
