@@ -80,6 +80,7 @@ NAMED_NEARBY = r"20(?:16|21|22)\s*[-–]\s*20(?:20|25)|59/2015|07/2021"
 # Cited rows whose page says "đa chiều" with no years (read again for issue 15).
 DA_CHIEU_CITED = [
     *(f"bbk-2021-bac-kan-targets-{i:03d}" for i in (1, 2, 4, 5, 6, 7, 8)),
+    *(f"tbtc-2025-thai-nguyen-{i:03d}" for i in range(1, 10)),
     *(f"gso-2024-v1449-provinces-{i:03d}" for i in range(1, 7)),
 ]
 
