@@ -213,3 +213,18 @@ def test_the_national_profile_lists_provinces_and_merged_units_link_their_partne
     assert "merged into Thái Nguyên" in header and 'href="profile-thai-nguyen.html"' in header
     header = profile_page.header(dataset, "thai-nguyen", rendered)
     assert "absorbed Bắc Kạn" in header and 'href="profile-bac-kan.html"' in header
+
+
+def test_an_inferred_standard_is_compared_as_the_standard_it_is():
+    """A 2023 rate whose 2021–2025 standard is inferred is like with like with a named one,
+    and never with a 2016–2020 figure; its detail line says it is inferred."""
+    named = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
+                 period_end=2023, standard_inferred=False)  # fmt: skip
+    inferred = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
+                    period_end=2023, standard_inferred=True, observation_ids="x2")  # fmt: skip
+    assert brief.comparable(named, inferred) == (True, "")
+    old = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
+               period_end=2023, poverty_standard="2016-2020")  # fmt: skip
+    assert not brief.comparable(old, inferred)[0]
+    assert "2021–2025 standard (inferred)" in brief.rate_detail(inferred)
+    assert "(inferred)" not in brief.rate_detail(named)

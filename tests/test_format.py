@@ -88,3 +88,19 @@ def test_dates_printed_inferred_or_missing():
 def test_standards():
     assert format_standard("2021-2025") == "2021–2025 standard"
     assert format_standard("not stated") == "standard not stated"
+
+
+def test_an_inferred_standard_says_so_in_both_languages():
+    from helpers.i18n import using
+
+    inferred = {"poverty_standard": "2021-2025", "standard_inferred": True}
+    assert format_standard(inferred) == "2021–2025 standard (inferred)"
+    assert format_standard(pd.Series(inferred)) == "2021–2025 standard (inferred)"
+    assert format_standard("2021-2025", inferred="true") == "2021–2025 standard (inferred)"
+    named = {"poverty_standard": "2021-2025", "standard_inferred": False}
+    assert format_standard(named) == "2021–2025 standard"
+    assert format_standard({"poverty_standard": "not stated", "standard_inferred": True}) == (
+        "standard not stated"
+    )
+    with using("vi"):
+        assert format_standard(inferred) == "chuẩn nghèo đa chiều 2021–2025 (suy ra)"

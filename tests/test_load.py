@@ -500,3 +500,23 @@ def test_poverty_lines_cover_their_source_and_do_not_overlap(small_data):
     assert "is in no row of poverty_lines.csv for source 'ldxh-2022-bac-kan'" in message
     _with_lines(small_data, (2019, 2021), (2021, 2025))
     assert "overlaps the years 2019-2021 of the same source" in _error(small_data)
+
+
+def test_inferred_standard_is_a_named_one_with_a_note(small_data):
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "standard_inferred", "true")
+    line = small_data.set_cell(
+        "observations", "ldxh-2022-bac-kan-021", "poverty_standard", "not stated"
+    )
+    message = _error(small_data)
+    assert (
+        _where(line, "standard_inferred", "true") + ": but poverty_standard is 'not stated'"
+        in message
+    )
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "poverty_standard", "2021-2025")
+    small_data.set_cell("observations", "ldxh-2022-bac-kan-021", "note", "")
+    assert _where(line, "note", "") + ": is empty; an inferred standard" in _error(small_data)
+
+
+def test_inferred_standard_is_typed_as_a_flag(small_data):
+    ds = load_dataset(small_data.root)
+    assert ds.observations["standard_inferred"].dtype == bool

@@ -95,7 +95,9 @@ def standards_match(a: object, b: object, start: int | None, end: int | None) ->
     """Whether two figures' poverty standards agree, and the reason when they do not.
 
     "not stated" agrees with "2021-2025" only for periods that lie wholly in 2022–2025, when the
-    2021–2025 standard was the only one in force; the reason then says so.
+    2021–2025 standard was the only one in force; the reason then says so. A standard the data
+    records as inferred from the period (``standard_inferred``, e.g. "2021-2025" for a 2023
+    figure whose source names none) is that standard here: the same rule, applied in the data.
     """
     a, b = str(a), str(b)
     if a == b:
@@ -337,7 +339,7 @@ def rate_detail(fact: pd.Series) -> str:
     marked inferred, as such)."""
     from helpers.profile import when
 
-    parts = [when(fact), format_standard(fact["poverty_standard"])]
+    parts = [when(fact), format_standard(fact)]
     method = fact.get("method")
     if not is_missing(method) and str(method) in METHOD_LABELS:
         parts.append(vlabel(METHOD_LABELS, method))

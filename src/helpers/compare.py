@@ -230,7 +230,7 @@ def _programme_years_text(own_funds: bool, span: tuple[int, int, int] | None) ->
 
 def _basis_text(basis: pd.Series) -> str:
     period = format_period(basis["period_start"], basis["period_end"])
-    return f"{value_text(basis)} ({period}, {format_standard(basis['poverty_standard'])})"
+    return f"{value_text(basis)} ({period}, {format_standard(basis)})"
 
 
 def per_household_text(fact: pd.Series, households: float) -> str:
@@ -372,7 +372,7 @@ def _fact_brief(fact: pd.Series) -> str:
 
     period = format_period(fact["period_start"], fact["period_end"])
     standard = str(fact["poverty_standard"])
-    extra = "" if standard == "not applicable" else f", {format_standard(standard)}"
+    extra = "" if standard == "not applicable" else f", {format_standard(fact)}"
     return f"{value_text(fact)} ({period}, {vlabel(KIND_LABELS, fact['kind'])}{extra})"
 
 

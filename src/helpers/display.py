@@ -33,6 +33,7 @@ from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
     KIND_LABELS,
     METHOD_LABELS,
+    QUALIFIER_WORDS,
     SOURCE_TYPE_LABELS,
     TIER_LABELS,
 )
@@ -127,7 +128,7 @@ def _source_line(dataset: Dataset, source_id: str) -> str:
     title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
     if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
-        how = f" {esc(tr('Date:'))} {data_text(row['date_note'])}."
+        how = f" {esc(tr('Date:'))} {data_field(row, 'date_note')}."
     url = row.get("url")
     link = ""
     if tier == "cited" and not is_missing(url) and str(url).startswith(("https://", "http://")):
@@ -152,7 +153,7 @@ def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
         if oid == total_id or (is_part and _is_part_of(dataset, obs, total_id)):
             unit = str(obs["unit"])
             parts = _num(d["parts_sum"], unit)
-            total = _num(d["total"], unit)
+            total = _total_qualifier(dataset, total_id) + _num(d["total"], unit)
             message = tr(
                 "The parts printed ({split}) add to {parts}; the report prints {total} as the "
                 "total. Both are kept as printed.",
@@ -162,6 +163,13 @@ def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
             )
             lines.append(f'<p class="discrepancy">{esc(message)}</p>')
     return lines
+
+
+def _total_qualifier(dataset: Dataset, total_id: str) -> str:
+    """The words a total was printed with ("over "), so a bound is not shown as exact."""
+    obs = dataset.observations
+    match = obs.loc[obs["observation_id"].astype(str) == total_id, "qualifier"]
+    return vlabel(QUALIFIER_WORDS, str(match.iloc[0])) if len(match) else ""
 
 
 def _num(value: object, unit: str) -> str:
@@ -185,6 +193,17 @@ def data_text(text: object) -> str:
     if language() == "en":
         return esc(text)
     return f'<span lang="en">{esc(text)}</span>'
+
+
+def data_field(row: pd.Series | dict, column: str) -> str:
+    """A prose column of ``data/`` (``note``, ``location``, ``date_note``) in the page's language:
+    on a Vietnamese page its Vietnamese twin (``note_vi`` ...) when the row has one, else the
+    English, marked as such (:func:`data_text`). Escaped."""
+    if language() == "vi":
+        twin = row.get(f"{column}_vi")
+        if not is_missing(twin) and str(twin).strip():
+            return esc(twin)
+    return data_text(row[column])
 
 
 def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None) -> str:
@@ -216,13 +235,13 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
             body.append(f'<p>{printed_as} <span lang="vi">{esc(printed)}{unit_text}</span>.</p>')
         location = row.get("location")
         if not is_missing(location) and str(location).strip():
-            body.append(f"<p>{esc(tr('Where:'))} {data_text(location)}.</p>")
+            body.append(f"<p>{esc(tr('Where:'))} {data_field(row, 'location')}.</p>")
         body.append(f"<p>{_source_line(dataset, str(row['source_id']))}</p>")
         method = row.get("method")
         if not is_missing(method) and str(method) in METHOD_LABELS:
             body.append(f"<p>{esc(tr('Method:'))} {esc(vlabel(METHOD_LABELS, method))}.</p>")
         if not is_missing(row.get("note")) and str(row["note"]).strip():
-            body.append(f'<p class="note">{esc(tr("Note:"))} {data_text(row["note"])}</p>')
+            body.append(f'<p class="note">{esc(tr("Note:"))} {data_field(row, "note")}</p>')
         body.extend(_discrepancy_lines(dataset, row))
         observation = esc(tr("Observation"))
         body.append(
@@ -432,7 +451,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
         dated = ""
         if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
             how = esc(tr("How the date was inferred:"))
-            dated = f"{how} {data_text(row['date_note'])}. "
+            dated = f"{how} {data_field(row, 'date_note')}. "
         where = ""
         url = row.get("url")
         if not is_missing(url) and str(url).startswith(("https://", "http://")):

@@ -37,7 +37,7 @@ FACT_KEY = [column for column in NATURAL_KEY if column != "qualifier"]
 
 
 # Observation columns a fact carries along when the data has them (the second tier's columns).
-EXTRA_COLUMNS = ("method", "period_inferred", "formula", "location")
+EXTRA_COLUMNS = ("method", "period_inferred", "formula", "location", "standard_inferred")
 
 
 def _key_value(value: object) -> object:

@@ -162,9 +162,27 @@ def format_date(date: object, inferred: object = None) -> str:
     return tr("{date} (inferred)", date=parts[0])
 
 
-def format_standard(standard: object) -> str:
-    """A poverty standard as a reader should see it, e.g. ``"2021–2025 standard"``."""
+def format_standard(standard: object, inferred: object = None) -> str:
+    """A poverty standard as a reader should see it, e.g. ``"2021–2025 standard"``.
+
+    ``standard`` is a standard's code or a fact (a row with ``poverty_standard`` and, when the
+    data has it, ``standard_inferred``). A standard inferred from the period rather than named
+    by the source reads ``"2021–2025 standard (inferred)"`` (``"… (suy ra)"``): every page that
+    prints a standard goes through here, so none shows an inferred one as printed.
+    """
+    if isinstance(standard, (dict, pd.Series)):
+        if inferred is None:
+            inferred = standard.get("standard_inferred")
+        standard = standard.get("poverty_standard")
     if is_missing(standard) or not str(standard).strip():
         return label(STANDARD_LABELS, "not stated")
     key = str(standard)
-    return label(STANDARD_LABELS, key, tr("{years} standard", years=key.replace("-", "–")))
+    text = label(STANDARD_LABELS, key, tr("{years} standard", years=key.replace("-", "–")))
+    if is_true(inferred) and key not in ("not stated", "not applicable"):
+        return tr("{standard} (inferred)", standard=text)
+    return text
+
+
+def is_true(value: object) -> bool:
+    """True for ``True`` and the text ``"true"`` (a flag as loaded or as read from a CSV)."""
+    return not is_missing(value) and str(value).strip().lower() == "true"

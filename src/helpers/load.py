@@ -80,6 +80,8 @@ NATURAL_KEY = (
     "qualifier",
     "poverty_standard",
 )
+# The poverty standards a source can name (or that a period can imply: standard_inferred).
+NAMED_STANDARDS = ("2016-2020", "2021-2025")
 # Figures that may lie after today: what is planned or aimed at, not what happened.
 FORWARD_KINDS = ("target", "plan", "estimate")
 
@@ -734,7 +736,7 @@ def _year(value: str) -> int | None:
 
 
 def _check_observation_rows(tables: dict[str, _RawTable], problems: list[Problem]) -> None:
-    """Periods run forwards; a part names its split; an inferred period says how."""
+    """Periods run forwards; a part names its split; an inferred period or standard says how."""
     for row, where in tables["observations"].cells():
         start, end = _year(row["period_start"]), _year(row["period_end"])
         if start is not None and end is not None and end < start:
@@ -769,6 +771,23 @@ def _check_observation_rows(tables: dict[str, _RawTable], problems: list[Problem
             elif not row["note"]:
                 problems.append(
                     Problem(*where, "note", "", "is empty; an inferred period needs a note on how")
+                )
+        if row.get("standard_inferred") == "true":
+            if row["poverty_standard"] not in NAMED_STANDARDS:
+                problems.append(
+                    Problem(
+                        *where,
+                        "standard_inferred",
+                        "true",
+                        f"but poverty_standard is {row['poverty_standard']!r}; an inferred "
+                        f"standard is one of {', '.join(NAMED_STANDARDS)}",
+                    )
+                )
+            elif not row["note"]:
+                problems.append(
+                    Problem(
+                        *where, "note", "", "is empty; an inferred standard needs a note on how"
+                    )
                 )
 
 

@@ -33,7 +33,7 @@ def _what(fact: pd.Series) -> str:
 
 
 def _standard(fact: pd.Series) -> str:
-    return esc(format_standard(fact["poverty_standard"]))
+    return esc(format_standard(fact))
 
 
 def columns() -> list[Column]:

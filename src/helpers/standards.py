@@ -155,7 +155,9 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
                     "geography": geography_name(dataset, row["geography_id"]),
                     "indicator": row["label_count"],
                     "period": format_period(row["period_start"], row["period_end"]),
-                    "standard": format_standard(row["poverty_standard"]),
+                    "standard": format_standard(
+                        row["poverty_standard"], row.get("standard_inferred_rate")
+                    ),
                     "households counted": format_quantity(count, "households"),
                     "rate": format_quantity(rate, "percent"),
                     "implied households in total": format_quantity(
@@ -213,7 +215,8 @@ def _printed_decimals(printed: object, value: float) -> int:
 
 
 def standards_in_use(dataset: Dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """Number of observations per geography and poverty standard (only standard-dependent ones).
+    """Number of observations per geography and poverty standard (only standard-dependent ones);
+    a standard inferred from the period is counted apart from the same standard named.
 
     ``geography_ids`` default: the geographies with a figure from a source other than the
     statistics office's tables (whose rates of every province and region are read among all
@@ -239,7 +242,7 @@ def standards_in_use(dataset: Dataset, geography_ids: Iterable[str] | None = Non
     obs = obs[obs["standard_dependent"].astype(bool)]
     table = pd.crosstab(
         obs["geography_id"].astype(str).map(lambda g: geography_name(dataset, g)),
-        obs["poverty_standard"].astype(str).map(format_standard),
+        obs.apply(format_standard, axis=1).rename("standard"),  # "(inferred)" apart
     )
     table.index.name = "geography"
     table.columns.name = None

@@ -108,8 +108,10 @@ def standards_used(dataset: Dataset) -> str:
         tr("Which standard do the sources use?"),
         tr(
             "Figures of standard-dependent indicators, by geography and standard. Many sources "
-            'do not name the standard; those figures are labelled "{not_stated}".',
+            'do not name the standard; those figures are labelled "{not_stated}", or, for a '
+            'period within 2022–2025, when only one standard was in force, "{inferred}".',
             not_stated=format_standard("not stated"),
+            inferred=format_standard("2021-2025", inferred=True),
         ),
     ) + display.frame_html(_headed(standards.standards_in_use(dataset), ["geography"]))
 
@@ -120,8 +122,9 @@ def rules() -> str:
     return display.section_html(tr("The rule the notebooks follow")) + display.bullets(
         [
             tr(
-                "Every rate, count and reduction is labelled with its poverty standard, or "
-                '"{not_stated}" when the source does not name one.',
+                "Every rate, count and reduction is labelled with its poverty standard, marked "
+                '"inferred" when the period implies it rather than the source naming it, or '
+                '"{not_stated}" when neither.',
                 not_stated=not_stated,
             ),
             tr(

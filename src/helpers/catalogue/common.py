@@ -9,6 +9,7 @@ VI: dict[str, str] = {
     "date not printed": "không ghi ngày",
     "{date} (inferred)": "{date} (suy ra)",
     "{years} standard": "chuẩn nghèo {years}",
+    "{standard} (inferred)": "{standard} (suy ra)",
     # helpers.facts
     "{range} or more": "{range} trở lên",
     # helpers.sources

@@ -63,15 +63,18 @@ VI: dict[str, str] = {
     ),
     "Which standard do the sources use?": "Các nguồn dùng chuẩn nghèo nào?",
     "Figures of standard-dependent indicators, by geography and standard. Many sources do not "
-    'name the standard; those figures are labelled "{not_stated}".': (
+    'name the standard; those figures are labelled "{not_stated}", or, for a period within '
+    '2022–2025, when only one standard was in force, "{inferred}".': (
         "Số lượng số liệu của các chỉ tiêu phụ thuộc vào chuẩn nghèo, theo địa phương và chuẩn "
-        "nghèo. Nhiều nguồn không nêu chuẩn nghèo; các số liệu đó được ghi là “{not_stated}”."
+        "nghèo. Nhiều nguồn không nêu chuẩn nghèo; các số liệu đó được ghi là “{not_stated}”, "
+        "hoặc, với thời kỳ nằm trong 2022–2025, khi chỉ có một chuẩn được áp dụng, “{inferred}”."
     ),
     "The rule the notebooks follow": "Nguyên tắc các báo cáo tuân theo",
-    "Every rate, count and reduction is labelled with its poverty standard, or "
-    '"{not_stated}" when the source does not name one.': (
-        "Mọi tỷ lệ, số hộ và mức giảm đều ghi rõ chuẩn nghèo, hoặc ghi “{not_stated}” khi nguồn "
-        "không nêu."
+    "Every rate, count and reduction is labelled with its poverty standard, marked "
+    '"inferred" when the period implies it rather than the source naming it, or '
+    '"{not_stated}" when neither.': (
+        "Mọi tỷ lệ, số hộ và mức giảm đều ghi rõ chuẩn nghèo, kèm chữ “suy ra” khi chuẩn được "
+        "suy ra từ thời kỳ chứ không do nguồn nêu, hoặc ghi “{not_stated}” khi không có cả hai."
     ),
     "Figures under different standards are never joined by a line or subtracted: a change of "
     "standard is never read as a change in poverty. Review counts and survey estimates are "
