@@ -61,9 +61,23 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", fold_name(text)).strip("-")[:60] or "rows"
 
 
-def show(*parts: str) -> None:
-    """Display HTML built by this module (several parts are joined)."""
-    display(HTML("\n".join(p for p in parts if p)))
+def show(*parts) -> None:
+    """Display what this module builds: HTML strings (consecutive ones joined in one output) and
+    charts (:class:`Chart`, each an image output with its alt text, then its caption); a
+    :class:`Section` shows its parts in order."""
+    pending: list[str] = []
+    for part in _flatten(parts):
+        if isinstance(part, Chart):
+            if pending:
+                display(HTML("\n".join(pending)))
+                pending = []
+            display(part.image(), metadata={"alt": part.alt})
+            if part.caption:
+                display(HTML(part.caption))
+        else:
+            pending.append(str(part))
+    if pending:
+        display(HTML("\n".join(pending)))
 
 
 # --- rows behind a display ---------------------------------------------------------------------
@@ -313,19 +327,13 @@ def facts_table_html(
 
 # --- figures -------------------------------------------------------------------------------------
 
+CHART_DPI = 144  # drawn at 144 dpi and shown at half its pixels: sharp on high-DPI screens
+MAX_CHART_WIDTH_IN = 5.5  # wider than this, a chart's 10 pt text cannot fit a 390 px phone
 
-def figure_html(
-    figure,
-    alt: str,
-    title: str,
-    dataset: Dataset,
-    facts_table: pd.DataFrame,
-    dpi: int = 200,
-) -> str:
-    """A matplotlib figure as an embedded high-DPI PNG with alt text, caption and download.
 
-    The image is shown at half its pixel size (sharp on high-DPI screens); the figure is closed.
-    """
+def figure_png(figure, dpi: int = CHART_DPI) -> bytes:
+    """A matplotlib figure as a PNG with a 256-colour palette and its dpi recorded (``pHYs``),
+    the figure closed. Same figure, same bytes."""
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
@@ -334,28 +342,119 @@ def figure_html(
         buffer, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 0}
     )
     plt.close(figure)
-    data = _palette_png(buffer.getvalue())
-    width = int.from_bytes(data[16:20], "big")
-    height = int.from_bytes(data[20:24], "big")
-    scale = dpi / 100
-    payload = base64.b64encode(data).decode("ascii")
-    img = (
-        f'<img src="data:image/png;base64,{payload}" alt="{esc(alt)}" '
-        f'width="{round(width / scale)}" height="{round(height / scale)}">'
-    )
+    return _palette_png(buffer.getvalue(), dpi)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to show: its PNG, its description (alt text) and its caption (HTML: title,
+    sources, the download of the rows behind it). :func:`show` displays it as an image output
+    with its alt text, followed by the caption; the page keeps both in place."""
+
+    png: bytes
+    alt: str
+    caption: str = ""
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Display size in CSS pixels: half the PNG's pixels."""
+        width = int.from_bytes(self.png[16:20], "big")
+        height = int.from_bytes(self.png[20:24], "big")
+        return round(width / 2), round(height / 2)
+
+    def html(self) -> str:
+        """The chart as one ``<figure>`` (image, alt text and caption) in HTML."""
+        width, height = self.size
+        payload = base64.b64encode(self.png).decode("ascii")
+        img = (
+            f'<img src="data:image/png;base64,{payload}" alt="{esc(self.alt)}" '
+            f'width="{width}" height="{height}">'
+        )
+        return f"<figure>{img}<figcaption>{self.caption}</figcaption></figure>"
+
+    def image(self):
+        """The chart as an IPython image with its alt text and display size in its metadata."""
+        from IPython.display import Image
+
+        width, height = self.size
+        return Image(data=self.png, format="png", width=width, height=height, alt=self.alt)
+
+
+def chart(
+    figure, alt: str, title: str, dataset: Dataset, facts_table: pd.DataFrame, name: str = ""
+) -> Chart:
+    """A :class:`Chart` of ``figure`` (closed here) with its alt text, and a caption giving its
+    title, its sources and the download of exactly the rows behind it."""
+    return Chart(figure_png(figure), alt, caption_html(title, dataset, facts_table, name or title))
+
+
+def figure_html(
+    figure,
+    alt: str,
+    title: str,
+    dataset: Dataset,
+    facts_table: pd.DataFrame,
+    dpi: int = CHART_DPI,
+) -> str:
+    """A matplotlib figure as an embedded high-DPI PNG with alt text, caption and download.
+
+    The image is shown at half its pixel size (sharp on high-DPI screens); the figure is closed.
+    """
     caption = caption_html(title, dataset, facts_table, title)
-    return f"<figure>{img}<figcaption>{caption}</figcaption></figure>"
+    return Chart(figure_png(figure, dpi), alt, caption).html()
 
 
-def _palette_png(data: bytes) -> bytes:
+def show_figure(figure, alt: str, caption: str = "") -> None:
+    """Display a matplotlib figure as an image output with its alt text (JupyterLab shows it,
+    the reports embed it), then its caption (HTML) if any; the figure is closed."""
+    show(Chart(figure_png(figure), alt, caption))
+
+
+class Section(str):
+    """A section of a page: its HTML as a string (charts included as ``<figure>``), and the
+    same as :attr:`parts`, HTML strings and :class:`Chart` objects in order, which :func:`show`
+    displays as HTML outputs and image outputs."""
+
+    parts: tuple
+
+    def __new__(cls, *parts: str | Chart) -> Section:
+        parts = tuple(p for p in _flatten(parts) if p)
+        text = "".join(p.html() if isinstance(p, Chart) else str(p) for p in parts)
+        section = super().__new__(cls, text)
+        section.parts = parts
+        return section
+
+    @property
+    def charts(self) -> list[Chart]:
+        """The section's charts, in order."""
+        return [p for p in self.parts if isinstance(p, Chart)]
+
+
+def _flatten(parts) -> list:
+    out: list = []
+    for part in parts:
+        if isinstance(part, Section):
+            out.extend(part.parts)
+        elif part:
+            out.append(part)
+    return out
+
+
+def _palette_png(data: bytes, dpi: int = CHART_DPI) -> bytes:
     """The PNG with a 256-colour palette: charts are flat colours and antialiased text, so this
-    keeps them sharp at a third of the size (deterministic: same input, same bytes)."""
+    keeps them sharp at a third of the size (deterministic: same input, same bytes). The dpi is
+    recorded, so that the page can keep the chart's text readable (``reportbuild.html``)."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(data)).convert("RGB")
+    width, height = image.size
+    if width % 2 or height % 2:  # even sizes, so that it is shown at exactly half its pixels
+        padded = Image.new("RGB", (width + width % 2, height + height % 2), "white")
+        padded.paste(image, (0, 0))
+        image = padded
     out = io.BytesIO()
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
-        out, format="PNG", optimize=True
+        out, format="PNG", optimize=True, dpi=(dpi, dpi)
     )
     return out.getvalue()
 

@@ -205,22 +205,24 @@ def targets(dataset: Dataset, geography_id: str) -> str:
             table,
             tr("targets {name}", name=name),
         )
-    if len(table) >= 2:
-        figure = plotting.plot_bounds(
-            table,
-            tr("percentage points (per year where an average)"),
-            tr("Reductions — {name}", name=name),
-        )
-        out += display.figure_html(
-            figure,
-            alt_bounds(table),
-            tr(
-                "Reduction targets and results, {name} (hollow: target or plan; filled: result).",
-                name=name,
-            ),  # fmt: skip
-            dataset,
-            table,
-        )
+    charts = []
+    if len(table) >= 2:  # one chart per unit: never two units on one axis
+        for unit, figure in plotting.plot_bounds_by_unit(table, tr("Reductions — {name}", name=name)):
+            group = table[table["unit"].astype(str) == unit]
+            charts.append(
+                display.chart(
+                    figure,
+                    alt_bounds(group),
+                    tr(
+                        "Reduction targets and results in {unit}, {name} (hollow: target or "
+                        "plan; filled: result).",
+                        unit=plotting.unit_axis_label(unit),
+                        name=name,
+                    ),
+                    dataset,
+                    group,
+                )
+            )
     out += display.facts_table_html(
         dataset, table, columns(), tr("Reduction figures, {name}", name=name),
         tr("No reduction target or result is reported for {name}.", name=name),
