@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import brief, compare, display, plotting, profile_page
+from helpers.analysis import trajectories
 from helpers.compare import header as h
 from helpers.display import Column, esc, kind_label, value_cell
 from helpers.facts import Dataset, facts_for, select
@@ -48,8 +49,12 @@ def _rate_columns(names: dict[str, str]) -> list[Column]:
     return [province, *profile_page.columns()]
 
 
-def rates(dataset: Dataset, ids: list[str]) -> str:
-    """Trajectories on one axis (standards and methods never joined), and every rate figure."""
+def rates(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> display.Section:
+    """Trajectories on one axis (standards and methods never joined), and every rate figure.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the provinces and the nation
+    (computed when not given); the chart draws the results of its series of two or more years.
+    """
     out = display.section_html(
         tr("Poverty rates over time: where do the provinces stand?"),
         tr(
@@ -57,11 +62,14 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
             "change of standard, and survey estimates are never joined to review counts."
         ),
     )
-    series = compare.trajectories(dataset, ids)
+    if table is None:
+        table = trajectories.rates(dataset, [*ids, "vn"])
+    series = drawn_rates(table)
     names = {g: geography_name(dataset, g) for g in [*ids, "vn"]}
+    chart = None
     if not series.empty:
         figure = plotting.plot_trajectory(series, names)
-        out += display.figure_html(
+        chart = display.chart(
             figure,
             plotting.trajectory_alt(series, names),
             tr(
@@ -69,7 +77,7 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
                 "standard and one method."
             ),
             dataset,
-            series,
+            display.facts_of(dataset, series),
         )
     else:
         out += display.paragraph(
@@ -79,12 +87,23 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
             ),
             "note",
         )
-    table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
-    out += display.facts_table_html(
-        dataset, table, _rate_columns(names), tr("Poor and near-poor households by province"),
-        tr("No province reports a poor or near-poor rate or count."),
+    facts_table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
+    return display.Section(
+        out,
+        chart,
+        display.facts_table_html(
+            dataset, facts_table, _rate_columns(names),
+            tr("Poor and near-poor households by province"),
+            tr("No province reports a poor or near-poor rate or count."),
+        ),
     )  # fmt: skip
-    return out
+
+
+def drawn_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """The results of a rates table (:func:`helpers.analysis.trajectories.rates`) in series of
+    two or more years: the lines the comparison draws."""
+    results = table[table["kind"] == "actual"]
+    return results[results.groupby("series_id")["year"].transform("nunique") >= 2]
 
 
 def targets(dataset: Dataset, ids: list[str]) -> str:
@@ -164,7 +183,7 @@ def coverage_alt(counts: pd.DataFrame) -> str:
     return tr("Heat-map of every indicator by province.") + " " + per_province
 
 
-def coverage(dataset: Dataset, ids: list[str]) -> str:
+def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     """What each province reports: a heat-map of indicators by province."""
     out = display.section_html(tr("Coverage: what does each province report?"))
     matrix = compare.coverage_matrix(dataset, ids)
@@ -173,17 +192,14 @@ def coverage(dataset: Dataset, ids: list[str]) -> str:
     table = counts.rename(index=compare.coverage_label).reset_index()
     table = table.rename(columns={"coverage": h("coverage")})
     all_facts = facts_for(dataset, ids)
-    return (
-        out
-        + display.figure_html(
-            figure,
-            coverage_alt(counts),
-            tr("Coverage of every indicator of the dataset, by province."),
-            dataset,
-            all_facts,
-        )
-        + display.frame_html(table)
+    chart = display.chart(
+        figure,
+        coverage_alt(counts),
+        tr("Coverage of every indicator of the dataset, by province."),
+        dataset,
+        all_facts,
     )
+    return display.Section(out, chart, display.frame_html(table))
 
 
 def merger(dataset: Dataset, ids: list[str]) -> str:
@@ -231,11 +247,11 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
 
 def sources(dataset: Dataset, ids: list[str]) -> str:
     """Every source cited on the page."""
-    series = compare.trajectories(dataset, ids)
-    national = not series.empty and "vn" in set(series["geography_id"].astype(str))
+    series = drawn_rates(trajectories.rates(dataset, [*ids, "vn"]))
+    national = series[~series["geography_id"].isin(ids)]
     shown = facts_for(dataset, ids)
-    if national:  # the national line is drawn for reference: its sources are cited too
-        shown = pd.concat([shown, series[series["geography_id"].astype(str) == "vn"]])
+    if not national.empty:  # the national line is drawn for reference: its sources are cited
+        shown = pd.concat([shown, display.facts_of(dataset, national)])
     return display.section_html(tr("Sources")) + display.sources_html(
         dataset, sources_used(dataset, shown)
     )

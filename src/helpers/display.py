@@ -91,6 +91,33 @@ def observation_ids(facts_table: pd.DataFrame) -> list[str]:
     return ids
 
 
+def ids_in(table: pd.DataFrame) -> list[str]:
+    """The observation ids a table names, in order: its ``observation_id`` column, or its
+    ``observation_ids`` (tuples of an analysis table, or ``;``-joined strings of a facts table)."""
+    ids: list[str] = []
+    if "observation_id" in table:
+        ids = [str(i) for i in table["observation_id"] if not is_missing(i)]
+    if "observation_ids" in table:
+        for value in table["observation_ids"]:
+            parts = value if isinstance(value, tuple | list) else str(value).split(";")
+            ids.extend(str(i) for i in parts if i)
+    return list(dict.fromkeys(ids))
+
+
+def facts_of(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """The facts (:func:`helpers.facts.facts_for`) behind the observations a table names
+    (:func:`ids_in`), in the table's order: what a caption cites and a download holds."""
+    from helpers.facts import facts
+
+    wanted = ids_in(table)
+    obs = dataset.observations
+    table_facts = facts(obs[obs["observation_id"].astype(str).isin(wanted)], dataset.indicators)
+    order = {oid: i for i, oid in enumerate(wanted)}
+    first = [min(order.get(i, len(order)) for i in str(j).split(";"))
+             for j in table_facts["observation_ids"]]  # fmt: skip
+    return table_facts.assign(_o=first).sort_values("_o").drop(columns="_o").reset_index(drop=True)
+
+
 def rows_behind(dataset: Dataset, facts_table: pd.DataFrame) -> pd.DataFrame:
     """Exactly the ``observations.csv`` rows behind a facts table, with their columns as stored."""
     ids = observation_ids(facts_table)

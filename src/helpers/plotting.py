@@ -227,18 +227,31 @@ def plot_bounds(
         prefix = f"{geo}: {fact.get('label', '')}" if geo else None
         labels.append(_wrap(fact_label(fact, prefix)))
     ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8)
-    ax.set_xlim(0, top * 1.55)
+    ax.set_xlim(0, top * 2.0)  # room for the value written after each marker or arrow
     _value_axis(ax.xaxis)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left")
-    handles = bounds_legend_handles()
+    fig.suptitle(_wrap(title, 52), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    handles = legend_handles_for(facts_table)
     if names:
         present = dict.fromkeys(facts_table["geography_id"].astype(str))
         handles += [Patch(color=colour_for(g, parents), label=names.get(g, g)) for g in present]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.2 / n),
-              ncol=2, fontsize=8)  # fmt: skip
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=8)
     return fig
+
+
+def legend_handles_for(facts_table: pd.DataFrame) -> list:
+    """The entries of :func:`bounds_legend_handles` that a chart of ``facts_table`` draws."""
+    kinds = set(facts_table["kind"].astype(str))
+    qualifiers = set(facts_table["qualifier"].astype(str))
+    used = [
+        "actual" in kinds,
+        bool(kinds & set(TARGET_KINDS)),
+        "estimate" in kinds,
+        "range" in qualifiers,
+        bool(qualifiers & {"over", "at least", "range low", "below", "range high"}),
+    ]
+    return [h for h, u in zip(bounds_legend_handles(), used, strict=True) if u]
 
 
 LABEL_WIDTH = 30  # characters per line of a row label: the labels take at most ~2 in
@@ -328,23 +341,27 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
 
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    width = min(CHART_WIDTH, 2.9 + 0.6 * cells.shape[1])
-    fig, ax = plt.subplots(figsize=(width, 0.22 * len(cells) + 1.8), layout="constrained")
+    codes.index = [_wrap(label, 46) for label in codes.index]
+    codes.columns = [str(c).replace(" ", "\n") for c in codes.columns]
+    lines = sum(label.count("\n") + 1 for label in codes.index)
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.14 * lines + 0.1 * len(codes) + 2.2),
+                           layout="constrained")  # fmt: skip
     sns.heatmap(
         codes, ax=ax, cmap=list(COVERAGE_COLOURS.values()), vmin=-0.5,
         vmax=len(COVERAGE_COLOURS) - 0.5, cbar=False, linewidths=1.5, linecolor="white",
     )  # fmt: skip
     ax.xaxis.tick_top()
+    ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(axis="y", labelsize=7.5, length=0)
-    ax.tick_params(axis="x", labelsize=9, length=0, rotation=0)
+    ax.tick_params(axis="y", labelsize=7, length=0)
+    ax.tick_params(axis="x", labelsize=8, length=0, rotation=0)
     handles = [
         Patch(facecolor=c, edgecolor="#999999", label=tr(level))
         for level, c in COVERAGE_COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=8)
-    ax.set_title(title, loc="left", pad=24)
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=8)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
     return fig
 
 
@@ -405,6 +422,11 @@ def _method_word(method: str) -> str:
     return tr("survey") if method == "household survey" else tr("review")
 
 
+# Where a rates table keeps the standard a line is drawn under: the analysis layer's standard in
+# force, a facts table's standard used, or the standard as recorded.
+STANDARD_COLUMNS = ("standard_in_force", "standard_used", "poverty_standard")
+
+
 def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The points of a rate chart, one per figure: ``x`` (year, or date within the year),
     ``value``, the geography's ``name``, ``standard``, ``method``, ``series`` (geography,
@@ -417,7 +439,7 @@ def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
                                      "series", "segment", "on_line"])  # fmt: skip
     rates = rates.reset_index(drop=True)
     method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
+    standard = next(rates[c] for c in STANDARD_COLUMNS if c in rates)
     points = pd.DataFrame(
         {
             "x": [_year_position(r) for _, r in rates.iterrows()],
@@ -554,11 +576,14 @@ def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
         int(r["year"]) if "year" in rates and pd.notna(r["year"]) else int(r["period_end"])
         for _, r in rates.loc[points.index].iterrows()
     ]
-    for (_, standard), s in points.groupby(["geography_id", "standard"], sort=False):
+    points = points.drop_duplicates(["series", "x", "value"])
+    for (_, standard, how), s in points.groupby(["geography_id", "standard", "method"], sort=False):
         text = ", ".join(
             f"{r['year']}: {_value(_point_fact(r))}" for _, r in s.sort_values("x").iterrows()
         )
         name = s["name"].iloc[0]
+        if how:
+            name = tr("{name} ({method})", name=name, method=_method_word(how))
         if standard in STANDARD_BASIS:
             line = tr("{name} under the {standard}: {points}", name=name,
                       standard=format_standard(standard), points=text)  # fmt: skip

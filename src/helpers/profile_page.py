@@ -14,6 +14,7 @@ from functools import reduce
 import pandas as pd
 
 from helpers import brief, display, plotting
+from helpers.analysis import trajectories
 from helpers.display import Column, esc, kind_label, value_cell
 from helpers.facts import Dataset, breakdown_text, facts_for, is_total, select
 from helpers.format import format_number, format_standard
@@ -105,10 +106,21 @@ def findings(dataset: Dataset, geography_id: str) -> str:
     return display.section_html(tr("Findings")) + display.findings_html(found)
 
 
-def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
-    """Poverty rates by year, standard and method, with the national line for reference."""
+def rates(
+    dataset: Dataset,
+    geography_id: str,
+    reference: str | None = "vn",
+    table: pd.DataFrame | None = None,
+) -> display.Section:
+    """Poverty rates by year, standard and method, with the national line for reference.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and ``reference``
+    (computed when not given); the chart draws its results, one line per series.
+    """
     name = geography_name(dataset, geography_id)
-    table = profile_facts(dataset, geography_id)["rates"]
+    facts_table = profile_facts(dataset, geography_id)["rates"]
+    if table is None:
+        table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
     out = display.section_html(
         tr("Poverty rates: how many households are poor, and how has that changed?"),
         tr(
@@ -118,28 +130,23 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
             "estimates are separate lines too."
         ),
     )
-    series = brief.rate_series(table)
-    long_series = {k: s for k, s in series.items() if s["period_end"].nunique() >= 2}
-    if long_series:
-        chosen = pd.concat(series.values())
-        ids = {geography_id: name}
-        national = reference_series(dataset, geography_id, reference)
-        if not national.empty:
-            chosen = pd.concat([chosen, national])
-            ids[reference] = geography_name(dataset, reference)
-        targets = select(facts_for(dataset, geography_id), indicators=[brief.RATE])
-        targets = targets[targets["kind"].astype(str).isin(TARGET_KINDS)]
-        figure = plotting.plot_trajectory(chosen, ids, targets)
-        out += display.figure_html(
+    drawn = chart_rates(table, geography_id)
+    chart = None
+    if not drawn.empty:
+        ids = {g: geography_name(dataset, g) for g in dict.fromkeys(drawn["geography_id"])}
+        own = table[(table["geography_id"] == geography_id) & (table["kind"] == "target")]
+        targets = display.facts_of(dataset, own)
+        figure = plotting.plot_trajectory(drawn, ids, targets)
+        chart = display.chart(
             figure,
-            plotting.trajectory_alt(chosen, ids),
+            plotting.trajectory_alt(drawn, ids),
             tr(
                 "Poor-household rate by year, {name}: one line per standard and method.", name=name
             ),  # fmt: skip
             dataset,
-            pd.concat([chosen, targets]),
+            pd.concat([display.facts_of(dataset, drawn), targets]),
         )
-    elif not table.empty:
+    elif not facts_table.empty:
         out += display.paragraph(
             tr(
                 "No series of two or more years under one standard and method is reported, so "
@@ -147,27 +154,45 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
             ),
             "note",
         )
-    out += display.facts_table_html(
-        dataset,
-        table,
-        columns(),
-        tr("Poor and near-poor households, {name}", name=name),
-        tr("No poor or near-poor rate or count is reported for {name}.", name=name),
-        _row_classes(table),
+    return display.Section(
+        out,
+        chart,
+        display.facts_table_html(
+            dataset,
+            facts_table,
+            columns(),
+            tr("Poor and near-poor households, {name}", name=name),
+            tr("No poor or near-poor rate or count is reported for {name}.", name=name),
+            _row_classes(facts_table),
+        ),
     )
-    return out
+
+
+def chart_rates(table: pd.DataFrame, geography_id: str) -> pd.DataFrame:
+    """The rows of a rates table (:func:`helpers.analysis.trajectories.rates`) a profile draws:
+    the geography's results when one of its series has two or more years, and the other
+    geographies' (the reference) series of two or more years; empty when the geography has no
+    such series."""
+    results = table[table["kind"] == "actual"]
+    years = results.groupby("series_id")["year"].transform("nunique")
+    own = results["geography_id"] == geography_id
+    if not (own & (years >= 2)).any():
+        return results.iloc[0:0]
+    return results[own | (years >= 2)]
 
 
 def reference_series(dataset: Dataset, geography_id: str, reference: str | None) -> pd.DataFrame:
-    """The reference geography's rate series of two or more years (empty if none, or itself)."""
+    """The reference geography's rate results in series of two or more years (empty if none, or
+    itself)."""
     if not reference or reference == geography_id:
         return pd.DataFrame()
-    series = brief.rate_series(facts_for(dataset, reference)).values()
-    long = [s for s in series if s["period_end"].nunique() >= 2]
-    return pd.concat(long) if long else pd.DataFrame()
+    results = trajectories.rates(dataset, [reference])
+    results = results[results["kind"] == "actual"]
+    years = results.groupby("series_id")["year"].transform("nunique")
+    return results[years >= 2]
 
 
-def targets(dataset: Dataset, geography_id: str) -> str:
+def targets(dataset: Dataset, geography_id: str) -> display.Section:
     """Targets against results: each target with its status and why."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["targets"]
@@ -223,12 +248,15 @@ def targets(dataset: Dataset, geography_id: str) -> str:
                     group,
                 )
             )
-    out += display.facts_table_html(
-        dataset, table, columns(), tr("Reduction figures, {name}", name=name),
-        tr("No reduction target or result is reported for {name}.", name=name),
-        _row_classes(table),
+    return display.Section(
+        out,
+        *charts,
+        display.facts_table_html(
+            dataset, table, columns(), tr("Reduction figures, {name}", name=name),
+            tr("No reduction target or result is reported for {name}.", name=name),
+            _row_classes(table),
+        ),
     )  # fmt: skip
-    return out
 
 
 def alt_bounds(table: pd.DataFrame) -> str:
@@ -267,8 +295,8 @@ def money(dataset: Dataset, geography_id: str) -> str:
         tr("No amount of money is reported for {name}.", name=name), _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, tr("Amounts by part, {name}", name=name))
-    return out
+    chart = _parts_chart(dataset, parts, geography_id, tr("Amounts by part, {name}", name=name))
+    return display.Section(out, chart)
 
 
 def _per_year(fact: pd.Series) -> str:
@@ -279,9 +307,11 @@ def _per_year(fact: pd.Series) -> str:
     return brief.funding_per_programme_year(fact)[1]
 
 
-def _parts_chart(dataset: Dataset, parts: pd.DataFrame, geography_id: str, title: str) -> str:
+def _parts_chart(
+    dataset: Dataset, parts: pd.DataFrame, geography_id: str, title: str
+) -> display.Chart | None:
     if len(parts) < 2:
-        return ""
+        return None
     from helpers.facts import breakdown_facts
 
     shown = breakdown_facts(parts)
@@ -290,7 +320,7 @@ def _parts_chart(dataset: Dataset, parts: pd.DataFrame, geography_id: str, title
         breakdown_by=[vlabel(BREAKDOWN_BY_LABELS, b) for b in shown["breakdown_by"]],
     )
     figure = plotting.plot_parts(shown, plotting.colour_for(geography_id), title)
-    return display.figure_html(figure, alt_bounds(parts), title, dataset, parts)
+    return display.chart(figure, alt_bounds(parts), title, dataset, parts)
 
 
 def people(dataset: Dataset, geography_id: str) -> str:
@@ -310,8 +340,8 @@ def people(dataset: Dataset, geography_id: str) -> str:
         _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, tr("Reached, by group, {name}", name=name))
-    return out
+    chart = _parts_chart(dataset, parts, geography_id, tr("Reached, by group, {name}", name=name))
+    return display.Section(out, chart)
 
 
 def other(dataset: Dataset, geography_id: str) -> str:
@@ -390,11 +420,11 @@ def gaps(dataset: Dataset, geography_id: str) -> str:
 def sources(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
     """Every source cited on the page, including those of the national reference line."""
     shown = facts_for(dataset, geography_id)
-    series = brief.rate_series(profile_facts(dataset, geography_id)["rates"])
-    if any(s["period_end"].nunique() >= 2 for s in series.values()):
-        national = reference_series(dataset, geography_id, reference)
-        if not national.empty:
-            shown = pd.concat([shown, national])
+    table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
+    drawn = chart_rates(table, geography_id)
+    national = drawn[drawn["geography_id"] != geography_id]
+    if not national.empty:  # the national line is drawn for reference: its sources are cited
+        shown = pd.concat([shown, display.facts_of(dataset, national)])
     heading = display.section_html(
         tr("Sources"),
         tr(

@@ -63,11 +63,19 @@ def definitions() -> str:
     )
 
 
-def series(dataset: Dataset, geography_id: str) -> str:
-    """The geography's rates and counts across the change of standard."""
-    return display.section_html(
-        tr("The series across the break: what do the sources give, under which standard?")
-    ) + profile_page.rates(dataset, geography_id)
+def series(
+    dataset: Dataset, geography_id: str, table: pd.DataFrame | None = None
+) -> display.Section:
+    """The geography's rates and counts across the change of standard.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and the nation
+    (computed when not given)."""
+    return display.Section(
+        display.section_html(
+            tr("The series across the break: what do the sources give, under which standard?")
+        ),
+        profile_page.rates(dataset, geography_id, table=table),
+    )
 
 
 def implied(dataset: Dataset) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-PARTS = ("common", "profile", "compare", "standards", "site")
+PARTS = ("common", "profile", "compare", "standards", "site", "charts")
 
 
 def _merge() -> dict[str, dict[str, str]]:

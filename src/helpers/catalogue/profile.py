@@ -265,14 +265,7 @@ VI: dict[str, str] = {
     "why": "lý do",
     "Targets against results, {name}": "Mục tiêu so với kết quả, {name}",
     "targets {name}": "mục tiêu {name}",
-    "percentage points (per year where an average)": (
-        "điểm phần trăm (mỗi năm, nếu là mức bình quân)"
-    ),
     "Reductions — {name}": "Mức giảm — {name}",
-    "Reduction targets and results, {name} (hollow: target or plan; filled: result).": (
-        "Mục tiêu và kết quả giảm nghèo, {name} (điểm rỗng: mục tiêu hoặc kế hoạch; điểm tô "
-        "đặc: kết quả)."
-    ),
     "Reduction figures, {name}": "Số liệu về mức giảm nghèo, {name}",
     "No reduction target or result is reported for {name}.": (
         "Không có số liệu về mục tiêu hay kết quả giảm nghèo của {name}."
