@@ -26,6 +26,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import compare_page, display, i18n, plotting  # noqa: E402
+from helpers.analysis import targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -41,11 +42,31 @@ display.show(compare_page.header(dataset, ids))
 # %% tags=["remove-input"]
 display.show(compare_page.findings(dataset, ids))
 
-# %% tags=["remove-input"]
-display.show(compare_page.rates(dataset, ids))
+# %% [markdown] tags=["remove-cell"]
+# ## Poverty rates over time
+#
+# `rates`: one row per poor-household rate of the provinces and the nation, with its series
+# (geography, standard in force and method), year, date and `as_of`, and observation id. The
+# chart draws the results of the series of two or more years.
+
+# %% tags=["remove-cell"]
+rates = trajectories.rates(dataset, [*ids, "vn"])
+rates
 
 # %% tags=["remove-input"]
-display.show(compare_page.targets(dataset, ids))
+display.show(compare_page.rates(dataset, ids, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Reduction targets
+#
+# `verdicts`: one row per target of each province, with its status and reason codes.
+
+# %% tags=["remove-cell"]
+verdicts = targets.verdicts(dataset, ids)
+verdicts
+
+# %% tags=["remove-input"]
+display.show(compare_page.targets(dataset, ids, table=verdicts))
 
 # %% tags=["remove-input"]
 display.show(compare_page.money(dataset, ids))

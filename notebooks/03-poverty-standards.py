@@ -25,6 +25,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import display, i18n, plotting, standards_page  # noqa: E402
+from helpers.analysis import trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -39,8 +40,19 @@ display.show(standards_page.header(dataset, geo_id))
 # %% tags=["remove-input"]
 display.show(standards_page.definitions())
 
+# %% [markdown] tags=["remove-cell"]
+# ## The series across the break
+#
+# `rates`: one row per poor-household rate of the geography and the nation, with the standard
+# as recorded (`poverty_standard`), the standard in force that year (`standard_in_force`) and
+# whether that was inferred (`standard_inferred`).
+
+# %% tags=["remove-cell"]
+rates = trajectories.rates(dataset, [geo_id, "vn"])
+rates
+
 # %% tags=["remove-input"]
-display.show(standards_page.series(dataset, geo_id))
+display.show(standards_page.series(dataset, geo_id, table=rates))
 
 # %% tags=["remove-input"]
 display.show(standards_page.implied(dataset))

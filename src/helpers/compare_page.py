@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import brief, compare, display, plotting, profile_page
+from helpers import compare, display, plotting, profile_page
+from helpers.analysis import targets as target_verdicts
 from helpers.analysis import trajectories
 from helpers.compare import header as h
-from helpers.display import Column, esc, kind_label, value_cell
+from helpers.display import Column, esc, kind_label
 from helpers.facts import Dataset, facts_for, select
 from helpers.geo import geography_name
 from helpers.i18n import tr
-from helpers.profile import when
 from helpers.sources import sources_used
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
@@ -106,35 +106,30 @@ def drawn_rates(table: pd.DataFrame) -> pd.DataFrame:
     return results[results.groupby("series_id")["year"].transform("nunique") >= 2]
 
 
-def targets(dataset: Dataset, ids: list[str]) -> str:
-    """Every reduction target of each province, with its status against a matching result."""
+def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> str:
+    """Every reduction target of each province, with its verdict against a matching result.
+
+    ``table``: :func:`helpers.analysis.targets.verdicts` of the provinces (computed when not
+    given)."""
     out = display.section_html(
         tr("Reduction targets: did each province reach its own?"),
         tr("Each target is judged only against a result of the same measure, period and standard."),
     )
-    rows, behind = [], []
-    for gid, s in compare.target_table(dataset, ids):
-        t = s.target
-        result = "—" if s.result is None else f"{value_cell(s.result)} ({esc(when(s.result))})"
-        klass = "status-" + s.status.replace(" ", "-")
-        status = esc(brief.status_label(s.status))
-        rows.append([
-            esc(geography_name(dataset, gid)), esc(t["label"]), esc(when(t)), value_cell(t),
-            result, f'<span class="{klass}">{status}</span>', esc(s.reason),
-            display.evidence_html(dataset, s.evidence_ids()),
-        ])  # fmt: skip
-        behind.append(t)
-        if s.result is not None:
-            behind.append(s.result)
-    if not rows:
+    if table is None:
+        table = target_verdicts.verdicts(dataset, ids)
+    if table.empty:
         return out + display.paragraph(tr("No province reports a reduction target."), "empty")
+    order = {g: i for i, g in enumerate(ids)}
+    table = table.sort_values("geography_id", key=lambda c: c.map(order), kind="stable")
+    rows, behind = profile_page.verdict_rows(dataset, table)
+    rows = [[esc(geography_name(dataset, r[0])), *r[1:]] for r in rows]
     columns = ["province", "target", "when", "target value", "result", "status", "why",
                "evidence"]  # fmt: skip
-    table = display.table_html(
+    html = display.table_html(
         rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
-    return out + table + display.caption_html(
-        tr("Reduction targets against results, by province"), dataset, pd.DataFrame(behind),
+    return out + html + display.caption_html(
+        tr("Reduction targets against results, by province"), dataset, behind,
         "targets by province",
     )  # fmt: skip
 

@@ -320,13 +320,16 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
         unit = unit_suffix(str(group["unit"].iloc[0])).strip() or tr("number")
         first = group.iloc[0]
         ax.set_title(
-            _wrap(tr(
-                "{indicator}, by {breakdown} ({period}, {kind})",
-                indicator=first["label"],
-                breakdown=vlabel(BREAKDOWN_BY_LABELS, first["breakdown_by"]),
-                period=format_period(first["period_start"], first["period_end"]),
-                kind=_kind(first["kind"]),
-            ), 58),
+            _wrap(
+                tr(
+                    "{indicator}, by {breakdown} ({period}, {kind})",
+                    indicator=first["label"],
+                    breakdown=vlabel(BREAKDOWN_BY_LABELS, first["breakdown_by"]),
+                    period=format_period(first["period_start"], first["period_end"]),
+                    kind=_kind(first["kind"]),
+                ),
+                58,
+            ),
             loc="left",
             fontsize=10,
         )
@@ -458,10 +461,13 @@ def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     points["on_line"] = spread == 1
     breaks = (~points["on_line"]).astype(int).groupby(points["series"]).cumsum()
     points["segment"] = points["series"] + "|" + breaks.astype(str)
-    order = list(dict.fromkeys(zip(rates["geography_id"].astype(str), standard.astype(str))))
+    order = list(
+        dict.fromkeys(zip(rates["geography_id"].astype(str), standard.astype(str), strict=True))
+    )
     rank = {key: i for i, key in enumerate(order)}
-    points["_rank"] = [rank.get((g, s), 0) for g, s in zip(points["geography_id"],
-                                                           points["standard"], strict=True)]
+    points["_rank"] = [
+        rank.get((g, s), 0) for g, s in zip(points["geography_id"], points["standard"], strict=True)
+    ]
     return points.sort_values(["_rank", "series", "x"], kind="stable").drop(columns="_rank")
 
 

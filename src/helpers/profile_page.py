@@ -13,16 +13,17 @@ from functools import reduce
 
 import pandas as pd
 
-from helpers import brief, display, plotting
+from helpers import brief, display, plotting, verdict_words
+from helpers.analysis import targets as target_verdicts
 from helpers.analysis import trajectories
 from helpers.display import Column, esc, kind_label, value_cell
-from helpers.facts import Dataset, breakdown_text, facts_for, is_total, select
+from helpers.facts import Dataset, breakdown_text, facts_for, is_total
 from helpers.format import format_number, format_standard
 from helpers.geo import child_geographies, geography_name, reorganisation_note
 from helpers.i18n import tr, tr_n
 from helpers.profile import component_summary, not_reported, sections, when
 from helpers.sources import sources_used
-from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS, TARGET_KINDS
+from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS
 from helpers.vocabulary import label as vlabel
 
 
@@ -192,47 +193,46 @@ def reference_series(dataset: Dataset, geography_id: str, reference: str | None)
     return results[years >= 2]
 
 
-def targets(dataset: Dataset, geography_id: str) -> display.Section:
-    """Targets against results: each target with its status and why."""
+def targets(
+    dataset: Dataset, geography_id: str, table: pd.DataFrame | None = None
+) -> display.Section:
+    """Targets against results: each target with its verdict and why, then the reduction
+    figures, charted one unit at a time.
+
+    ``table``: :func:`helpers.analysis.targets.verdicts` of the geography (computed when not
+    given).
+    """
     name = geography_name(dataset, geography_id)
-    table = profile_facts(dataset, geography_id)["targets"]
-    statuses = brief.target_statuses(facts_for(dataset, geography_id))
+    if table is None:
+        table = target_verdicts.verdicts(dataset, [geography_id])
     out = display.section_html(
         tr("Targets against results: was the reduction target met?"),
         tr(
             "A target is met or not met only against a result of the same measure, period and "
-            "poverty standard; otherwise the table says why the two cannot be compared."
+            "poverty standard; a target whose period is not over is on track or behind by the "
+            "average fall per year so far, from one series; otherwise the table says why no "
+            "answer can be given."
         ),
     )
-    if statuses:
-        rows = []
-        for s in statuses:
-            t = s.target
-            result = "—" if s.result is None else value_cell(s.result) + f" ({esc(when(s.result))})"
-            klass = "status-" + s.status.replace(" ", "-")
-            rows.append(
-                [
-                    _what(t),
-                    esc(when(t)),
-                    value_cell(t),
-                    result,
-                    f'<span class="{klass}">{esc(s.label)}</span>',
-                    esc(s.reason),
-                    display.evidence_html(dataset, s.evidence_ids()),
-                ]
-            )
+    if not table.empty:
+        rows, behind = verdict_rows(dataset, table)
         headers = [tr("target"), tr("when"), tr("target value"), tr("result"), tr("status"),
                    tr("why"), tr("evidence")]  # fmt: skip
-        out += display.table_html(rows, headers, [False, False, True, True, False, False, False])
+        out += display.table_html(
+            [r[1:] for r in rows], headers, [False, False, True, True, False, False, False]
+        )
         out += display.caption_html(
             tr("Targets against results, {name}", name=name),
             dataset,
-            table,
+            behind,
             tr("targets {name}", name=name),
         )
+    table = profile_facts(dataset, geography_id)["targets"]
     charts = []
     if len(table) >= 2:  # one chart per unit: never two units on one axis
-        for unit, figure in plotting.plot_bounds_by_unit(table, tr("Reductions — {name}", name=name)):
+        for unit, figure in plotting.plot_bounds_by_unit(
+            table, tr("Reductions — {name}", name=name)
+        ):
             group = table[table["unit"].astype(str) == unit]
             charts.append(
                 display.chart(
@@ -257,6 +257,64 @@ def targets(dataset: Dataset, geography_id: str) -> display.Section:
             _row_classes(table),
         ),
     )  # fmt: skip
+
+
+def verdict_rows(dataset: Dataset, verdicts: pd.DataFrame) -> tuple[list[list[str]], pd.DataFrame]:
+    """The cells of a table of verdicts (:func:`helpers.analysis.targets.verdicts`), each row
+    led by its geography id, and the facts behind them (targets and the results they were
+    judged against), for the caption's sources and download."""
+    from helpers.format import format_quantity
+
+    rows, behind = [], []
+    for _, v in verdicts.iterrows():
+        target = display.facts_of(
+            dataset, pd.DataFrame({"observation_ids": [v["observation_ids"]]})
+        )
+        t = target.iloc[0]
+        results = display.facts_of(
+            dataset, pd.DataFrame({"observation_ids": [v["result_observation_ids"]]})
+        )
+        behind += [target, results]
+        why = verdict_words.reason_word(str(v["reason"]))
+        if pd.notna(v["achieved_pace"]):
+            pace = "percentage points per year"
+            result = format_quantity(round(v["achieved_pace"], 2), pace)
+            if pd.notna(v["as_of_year"]):
+                result = tr("{value} (to {year})", value=result, year=int(v["as_of_year"]))
+            result = esc(result)
+            why += "; " + tr(
+                "{achieved} a year achieved against {required} needed: {formula}",
+                achieved=format_quantity(round(v["achieved_pace"], 2), "percentage points"),
+                required=format_quantity(round(v["required_pace"], 2), "percentage points"),
+                formula=str(v["pace_formula"]),
+            )
+        elif len(results):
+            r = results.iloc[0]
+            result = value_cell(r) + f" ({esc(when(r))})"
+        elif pd.notna(v["result_value"]):
+            result = esc(format_quantity(v["result_value"], str(t["unit"])))
+        else:
+            result = "—"
+        status = str(v["status"])
+        rows.append(
+            [
+                str(v["geography_id"]),
+                _what(t),
+                esc(when(t)),
+                value_cell(t),
+                result,
+                f'<span class="{verdict_words.status_class(status)}">'
+                f"{esc(verdict_words.status_word(status))}</span>",
+                esc(why),
+                display.evidence_html(
+                    dataset, [*v["observation_ids"], *v["result_observation_ids"]]
+                ),
+            ]
+        )
+    facts_behind = pd.concat(behind, ignore_index=True) if behind else pd.DataFrame()
+    if not facts_behind.empty:
+        facts_behind = facts_behind.drop_duplicates("observation_ids")
+    return rows, facts_behind
 
 
 def alt_bounds(table: pd.DataFrame) -> str:
