@@ -1,0 +1,85 @@
+"""The provinces merged on 1 July 2025: which figures of their members can be set side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.analysis.common import ids, is_total, observations, standards_agree
+from helpers.facts import facts
+
+RESULT_KINDS = ("actual", "estimate")
+REASONS = ("different_kind", "different_period", "period_not_printed", "different_standard",
+           "different_method")  # fmt: skip
+
+
+def mismatches(a: dict, b: dict) -> tuple[str, ...]:
+    """Why two figures of one indicator are not like with like (:data:`REASONS`), or ``()``.
+
+    Like with like: both results or both targets/plans, the same period (printed), the same
+    poverty standard (as in force) and the same method.
+    """
+    out = []
+    if (str(a["kind"]) in RESULT_KINDS) != (str(b["kind"]) in RESULT_KINDS) or (
+        str(a["kind"]) != str(b["kind"]) and str(a["kind"]) in RESULT_KINDS
+    ):
+        out.append("different_kind")
+    period_a = (a["period_start"], a["period_end"])
+    period_b = (b["period_start"], b["period_end"])
+    if all(pd.isna(v) for v in period_a) or all(pd.isna(v) for v in period_b):
+        out.append("period_not_printed")
+    elif tuple(map(str, period_a)) != tuple(map(str, period_b)):
+        out.append("different_period")
+    year = a["period_end"] if not pd.isna(a["period_end"]) else b["period_end"]
+    if not standards_agree(a["poverty_standard"], b["poverty_standard"], year):
+        out.append("different_standard")
+    ma, mb = a.get("method"), b.get("method")
+    if not pd.isna(ma) and not pd.isna(mb) and str(ma) != str(mb):
+        out.append("different_method")
+    return tuple(out)
+
+
+def merger_pairs(dataset) -> pd.DataFrame:
+    """Every pair of figures (totals) of one indicator, one per member of a merged province.
+
+    Columns: ``successor_id`` (the province after 1 July 2025, by the id of the member whose
+    name it kept), ``first_id``, ``former_id`` (the other member), ``indicator_id``,
+    ``first_observation_ids``, ``second_observation_ids``, ``observation_ids`` (both),
+    ``period`` (the first figure's ``start–end``), ``comparable`` (bool), ``reason`` (the first
+    of ``reasons``, or ``""``), ``reasons``. Nothing is added up.
+    """
+    geos = dataset.geographies
+    provinces = geos[geos["level"].astype(str) == "province"]
+    obs = observations(dataset)
+    table = facts(obs[is_total(obs)])
+    rows = []
+    for successor, members in provinces.groupby("province_after_2025", sort=False):
+        member_ids = [str(m) for m in members["geography_id"]]
+        if len(member_ids) < 2:
+            continue
+        first, *others = member_ids
+        mine = table[table["geography_id"] == first]
+        for other in others:
+            theirs = table[table["geography_id"] == other]
+            for indicator in sorted(set(mine["indicator_id"]) & set(theirs["indicator_id"])):
+                for a in mine[mine["indicator_id"] == indicator].to_dict("records"):
+                    for b in theirs[theirs["indicator_id"] == indicator].to_dict("records"):
+                        why = mismatches(a, b)
+                        rows.append(
+                            {
+                                "successor_id": str(successor),
+                                "first_id": first,
+                                "former_id": other,
+                                "indicator_id": indicator,
+                                "first_observation_ids": ids(a["observation_ids"]),
+                                "second_observation_ids": ids(b["observation_ids"]),
+                                "observation_ids": ids(a["observation_ids"], b["observation_ids"]),
+                                "period": f"{a['period_start']}–{a['period_end']}",
+                                "comparable": not why,
+                                "reason": why[0] if why else "",
+                                "reasons": why,
+                            }
+                        )
+    columns = ["successor_id", "first_id", "former_id", "indicator_id", "first_observation_ids",
+               "second_observation_ids", "observation_ids", "period", "comparable", "reason",
+               "reasons"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
