@@ -26,7 +26,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import compare_page, display, i18n, plotting  # noqa: E402
-from helpers.analysis import targets, trajectories  # noqa: E402
+from helpers.analysis import money, targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -68,8 +68,19 @@ verdicts
 # %% tags=["remove-input"]
 display.show(compare_page.targets(dataset, ids, table=verdicts))
 
+# %% [markdown] tags=["remove-cell"]
+# ## Money
+#
+# `funding`: one row per amount of money, classed (`money_class`: the programme's own
+# allocation, another programme, a support policy ...), with its programme years, the amount per
+# programme year and, where a matching count of poor households exists, per poor household.
+
+# %% tags=["remove-cell"]
+funding = money.funding(dataset, ids)
+funding
+
 # %% tags=["remove-input"]
-display.show(compare_page.money(dataset, ids))
+display.show(compare_page.money(dataset, ids, table=funding))
 
 # %% tags=["remove-input"]
 display.show(compare_page.coverage(dataset, ids))

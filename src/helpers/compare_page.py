@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers import compare, display, plotting, profile_page
+from helpers.analysis import money as money_analysis
 from helpers.analysis import targets as target_verdicts
 from helpers.analysis import trajectories
 from helpers.compare import header as h
@@ -137,8 +138,12 @@ def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None)
 NUMERIC_FUNDING = ("amount", "per year", "per poor household")
 
 
-def money(dataset: Dataset, ids: list[str]) -> str:
-    """Funding per programme year and per poor household, with "not applicable" apart."""
+def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> display.Section:
+    """Funding per programme year and per poor household, with "not applicable" apart.
+
+    ``table``: :func:`helpers.analysis.money.funding` of the provinces (computed when not
+    given); the chart draws the programme's own allocations in it.
+    """
     out = display.section_html(
         tr("Money: how much per programme year, and per poor household?"),
         tr(
@@ -148,7 +153,35 @@ def money(dataset: Dataset, ids: list[str]) -> str:
     )
     funding = compare.funding_normalised(dataset, ids)
     if funding.empty:
-        return out + display.paragraph(tr("No province reports funding."), "empty")
+        return display.Section(out, display.paragraph(tr("No province reports funding."), "empty"))
+    if table is None:
+        table = money_analysis.funding(dataset, ids)
+    chart = None
+    drawn = plotting.programme_money(table)
+    if not drawn.empty:
+        names = {g: geography_name(dataset, g) for g in ids}
+        behind = display.facts_of(
+            dataset,
+            pd.DataFrame(
+                {
+                    "observation_ids": [
+                        (r["observation_id"], r["poor_households_observation_id"])
+                        for _, r in drawn.iterrows()
+                    ]
+                }  # fmt: skip
+            ).assign(
+                observation_ids=lambda t: t["observation_ids"].map(
+                    lambda pair: tuple(i for i in pair if isinstance(i, str))
+                )
+            ),
+        )
+        chart = display.chart(
+            plotting.plot_funding(table, names),
+            plotting.funding_alt(table, names),
+            tr("The programme's own allocation per programme year and per poor household."),
+            dataset,
+            behind,
+        )
     rows = []
     for _, r in funding.iterrows():
         cells = [esc(kind_label(r[c]) if c == "kind" else r[c]) for c in compare.FUNDING_DISPLAY]
@@ -157,12 +190,13 @@ def money(dataset: Dataset, ids: list[str]) -> str:
     columns = [*compare.FUNDING_DISPLAY, "evidence"]
     numeric = [c in NUMERIC_FUNDING for c in columns]
     behind = select(facts_for(dataset, ids), components=["funding"], units=["VND billion"])
-    return (
-        out
-        + display.table_html(rows, [h(c) for c in columns], numeric)
-        + display.caption_html(
+    return display.Section(
+        out,
+        chart,
+        display.table_html(rows, [h(c) for c in columns], numeric),
+        display.caption_html(
             tr("Funding per programme year and per poor household"), dataset, behind, "funding"
-        )
+        ),
     )
 
 

@@ -21,7 +21,14 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import ScalarFormatter
 
 from helpers.facts import fact_text as _fact_text
-from helpers.format import format_period, format_standard, unit_suffix
+from helpers.format import (
+    format_number,
+    format_period,
+    format_quantity,
+    format_standard,
+    not_reported,
+    unit_suffix,
+)
 from helpers.i18n import language, tr
 from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
@@ -597,3 +604,91 @@ def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
             line = tr("{name}, no poverty standard named: {points}", name=name, points=text)
         parts.append(line)
     return tr("Line chart of the poor-household rate. {lines}.", lines="; ".join(parts))
+
+
+def programme_money(funding: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`helpers.analysis.money.funding` a money chart draws: the programme's
+    own allocations (totals) that can be divided by programme years."""
+    keep = (funding["money_class"] == "programme") & funding["is_total"].astype(bool)
+    keep &= funding["indicator_id"] == "funding_allocated"
+    return funding[keep & funding["per_programme_year"].notna()]
+
+
+def plot_funding(funding: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
+    """The programme's own allocation per programme year and per poor household, one bar per
+    amount, in two panels (billion VND; million VND): one unit per axis. Takes
+    :func:`helpers.analysis.money.funding`; an open bound ("over 323") is marked with its arrow.
+    """
+    rows = programme_money(funding).reset_index(drop=True)
+    labels = [
+        f"{names.get(str(r['geography_id']), r['geography_id'])}\n"
+        f"{format_period(r['period_start'], r['period_end'])}"
+        for _, r in rows.iterrows()
+    ]
+    panels = [
+        ("per_programme_year", tr("billion VND per programme year"), "VND billion"),
+        ("per_poor_household_vnd_million", tr("million VND per poor household"), None),
+    ]
+    fig, axes = plt.subplots(
+        1, 2, figsize=(CHART_WIDTH, 0.5 * len(rows) + 1.6), sharey=True, layout="constrained"
+    )
+    for ax, (column, label, unit) in zip(axes, panels, strict=True):
+        values = rows[column].astype(float)
+        top = float(values.max()) if values.notna().any() else 1.0
+        for y, (_, r) in enumerate(rows.iterrows()):
+            value = values.iloc[y]
+            if pd.isna(value):
+                ax.annotate(tr("not reported"), (0, y), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=7.5, color="#777777")  # fmt: skip
+                continue
+            fact = {"kind": r["kind"], "qualifier": str(r["qualifier"]), "value": value,
+                    "low": value, "high": value}  # fmt: skip
+            if fact["qualifier"] not in ("over", "at least", "below"):
+                fact["qualifier"] = "exact"
+            colour = colour_for(str(r["geography_id"]))
+            ax.barh([y], [value], color=colour, alpha=0.85, height=0.6)
+            edge = value
+            if fact["qualifier"] != "exact":
+                draw_fact(ax, y, fact, colour, 0.15 * top)
+                edge = value + 0.15 * top if fact["qualifier"] != "below" else value
+            decimals = 1 if unit else 2
+            text = format_quantity(round(value, decimals), "count", fact["qualifier"])
+            ax.annotate(text, (edge, y), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=8)  # fmt: skip
+        ax.set_xlim(0, top * 1.6)
+        ax.set_axisbelow(True)
+        _value_axis(ax.xaxis)
+        ax.set_xlabel(_wrap(label, 28), fontsize=9)
+        ax.grid(axis="y", visible=False)
+    axes[0].set_yticks(range(len(rows)), labels, fontsize=8)
+    axes[0].invert_yaxis()
+    fig.suptitle(tr("The programme's own allocation"), x=0.01, ha="left", fontweight="bold",
+                 fontsize=11)  # fmt: skip
+    return fig
+
+
+def funding_alt(funding: pd.DataFrame, names: dict[str, str]) -> str:
+    """Alt text of :func:`plot_funding`: each amount per programme year and per poor household."""
+    items = []
+    for _, r in programme_money(funding).iterrows():
+        qualifier = (
+            str(r["qualifier"]) if str(r["qualifier"]) in QUALIFIERS_OF_ONE_VALUE else "exact"
+        )
+        per_year = format_quantity(round(r["per_programme_year"], 1), "VND billion", qualifier)
+        household = r["per_poor_household_vnd_million"]
+        per_household = (
+            not_reported()
+            if pd.isna(household)
+            else tr("{value} million VND", value=format_number(round(household, 2)))
+        )
+        items.append(
+            tr(
+                "{name}, {period}: {per_year} per programme year, {per_household} per poor "
+                "household",
+                name=names.get(str(r["geography_id"]), r["geography_id"]),
+                period=format_period(r["period_start"], r["period_end"]),
+                per_year=per_year,
+                per_household=per_household,
+            )
+        )
+    return tr("Bar chart of the programme's own allocation. {items}.", items="; ".join(items))

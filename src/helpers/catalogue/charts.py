@@ -77,3 +77,21 @@ VI |= {
         "trường hợp khác, bảng nêu lý do chưa thể đánh giá."
     ),
 }
+VI |= {
+    # helpers.plotting: money per programme year and per poor household
+    "billion VND per programme year": "tỷ đồng mỗi năm của Chương trình",
+    "million VND per poor household": "triệu đồng mỗi hộ nghèo",
+    "The programme's own allocation": "Vốn phân bổ của Chương trình",
+    "{name}, {period}: {per_year} per programme year, {per_household} per poor household": (
+        "{name}, {period}: {per_year} mỗi năm của Chương trình, {per_household} mỗi hộ nghèo"
+    ),
+    "{value} million VND": "{value} triệu đồng",
+    "Bar chart of the programme's own allocation. {items}.": (
+        "Biểu đồ cột về vốn phân bổ của Chương trình. {items}."
+    ),
+}
+VI |= {
+    "The programme's own allocation per programme year and per poor household.": (
+        "Vốn phân bổ của Chương trình bình quân mỗi năm và mỗi hộ nghèo."
+    ),
+}
