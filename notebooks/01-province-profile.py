@@ -60,7 +60,7 @@ display.show(profile_page.findings(dataset, geo_id))
 
 # %% tags=["remove-cell"]
 rates = trajectories.rates(dataset, [geo_id, "vn"])
-rates
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(profile_page.rates(dataset, geo_id, table=rates))
@@ -73,7 +73,7 @@ display.show(profile_page.rates(dataset, geo_id, table=rates))
 
 # %% tags=["remove-cell"]
 verdicts = targets.verdicts(dataset, [geo_id])
-verdicts
+verdicts  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(profile_page.targets(dataset, geo_id, table=verdicts))

@@ -51,7 +51,7 @@ display.show(compare_page.findings(dataset, ids))
 
 # %% tags=["remove-cell"]
 rates = trajectories.rates(dataset, [*ids, "vn"])
-rates
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(compare_page.rates(dataset, ids, table=rates))
@@ -63,7 +63,7 @@ display.show(compare_page.rates(dataset, ids, table=rates))
 
 # %% tags=["remove-cell"]
 verdicts = targets.verdicts(dataset, ids)
-verdicts
+verdicts  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(compare_page.targets(dataset, ids, table=verdicts))
@@ -77,7 +77,7 @@ display.show(compare_page.targets(dataset, ids, table=verdicts))
 
 # %% tags=["remove-cell"]
 funding = money.funding(dataset, ids)
-funding
+funding  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(compare_page.money(dataset, ids, table=funding))

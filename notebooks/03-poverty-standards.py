@@ -49,7 +49,7 @@ display.show(standards_page.definitions())
 
 # %% tags=["remove-cell"]
 rates = trajectories.rates(dataset, [geo_id, "vn"])
-rates
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(standards_page.series(dataset, geo_id, table=rates))

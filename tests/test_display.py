@@ -10,9 +10,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from helpers import display, facts  # noqa: E402
 from helpers.format import format_number  # noqa: E402
+from reportbuild import checks  # noqa: E402
 
 
 def _decode_download(html: str) -> list[dict[str, str]]:
@@ -74,7 +76,10 @@ def test_figure_is_a_high_dpi_image_with_alt_text(dataset):
     width = int(re.search(r'width="(\d+)"', html).group(1))
     payload = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
     png = base64.b64decode(payload)
-    assert int.from_bytes(png[16:20], "big") == 2 * width  # shown at half its pixels
+    pixels = int.from_bytes(png[16:20], "big")
+    assert width == round(pixels * 96 / 144)  # drawn at 144 dpi, shown at 96 CSS px an inch
+    assert 4 * 144 - 150 < pixels <= 4 * 144  # the 4 in figure, its white margin cropped
+    assert checks.png_dpi("data:image/png;base64," + payload) == pytest.approx(144, abs=0.1)
 
 
 def test_sources_list_names_how_an_undated_source_was_dated(dataset):

@@ -354,7 +354,8 @@ def facts_table_html(
 
 # --- figures -------------------------------------------------------------------------------------
 
-CHART_DPI = 144  # drawn at 144 dpi and shown at half its pixels: sharp on high-DPI screens
+CHART_DPI = 144  # drawn at 144 dpi, shown at 96 CSS px an inch: sharp on high-DPI screens
+CSS_DPI = 96  # CSS pixels an inch: a chart is shown at its own size
 MAX_CHART_WIDTH_IN = 5.5  # wider than this, a chart's 10 pt text cannot fit a 390 px phone
 
 
@@ -381,13 +382,16 @@ class Chart:
     png: bytes
     alt: str
     caption: str = ""
+    dpi: int = CHART_DPI
 
     @property
     def size(self) -> tuple[int, int]:
-        """Display size in CSS pixels: half the PNG's pixels."""
+        """Display size in CSS pixels: the figure's own size in inches at 96 CSS px an inch (a
+        5.3 in chart is 509 px wide; a narrower screen shrinks it, as far as its text stays
+        readable, see ``reportbuild.html.readable_width``)."""
         width = int.from_bytes(self.png[16:20], "big")
         height = int.from_bytes(self.png[20:24], "big")
-        return round(width / 2), round(height / 2)
+        return round(width * CSS_DPI / self.dpi), round(height * CSS_DPI / self.dpi)
 
     def html(self) -> str:
         """The chart as one ``<figure>`` (image, alt text and caption) in HTML."""
@@ -425,16 +429,37 @@ def figure_html(
 ) -> str:
     """A matplotlib figure as an embedded high-DPI PNG with alt text, caption and download.
 
-    The image is shown at half its pixel size (sharp on high-DPI screens); the figure is closed.
+    The image is shown at the figure's size in inches (drawn at 1.5 pixels a CSS pixel: sharp
+    on high-DPI screens); the figure is closed.
     """
     caption = caption_html(title, dataset, facts_table, title)
-    return Chart(figure_png(figure, dpi), alt, caption).html()
+    return Chart(figure_png(figure, dpi), alt, caption, dpi).html()
 
 
 def show_figure(figure, alt: str, caption: str = "") -> None:
     """Display a matplotlib figure as an image output with its alt text (JupyterLab shows it,
     the reports embed it), then its caption (HTML) if any; the figure is closed."""
     show(Chart(figure_png(figure), alt, caption))
+
+
+_LINT_COMMENT = re.compile(r"\s*# (noqa|fmt)\b.*$")
+
+
+def show_code(label: str | None = None) -> None:
+    """Show the code of the cell that calls this, folded (``<details>``), without this call's
+    own line: the reports hide code cells, and a page that teaches the API shows it this way."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    history = shell.user_ns.get("In", []) if shell is not None else []
+    source = history[-1] if history else ""
+    lines = [
+        _LINT_COMMENT.sub("", line) for line in source.splitlines() if "show_code(" not in line
+    ]
+    code = "\n".join(lines).strip("\n")
+    summary = esc(label or tr("Code"))
+    show(f'<details class="code"><summary>{summary}</summary><pre><code>{esc(code)}</code></pre>'
+         "</details>")  # fmt: skip
 
 
 class Section(str):
@@ -469,13 +494,14 @@ def _flatten(parts) -> list:
 
 def _palette_png(data: bytes, dpi: int = CHART_DPI) -> bytes:
     """The PNG with a 256-colour palette: charts are flat colours and antialiased text, so this
-    keeps them sharp at a third of the size (deterministic: same input, same bytes). The dpi is
-    recorded, so that the page can keep the chart's text readable (``reportbuild.html``)."""
+    keeps them sharp at a third of the size (deterministic: same input, same bytes). Odd sizes
+    are padded by a white pixel. The dpi is recorded, so that the page can keep the chart's text
+    readable (``reportbuild.html``)."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(data)).convert("RGB")
     width, height = image.size
-    if width % 2 or height % 2:  # even sizes, so that it is shown at exactly half its pixels
+    if width % 2 or height % 2:  # even sizes: the same display size whatever the rounding
         padded = Image.new("RGB", (width + width % 2, height + height % 2), "white")
         padded.paste(image, (0, 0))
         image = padded

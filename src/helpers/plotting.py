@@ -51,6 +51,17 @@ COVERAGE_COLOURS = {
     "result and target": OKABE_ITO["blue"],
 }
 
+# Keyed by the verdict codes of helpers.analysis.targets (the legend shows their words).
+STATUS_COLOURS = {
+    "met": OKABE_ITO["bluish green"],
+    "on_track": "#8FD3BF",
+    "achieved_as_stated": OKABE_ITO["sky blue"],
+    "behind": OKABE_ITO["orange"],
+    "not_met": OKABE_ITO["vermillion"],
+    "not_comparable": "#999999",
+    "not_reported": "#DDDDDD",
+}
+
 FONT = "DejaVu Sans"
 CHART_WIDTH = 5.3  # inches: drawn at 144 dpi and shown at half its pixels, it fits a 390 px phone
 
