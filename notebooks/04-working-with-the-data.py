@@ -122,8 +122,9 @@ display.show(data_page.money_question())
 display.show_code()
 funding = money.funding(dataset, provinces)
 own = funding[(funding["money_class"] == "programme") & funding["is_total"]]
-own[["geography_id", "indicator_id", "period_start", "period_end", "value_vnd_billion", "programme_years",
-     "per_programme_year", "poor_households", "per_poor_household_vnd_million"]]  # fmt: skip
+own[["geography_id", "indicator_id", "period_start", "period_end", "value_vnd_billion",
+     "programme_years", "per_programme_year", "poor_households",
+     "per_poor_household_vnd_million"]]  # fmt: skip
 
 # %%
 display.show_code()
