@@ -82,7 +82,8 @@ sns.lineplot(
 sns.scatterplot(points, x="x", y="value", hue="name", palette=colours, legend=False, ax=ax)
 ax.set(xlabel="", ylabel=tr("poor households (% of households)"), xticks=range(2021, 2026))
 sns.move_legend(ax, "upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8, title=None)
-display.show_figure(fig, plotting.trajectory_alt(year_end, names))
+title = tr("Poor-household rate, year-end results under the 2021–2025 standard.")
+display.show(display.chart(fig, plotting.trajectory_alt(year_end, names), title, dataset, year_end))
 
 # %% tags=["remove-input"]
 display.show(data_page.targets_question())
@@ -113,7 +114,8 @@ sns.histplot(
 ax.set(xlabel=tr("targets"), ylabel="")
 ax.xaxis.get_major_locator().set_params(integer=True)
 sns.move_legend(ax, "upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=8, title=None)
-display.show_figure(fig, data_page.verdicts_alt(counts))
+title = tr("Targets by verdict and province.")
+display.show(display.chart(fig, data_page.verdicts_alt(counts), title, dataset, verdicts))
 
 # %% tags=["remove-input"]
 display.show(data_page.money_question())
@@ -128,7 +130,9 @@ own[["geography_id", "indicator_id", "period_start", "period_end", "value_vnd_bi
 
 # %%
 display.show_code()
-display.show_figure(plotting.plot_funding(funding, names), plotting.funding_alt(funding, names))
+fig = plotting.plot_funding(funding, names)  # a matplotlib Figure: restyle it at will
+title = tr("The programme's own allocation per programme year and per poor household.")
+display.show(display.chart(fig, plotting.funding_alt(funding, names), title, dataset, own))
 
 # %% tags=["remove-input"]
 display.show(data_page.mergers_question())
@@ -153,4 +157,5 @@ sns.barplot(fall, y="province", x="fall", hue="province", palette=colours, ax=ax
 for bars in ax.containers:  # each bar's value, in the page's notation
     ax.bar_label(bars, labels=[format_number(round(v, 2)) for v in bars.datavalues], fontsize=8)
 ax.set(xlabel=tr("percentage points per year, fall"), ylabel="")
-display.show_figure(fig, data_page.paces_alt(paces, names))
+title = tr("Average fall per year in the poor-household rate, 2021–2025 standard.")
+display.show(display.chart(fig, data_page.paces_alt(paces, names), title, dataset, paces))

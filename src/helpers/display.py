@@ -412,11 +412,19 @@ class Chart:
 
 
 def chart(
-    figure, alt: str, title: str, dataset: Dataset, facts_table: pd.DataFrame, name: str = ""
+    figure, alt: str, title: str, dataset: Dataset, table: pd.DataFrame, name: str = ""
 ) -> Chart:
     """A :class:`Chart` of ``figure`` (closed here) with its alt text, and a caption giving its
-    title, its sources and the download of exactly the rows behind it."""
+    title, its sources and the download of exactly the rows behind it. ``table`` is a facts
+    table or any table naming observation ids (an analysis table, :func:`ids_in`)."""
+    facts_table = table if _is_facts_table(table) else facts_of(dataset, table)
     return Chart(figure_png(figure), alt, caption_html(title, dataset, facts_table, name or title))
+
+
+def _is_facts_table(table: pd.DataFrame) -> bool:
+    """True for a table of :func:`helpers.facts.facts` (``;``-joined observation ids)."""
+    ids = table.get("observation_ids")
+    return ids is not None and "source_id" in table and all(isinstance(i, str) for i in ids)
 
 
 def figure_html(

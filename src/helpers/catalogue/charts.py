@@ -155,3 +155,13 @@ VI |= {
     "targets": "số mục tiêu",
     "percentage points per year, fall": "điểm phần trăm mỗi năm, mức giảm",
 }
+VI |= {
+    # notebooks/04-working-with-the-data: the charts' captions
+    "Poor-household rate, year-end results under the 2021–2025 standard.": (
+        "Tỷ lệ hộ nghèo, kết quả cuối năm theo chuẩn nghèo 2021–2025."
+    ),
+    "Targets by verdict and province.": "Số mục tiêu theo kết quả đánh giá và theo tỉnh.",
+    "Average fall per year in the poor-household rate, 2021–2025 standard.": (
+        "Mức giảm tỷ lệ hộ nghèo bình quân mỗi năm, chuẩn nghèo 2021–2025."
+    ),
+}
