@@ -381,7 +381,7 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
         Patch(facecolor=c, edgecolor="#999999", label=tr(level))
         for level, c in COVERAGE_COLOURS.items()
     ]
-    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=8)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.005), ncol=1, fontsize=8)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
     return fig
 

@@ -275,19 +275,21 @@ def verdict_rows(dataset: Dataset, verdicts: pd.DataFrame) -> tuple[list[list[st
             dataset, pd.DataFrame({"observation_ids": [v["result_observation_ids"]]})
         )
         behind += [target, results]
-        why = verdict_words.reason_word(str(v["reason"]))
+        why = esc(verdict_words.reason_word(str(v["reason"])))  # HTML
         if pd.notna(v["achieved_pace"]):
             pace = "percentage points per year"
             result = format_quantity(round(v["achieved_pace"], 2), pace)
             if pd.notna(v["as_of_year"]):
                 result = tr("{value} (to {year})", value=result, year=int(v["as_of_year"]))
             result = esc(result)
-            why += "; " + tr(
-                "{achieved} a year achieved against {required} needed: {formula}",
-                achieved=format_quantity(round(v["achieved_pace"], 2), "percentage points"),
-                required=format_quantity(round(v["required_pace"], 2), "percentage points"),
-                formula=str(v["pace_formula"]),
+            why += "; " + esc(
+                tr(
+                    "{achieved} a year achieved against {required} needed",
+                    achieved=format_quantity(round(v["achieved_pace"], 2), "percentage points"),
+                    required=format_quantity(round(v["required_pace"], 2), "percentage points"),
+                )
             )
+            why += f": <code>{esc(v['pace_formula'])}</code>"
         elif len(results):
             r = results.iloc[0]
             result = value_cell(r) + f" ({esc(when(r))})"
@@ -305,7 +307,7 @@ def verdict_rows(dataset: Dataset, verdicts: pd.DataFrame) -> tuple[list[list[st
                 result,
                 f'<span class="{verdict_words.status_class(status)}">'
                 f"{esc(verdict_words.status_word(status))}</span>",
-                esc(why),
+                why,
                 display.evidence_html(
                     dataset, [*v["observation_ids"], *v["result_observation_ids"]]
                 ),

@@ -62,8 +62,8 @@ VI |= {
     ),
     "no result yet for the period's end": "chưa có kết quả cho cuối kỳ",
     # helpers.profile_page and compare_page: a verdict read from a rate series
-    "{achieved} a year achieved against {required} needed: {formula}": (
-        "đạt {achieved} mỗi năm so với mức cần {required}: {formula}"
+    "{achieved} a year achieved against {required} needed": (
+        "đạt {achieved} mỗi năm so với mức cần {required}"
     ),
     "{value} (to {year})": "{value} (đến năm {year})",
 }
