@@ -171,7 +171,7 @@ def targets(dataset: Dataset, geography_id: str) -> str:
     """Targets against results: each target with its status and why."""
     name = geography_name(dataset, geography_id)
     table = profile_facts(dataset, geography_id)["targets"]
-    statuses = brief.target_statuses(facts_for(dataset, geography_id))
+    statuses = brief.target_statuses(dataset, geography_id)
     out = display.section_html(
         tr("Targets against results: was the reduction target met?"),
         tr(
@@ -270,8 +270,6 @@ def money(dataset: Dataset, geography_id: str) -> str:
 
 
 def _per_year(fact: pd.Series) -> str:
-    if str(fact["indicator_id"]) != "funding_allocated":
-        return tr("not applicable: not the programme's own allocation")
     if not is_total(pd.DataFrame([fact])).iloc[0]:
         return tr("a part: see its total")
     return brief.funding_per_programme_year(fact)[1]
