@@ -124,7 +124,8 @@ def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.Dat
                 else _basis_text(table.iloc[by_id[basis]])
             )
             per_household = (
-                used if not province_wide or is_missing(basis)
+                used if not province_wide
+                else not_reported() if is_missing(basis)
                 else tr("{amount} million VND per poor household",
                         amount=_amount(r, r["per_poor_household_vnd_million"], "count", 2))
             )  # fmt: skip

@@ -85,10 +85,8 @@ def nation_alongside(dataset: Dataset, pace: pd.Series, nation: str = NATION):
     return pace_row(own, years[0], years[-1]), pace_row(national, years[0], years[-1])
 
 
-def _trajectory(dataset: Dataset, geography_id: str, name: str) -> list[str]:
-    pace = main_pace(dataset, geography_id)
-    if pace is None:
-        return []
+def _pace_sentence(pace: pd.Series, name: str) -> str:
+    """A series' change from its first to its last year-end figure, and its pace."""
     fields = {
         "under": _under(pace["poverty_standard"], pace["method"]),
         "name": name,
@@ -100,21 +98,23 @@ def _trajectory(dataset: Dataset, geography_id: str, name: str) -> list[str]:
         "pace": format_number(abs(pace["pace_pp_per_year"]), 2),
     }
     if pace["change_pp"] <= 0:
-        out = [
-            tr(
-                "{under}, {name}'s poor-household rate fell from {first} ({first_year}) to "
-                "{last} ({last_year}): {points} percentage points, {pace} a year.",
-                **fields,
-            )
-        ]
-    else:
-        out = [
-            tr(
-                "{under}, {name}'s poor-household rate rose from {first} ({first_year}) to "
-                "{last} ({last_year}): {points} percentage points, {pace} a year.",
-                **fields,
-            )
-        ]
+        return tr(
+            "{under}, {name}'s poor-household rate fell from {first} ({first_year}) to "
+            "{last} ({last_year}): {points} percentage points, {pace} a year.",
+            **fields,
+        )
+    return tr(
+        "{under}, {name}'s poor-household rate rose from {first} ({first_year}) to "
+        "{last} ({last_year}): {points} percentage points, {pace} a year.",
+        **fields,
+    )
+
+
+def _trajectory(dataset: Dataset, geography_id: str, name: str) -> list[str]:
+    pace = main_pace(dataset, geography_id)
+    if pace is None:
+        return []
+    out = [_pace_sentence(pace, name)]
     both = nation_alongside(dataset, pace)
     if both is not None:
         own, national = both
@@ -234,6 +234,11 @@ def findings(dataset: Dataset, geography_id: str) -> list[str]:
     sentence = _money_sentence(dataset, geography_id)
     if sentence:
         out.append(sentence)
+    main = main_pace(dataset, geography_id)
+    if main is not None:  # the other series (another standard or method), each on its own
+        paces = trajectories.paces(dataset, [geography_id])
+        out += [_pace_sentence(p, name) for _, p in paces.iterrows()
+                if p["series_id"] != main["series_id"]]  # fmt: skip
     note, _ = reorganisation_note(dataset, geography_id)
     if note:
         out.append(note.split(". ")[0] + ".")
