@@ -210,7 +210,7 @@ VI: dict[str, str] = {
         "kỳ, chuẩn nghèo 2021–2025): {told}. Các thời kỳ khác nhau: chỉ đặt cạnh nhau, không xếp "
         "hạng."
     ),
-    "{name} {pace} ({period})": ("{name} {pace} ({period})"),
+    "{name} {pace} ({period})": ("{name}: {pace} ({period})"),
     "The nation's: {pace} ({period}).": ("Cả nước: {pace} ({period})."),
     "No two year-end rates in one series for {names}.": (
         "Không có hai tỷ lệ cuối năm trong cùng một chuỗi đối với {names}."
@@ -218,7 +218,7 @@ VI: dict[str, str] = {
     "{name}: {per} million VND ({amount}, {period})": (
         "{name}: {per} triệu đồng ({amount}, {period})"
     ),
-    "{name} ({target}, {period})": ("{name} ({target}, {period})"),
+    "{name} ({target}, {period})": ("{name} (mục tiêu {target}, {period})"),
     " (from 1 July 2025)": (" (từ ngày 1/7/2025)"),
     "it sets a result against a target or plan": "so sánh kết quả với mục tiêu hoặc kế hoạch",
     "different periods": "khác thời kỳ",
