@@ -69,7 +69,8 @@ def test_the_rate_finding_in_vietnamese_word_order(dataset):
     with i18n.using("vi"):
         first = brief.findings(dataset, "bac-kan")[0]
     assert first.startswith(
-        "Theo chuẩn nghèo đa chiều 2021–2025 (kết quả rà soát hộ nghèo), tỷ lệ hộ nghèo của Bắc Kạn "
+        "Theo chuẩn nghèo đa chiều 2021–2025 (kết quả rà soát hộ nghèo), "
+        "tỷ lệ hộ nghèo của Bắc Kạn "
     )
     # the two rates are Bắc Kạn's 2021–2025-standard rates of the years named, in Vietnamese
     # notation (read back and looked up in data/, not copied from the output)
