@@ -323,7 +323,7 @@ VI: dict[str, str] = {
     "People reached: the largest single count": ("Người được hỗ trợ: số liệu lớn nhất"),
     "on track": ("đúng tiến độ"),
     "behind": ("chậm tiến độ"),
-    "achieved, as the source states": ("đã đạt, theo nguồn"),
+    "achieved, as the source states": ("đạt, theo nguồn"),
     "The sources give no two year-end rates of {name} in one series (one standard and method), "
     "so no pace can be read: {rates}.": (
         "Các nguồn không có hai tỷ lệ cuối năm của {name} trong cùng một chuỗi (cùng chuẩn nghèo "
