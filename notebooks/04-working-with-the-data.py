@@ -34,7 +34,6 @@ from helpers.analysis import mergers, money, targets, trajectories  # noqa: E402
 from helpers.format import format_number  # noqa: E402
 from helpers.geo import focus_province_ids, geography_name  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
-from helpers.verdict_words import status_word  # noqa: E402
 
 i18n.set_language(language)  # the page's words; the tables are the same in every language
 plotting.apply_theme()
@@ -103,9 +102,10 @@ judged[["geography_id", "indicator_id", "period_end", "target_value", "status", 
 # %%
 display.show_code()
 shown = verdicts.assign(
-    province=verdicts["geography_id"].map(names), status=verdicts["status"].map(status_word)
+    province=verdicts["geography_id"].map(names),
+    status=verdicts["status"].map(data_page.status_word),
 )
-palette = {status_word(code): colour for code, colour in plotting.STATUS_COLOURS.items()}
+palette = {data_page.status_word(code): colour for code, colour in plotting.STATUS_COLOURS.items()}
 fig, ax = plt.subplots(figsize=(5.3, 3.4), layout="constrained")
 sns.histplot(
     shown, y="province", hue="status", multiple="stack", discrete=True, shrink=0.7,

@@ -120,18 +120,19 @@ def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None)
         table = target_verdicts.verdicts(dataset, ids)
     if table.empty:
         return out + display.paragraph(tr("No province reports a reduction target."), "empty")
-    order = {g: i for i, g in enumerate(ids)}
-    table = table.sort_values("geography_id", key=lambda c: c.map(order), kind="stable")
-    rows, behind = profile_page.verdict_rows(dataset, table)
-    rows = [[esc(geography_name(dataset, r[0])), *r[1:]] for r in rows]
+    rows, statuses = [], []
+    for gid in ids:
+        for s in profile_page.shown_statuses(dataset, [gid], table):
+            rows.append([esc(geography_name(dataset, gid)), *profile_page.status_cells(dataset, s)])
+            statuses.append(s)
     columns = ["province", "target", "when", "target value", "result", "status", "why",
                "evidence"]  # fmt: skip
     html = display.table_html(
         rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
     return out + html + display.caption_html(
-        tr("Reduction targets against results, by province"), dataset, behind,
-        "targets by province",
+        tr("Reduction targets against results, by province"), dataset,
+        profile_page.statuses_behind(statuses), "targets by province",
     )  # fmt: skip
 
 

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import display, verdict_words
+from helpers import display, targets_text
 from helpers.format import format_period, format_quantity
 from helpers.i18n import tr
+
+
+def status_word(code: str) -> str:
+    """A verdict's status code (``on_track``) in the page's language."""
+    return targets_text.status_label(code.replace("_", " "))
 
 
 def header() -> str:
@@ -76,7 +81,7 @@ def verdicts_alt(counts: pd.DataFrame) -> str:
     """Alt text of a chart of verdict counts (rows: province names; columns: status codes)."""
     items = []
     for name, row in counts.iterrows():
-        parts = [f"{int(n)} {verdict_words.status_word(s)}" for s, n in row.items() if n]
+        parts = [f"{int(n)} {status_word(s)}" for s, n in row.items() if n]
         items.append(f"{name}: {', '.join(parts)}")
     return tr("Bar chart of the targets' verdicts by province. {items}.", items="; ".join(items))
 

@@ -13,7 +13,7 @@ from functools import reduce
 
 import pandas as pd
 
-from helpers import brief, display, plotting, verdict_words
+from helpers import brief, display, plotting, targets_text
 from helpers.analysis import targets as target_verdicts
 from helpers.analysis import trajectories
 from helpers.display import Column, esc, kind_label, value_cell
@@ -205,6 +205,7 @@ def targets(
     name = geography_name(dataset, geography_id)
     if table is None:
         table = target_verdicts.verdicts(dataset, [geography_id])
+    statuses = shown_statuses(dataset, [geography_id], table)
     out = display.section_html(
         tr("Targets against results: was the reduction target met?"),
         tr(
@@ -214,17 +215,15 @@ def targets(
             "answer can be given."
         ),
     )
-    if not table.empty:
-        rows, behind = verdict_rows(dataset, table)
+    if statuses:
+        rows = [status_cells(dataset, s) for s in statuses]
         headers = [tr("target"), tr("when"), tr("target value"), tr("result"), tr("status"),
                    tr("why"), tr("evidence")]  # fmt: skip
-        out += display.table_html(
-            [r[1:] for r in rows], headers, [False, False, True, True, False, False, False]
-        )
+        out += display.table_html(rows, headers, [False, False, True, True, False, False, False])
         out += display.caption_html(
             tr("Targets against results, {name}", name=name),
             dataset,
-            behind,
+            statuses_behind(statuses),
             tr("targets {name}", name=name),
         )
     table = profile_facts(dataset, geography_id)["targets"]
@@ -259,64 +258,39 @@ def targets(
     )  # fmt: skip
 
 
-def verdict_rows(dataset: Dataset, verdicts: pd.DataFrame) -> tuple[list[list[str]], pd.DataFrame]:
-    """The cells of a table of verdicts (:func:`helpers.analysis.targets.verdicts`), each row
-    led by its geography id, and the facts behind them (targets and the results they were
-    judged against), for the caption's sources and download."""
-    from helpers.format import format_quantity
+def shown_statuses(
+    dataset: Dataset, geography_ids: list[str], table: pd.DataFrame
+) -> list[targets_text.TargetStatus]:
+    """The targets of a verdicts table (:func:`helpers.analysis.targets.verdicts`), worded
+    (:func:`helpers.targets_text.target_statuses`), in the table's order."""
+    statuses = {
+        s.verdict["target_id"]: s for s in targets_text.target_statuses(dataset, geography_ids)
+    }
+    return [statuses[t] for t in table["target_id"] if t in statuses]
 
-    rows, behind = [], []
-    for _, v in verdicts.iterrows():
-        target = display.facts_of(
-            dataset, pd.DataFrame({"observation_ids": [v["observation_ids"]]})
-        )
-        t = target.iloc[0]
-        results = display.facts_of(
-            dataset, pd.DataFrame({"observation_ids": [v["result_observation_ids"]]})
-        )
-        behind += [target, results]
-        why = esc(verdict_words.reason_word(str(v["reason"])))  # HTML
-        if pd.notna(v["achieved_pace"]):
-            pace = "percentage points per year"
-            result = format_quantity(round(v["achieved_pace"], 2), pace)
-            if pd.notna(v["as_of_year"]):
-                result = tr("{value} (to {year})", value=result, year=int(v["as_of_year"]))
-            result = esc(result)
-            why += "; " + esc(
-                tr(
-                    "{achieved} a year achieved against {required} needed",
-                    achieved=format_quantity(round(v["achieved_pace"], 2), "percentage points"),
-                    required=format_quantity(round(v["required_pace"], 2), "percentage points"),
-                )
-            )
-            why += f": <code>{esc(v['pace_formula'])}</code>"
-        elif len(results):
-            r = results.iloc[0]
-            result = value_cell(r) + f" ({esc(when(r))})"
-        elif pd.notna(v["result_value"]):
-            result = esc(format_quantity(v["result_value"], str(t["unit"])))
-        else:
-            result = "—"
-        status = str(v["status"])
-        rows.append(
-            [
-                str(v["geography_id"]),
-                _what(t),
-                esc(when(t)),
-                value_cell(t),
-                result,
-                f'<span class="{verdict_words.status_class(status)}">'
-                f"{esc(verdict_words.status_word(status))}</span>",
-                why,
-                display.evidence_html(
-                    dataset, [*v["observation_ids"], *v["result_observation_ids"]]
-                ),
-            ]
-        )
-    facts_behind = pd.concat(behind, ignore_index=True) if behind else pd.DataFrame()
-    if not facts_behind.empty:
-        facts_behind = facts_behind.drop_duplicates("observation_ids")
-    return rows, facts_behind
+
+def status_cells(dataset: Dataset, s: targets_text.TargetStatus) -> list[str]:
+    """The cells of one target's row: what, when, target, result, status, why, evidence."""
+    t = s.target
+    result = "—" if s.result is None else value_cell(s.result) + f" ({esc(when(s.result))})"
+    klass = "status-" + s.status.replace(" ", "-")
+    return [
+        _what(t),
+        esc(when(t)),
+        value_cell(t),
+        result,
+        f'<span class="{klass}">{esc(s.label)}</span>',
+        esc(s.reason),
+        display.evidence_html(dataset, s.evidence_ids()),
+    ]
+
+
+def statuses_behind(statuses: list[targets_text.TargetStatus]) -> pd.DataFrame:
+    """The facts behind a table of targets: each target and the printed result it was judged
+    against (a pace read from the rates names its two rates in the evidence)."""
+    rows = [s.target for s in statuses]
+    rows += [s.result for s in statuses if s.result is not None and not s.result.get("formula")]
+    return pd.DataFrame(rows).drop_duplicates("observation_ids") if rows else pd.DataFrame()
 
 
 def alt_bounds(table: pd.DataFrame) -> str:

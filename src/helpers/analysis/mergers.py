@@ -83,3 +83,33 @@ def merger_pairs(dataset) -> pd.DataFrame:
                "second_observation_ids", "observation_ids", "period", "comparable", "reason",
                "reasons"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
+
+
+def merged_units(dataset) -> pd.DataFrame:
+    """The provinces as formed on 1 July 2025 that have a unit of their own in the data.
+
+    Columns: ``successor_id`` (the member whose name it kept), ``merged_id`` (the new unit, for
+    figures it reports about itself), ``member_ids`` (tuple). Their money, rates and targets
+    are read from the other modules with ``merged_id``.
+    """
+    geos = dataset.geographies.copy()
+    geos["geography_id"] = geos["geography_id"].astype(str)
+    provinces = geos[geos["level"].astype(str) == "province"]
+    new = provinces[provinces["valid_from"].notna() & (provinces["valid_from"] >= "2025-07-01")]
+    rows = []
+    for unit in new.itertuples():
+        kept = provinces[
+            (provinces["name"] == unit.name) & (provinces["geography_id"] != unit.geography_id)
+        ]
+        if kept.empty:
+            continue
+        successor = str(kept.iloc[0]["geography_id"])
+        members = provinces[provinces["province_after_2025"].astype(str) == successor]
+        rows.append(
+            {
+                "successor_id": successor,
+                "merged_id": unit.geography_id,
+                "member_ids": tuple(members["geography_id"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=["successor_id", "merged_id", "member_ids"])

@@ -53,6 +53,20 @@ def money_class(indicator_id: str, component: str) -> str:
     return "other"
 
 
+def per_programme_year(value: float, start: object, end: object) -> dict:
+    """An amount over the programme years of its period: ``programme_first_year``,
+    ``programme_last_year``, ``programme_years`` and ``per_programme_year`` (NA/NaN where the
+    period is not printed or precedes the programme). The one place money is divided by years.
+    """
+    span = programme_years(start, end)
+    return {
+        "programme_first_year": span[0] if span else pd.NA,
+        "programme_last_year": span[1] if span else pd.NA,
+        "programme_years": span[2] if span else pd.NA,
+        "per_programme_year": float(value) / span[2] if span else float("nan"),
+    }
+
+
 def poor_household_basis(counts: pd.DataFrame, geography_id: str, start, end) -> pd.Series | None:
     """The count of poor households to divide a period's money by, or ``None``: an exact total
     result of the geography under the 2021–2025 standard (as in force), for a year inside the
@@ -105,7 +119,9 @@ def funding(dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFrame
         klass = money_class(r["indicator_id"], r["component"])
         vnd = r["unit"] == "VND billion"
         span = programme_years(r["period_start"], r["period_end"]) if klass == "programme" else None
-        per_year = r["value"] / span[2] if span and vnd else float("nan")
+        years = per_programme_year(
+            r["value"], *((r["period_start"], r["period_end"]) if span and vnd else (None, None))
+        )
         basis = None
         if klass == "programme" and vnd and r["indicator_id"] in PROVINCE_WIDE:
             basis = poor_household_basis(counts, r["geography_id"], r["period_start"],
@@ -118,10 +134,7 @@ def funding(dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFrame
                 "money_class": klass,
                 "is_total": not (isinstance(r["breakdown_by"], str) and r["breakdown_by"]),
                 "value_vnd_billion": r["value"] if vnd else float("nan"),
-                "programme_first_year": span[0] if span else pd.NA,
-                "programme_last_year": span[1] if span else pd.NA,
-                "programme_years": span[2] if span else pd.NA,
-                "per_programme_year": per_year,
+                **years,
                 "poor_households": households,
                 "poor_households_observation_id": None if basis is None
                 else str(basis["observation_id"]),

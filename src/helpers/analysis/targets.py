@@ -63,7 +63,7 @@ COLUMNS = [
     "target_id", "observation_ids", "geography_id", "indicator_id", "period_start", "period_end",
     "target_value", "target_low", "target_high", "qualifier", "poverty_standard", "method",
     "status", "reason", "result_value", "result_observation_ids", "required_pace",
-    "achieved_pace", "pace_formula", "as_of_year", "other_result_ids",
+    "achieved_pace", "pace_formula", "pace_start_year", "as_of_year", "other_result_ids",
 ]  # fmt: skip
 
 
@@ -179,7 +179,8 @@ def _from_series(target: dict, series: pd.DataFrame) -> dict | None:
         "reason": "bound_straddles_target" if status == "undetermined" else reason,
         "result_value": row["end_value"] if reason == "rate_at_period_end" else achieved,
         "result_observation_ids": row["observation_ids"], "required_pace": need,
-        "achieved_pace": achieved, "pace_formula": row["formula"], "as_of_year": last,
+        "achieved_pace": achieved, "pace_formula": row["formula"], "pace_start_year": first,
+        "as_of_year": last,
     }  # fmt: skip
 
 
@@ -241,7 +242,8 @@ def verdicts(dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFram
     (:data:`STATUSES`), ``reason`` (:data:`REASONS`), ``result_value`` (a printed result, the
     rate at the period's end, or the achieved fall per year), ``result_observation_ids``,
     ``required_pace`` and ``achieved_pace`` (pp fall per year, for verdicts read from a rate
-    series), ``pace_formula``, ``as_of_year`` (the last year the answer reaches),
+    series), ``pace_formula``, ``pace_start_year``, ``as_of_year`` (the last year the answer
+    reaches),
     ``other_result_ids`` (every result of the target's family, matched or not).
     """
     obs = observations(dataset, geography_ids)
@@ -277,7 +279,7 @@ def verdicts(dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFram
             }
         )
     out = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("period_start", "period_end", "as_of_year"):
+    for column in ("period_start", "period_end", "pace_start_year", "as_of_year"):
         out[column] = out[column].astype("Int64")
     for column in ("result_value", "required_pace", "achieved_pace"):
         out[column] = out[column].astype(float)
