@@ -26,7 +26,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import compare_page, display, i18n, plotting  # noqa: E402
-from helpers.analysis import money, targets, trajectories  # noqa: E402
+from helpers.analysis import coverage, mergers, money, targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -82,11 +82,31 @@ funding  # noqa: B018
 # %% tags=["remove-input"]
 display.show(compare_page.money(dataset, ids, table=funding))
 
+# %% [markdown] tags=["remove-cell"]
+# ## Coverage
+#
+# `reported`: one row per province and indicator, with its coverage level code and how many
+# results and targets the data hold.
+
+# %% tags=["remove-cell"]
+reported = coverage.coverage(dataset, ids)
+reported  # noqa: B018
+
 # %% tags=["remove-input"]
 display.show(compare_page.coverage(dataset, ids))
 
+# %% [markdown] tags=["remove-cell"]
+# ## The merged provinces
+#
+# `pairs`: one row per pair of figures of one indicator from the two members of a province
+# merged on 1 July 2025, `comparable` or not, with the reason code.
+
+# %% tags=["remove-cell"]
+pairs = mergers.merger_pairs(dataset)
+pairs  # noqa: B018
+
 # %% tags=["remove-input"]
-display.show(compare_page.merger(dataset, ids))
+display.show(compare_page.merger(dataset, ids, table=pairs))
 
 # %% tags=["remove-input"]
 display.show(compare_page.sources(dataset, ids))

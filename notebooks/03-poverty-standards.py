@@ -25,7 +25,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import display, i18n, plotting, standards_page  # noqa: E402
-from helpers.analysis import trajectories  # noqa: E402
+from helpers.analysis import standards, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -54,8 +54,18 @@ rates  # noqa: B018
 # %% tags=["remove-input"]
 display.show(standards_page.series(dataset, geo_id, table=rates))
 
+# %% [markdown] tags=["remove-cell"]
+# ## The households behind each count and rate
+#
+# `implied`: one row per count and rate of the same place, year and standard, with the
+# households the rate is a share of (`implied_total`, and the range its rounding allows).
+
+# %% tags=["remove-cell"]
+implied = standards.implied_households(dataset)
+implied  # noqa: B018
+
 # %% tags=["remove-input"]
-display.show(standards_page.implied(dataset))
+display.show(standards_page.implied(dataset, table=implied))
 
 # %% tags=["remove-input"]
 display.show(standards_page.standards_used(dataset))

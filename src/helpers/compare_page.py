@@ -232,8 +232,10 @@ def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     return display.Section(out, chart, display.frame_html(table))
 
 
-def merger(dataset: Dataset, ids: list[str]) -> str:
-    """The merged provinces: pairs of figures of the same indicator, comparable or not, and why."""
+def merger(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> str:
+    """The merged provinces: pairs of figures of the same indicator, comparable or not, and why.
+
+    ``table``: :func:`helpers.analysis.mergers.merger_pairs` (all pairs when not given)."""
     out = display.section_html(
         tr("The provinces merged on 1 July 2025: what can be set side by side?"),
         tr(
@@ -244,6 +246,9 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
     names = {geography_name(dataset, g) for g in ids}
     pairs = compare.merger_pairs(dataset)
     pairs = pairs[pairs["province from 1 July 2025"].isin(names)]
+    if table is not None:  # the pairs of the table (helpers.analysis.mergers.merger_pairs)
+        chosen = {";".join(ids_) for ids_ in table["observation_ids"]}
+        pairs = pairs[pairs["observation_ids"].isin(chosen)]
     if pairs.empty:
         return out + display.paragraph(
             tr("No indicator is reported for both members of a merged pair."), "empty"

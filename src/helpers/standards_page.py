@@ -78,8 +78,11 @@ def series(
     )
 
 
-def implied(dataset: Dataset) -> str:
-    """Every count ÷ rate pair: the households each rate is a share of."""
+def implied(dataset: Dataset, table: pd.DataFrame | None = None) -> str:
+    """Every count ÷ rate pair: the households each rate is a share of.
+
+    ``table``: :func:`helpers.analysis.standards.implied_households` (all pairs when not
+    given); the section shows its pairs."""
     out = display.section_html(
         tr("The households behind each count and rate: is it the same population?"),
         tr(
@@ -89,7 +92,12 @@ def implied(dataset: Dataset) -> str:
             "total is also given as the range that rounding allows."
         ),
     )
+    chosen = table
     table = standards.implied_households(dataset)
+    if chosen is not None:
+        table = table[
+            table["observation_ids"].isin({";".join(i) for i in chosen["observation_ids"]})
+        ]
     if table.empty:
         return out + display.paragraph(
             tr("No source gives both a count and a rate for the same year."), "empty"
