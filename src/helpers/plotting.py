@@ -272,7 +272,7 @@ def legend_handles_for(facts_table: pd.DataFrame) -> list:
     return [h for h, u in zip(bounds_legend_handles(), used, strict=True) if u]
 
 
-LABEL_WIDTH = 30  # characters per line of a row label: the labels take at most ~2 in
+LABEL_WIDTH = 28  # characters per line of a row label: the labels take at most ~2 in
 
 
 def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
@@ -333,7 +333,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
                 draw_fact(ax, y, fact, colour, 0.15 * top)
             ax.annotate(_value(fact), (fact["value"], y), xytext=(6, 0),
                         textcoords="offset points", va="center", fontsize=8.5)  # fmt: skip
-        ax.set_xlim(0, top * 1.45)
+        ax.set_xlim(0, top * 1.8)  # room for the value written after each bar
         _value_axis(ax.xaxis)
         unit = unit_suffix(str(group["unit"].iloc[0])).strip() or tr("number")
         first = group.iloc[0]
@@ -346,10 +346,10 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
                     period=format_period(first["period_start"], first["period_end"]),
                     kind=_kind(first["kind"]),
                 ),
-                58,
+                40,
             ),
             loc="left",
-            fontsize=10,
+            fontsize=9.5,
         )
         ax.set_xlabel(unit)
     fig.suptitle(title, x=0.02, ha="left", fontweight="bold")
@@ -586,7 +586,8 @@ def plot_trajectory(
     ax.set_xlabel("")
     ax.set_ylabel(tr("poor households (% of households)"))
     ax.grid(axis="y")
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2,
+    ncol = 2 if max(len(h.get_label()) for h in handles) <= 30 else 1  # fits 5.3 in
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=ncol,
               fontsize=8.5)  # fmt: skip
     return fig
 
