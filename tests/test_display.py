@@ -98,3 +98,25 @@ def test_tables_mark_kinds_for_styling():
 
 def test_markdown_escaping_neutralises_markup():
     assert display.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
+
+
+def test_a_section_shows_its_charts_as_image_outputs_with_alt_then_caption(monkeypatch):
+    from IPython.display import HTML, Image
+
+    shown = []
+    monkeypatch.setattr(display, "display", lambda obj, **kw: shown.append((obj, kw)))
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([1, 2], [3, 4])
+    chart = display.Chart(
+        display.figure_png(fig), "A line from 3 to 4.", '<p class="caption">c</p>'
+    )
+    section = display.Section("<h2>x</h2>", chart, "<p>table</p>")
+    assert section.startswith("<h2>x</h2><figure><img") and 'alt="A line from 3 to 4."' in section
+    display.show(section)
+    kinds = [type(obj) for obj, _ in shown]
+    assert kinds == [HTML, Image, HTML, HTML]
+    image, options = shown[1]
+    assert options["metadata"] == {"alt": "A line from 3 to 4."}
+    assert image._repr_png_()[1]["alt"] == "A line from 3 to 4."
+    assert shown[2][0].data == '<p class="caption">c</p>'
+    assert image.width == round(int.from_bytes(chart.png[16:20], "big") * 96 / 144)

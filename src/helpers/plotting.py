@@ -22,6 +22,7 @@ from matplotlib.ticker import ScalarFormatter
 
 from helpers.facts import fact_text as _fact_text
 from helpers.format import (
+    format_date,
     format_number,
     format_period,
     format_quantity,
@@ -469,6 +470,7 @@ def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "standard": standard.fillna("not stated").astype(str),
             "method": method.fillna("").astype(str),
             "qualifier": rates["qualifier"].astype(str) if "qualifier" in rates else "exact",
+            "dated": [_dated(r) for _, r in rates.iterrows()],
         },
         index=rates.index,
     )
@@ -487,6 +489,26 @@ def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         rank.get((g, s), 0) for g, s in zip(points["geography_id"], points["standard"], strict=True)
     ]
     return points.sort_values(["_rank", "series", "x"], kind="stable").drop(columns="_rank")
+
+
+def _dated(fact: pd.Series) -> object:
+    """The date of a figure that stands inside its year ("to date", mid-year), else None."""
+    as_of = fact.get("as_of")
+    date = fact.get("date")
+    if date is None or pd.isna(date) or (as_of is not None and str(as_of) == "year_end"):
+        return None
+    return pd.Timestamp(date)
+
+
+def _point_text(point: pd.Series, short: bool = False) -> str:
+    """A point's value with its date when it stands inside a year: in words for the alt text,
+    as month/year on the chart (``short``)."""
+    text = _value(_point_fact(point))
+    dated = point.get("dated")
+    if dated is not None and not pd.isna(dated):
+        date = f"{dated.month}/{dated.year}" if short else format_date(dated)
+        text = tr("{value} at {date}", value=text, date=date)
+    return text
 
 
 def _point_fact(point: pd.Series) -> dict:
@@ -536,7 +558,7 @@ def plot_trajectory(
     for _, series in points.groupby("series", sort=False):
         last = series.iloc[-1]
         ax.annotate(
-            _value(_point_fact(last)),
+            _point_text(last, short=True),
             (float(last["x"]), float(last["value"])),
             xytext=(4, 4), textcoords="offset points", fontsize=9,
             color=colour_for(last["geography_id"]),
@@ -603,9 +625,7 @@ def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
     ]
     points = points.drop_duplicates(["series", "x", "value"])
     for (_, standard, how), s in points.groupby(["geography_id", "standard", "method"], sort=False):
-        text = ", ".join(
-            f"{r['year']}: {_value(_point_fact(r))}" for _, r in s.sort_values("x").iterrows()
-        )
+        text = ", ".join(f"{r['year']}: {_point_text(r)}" for _, r in s.sort_values("x").iterrows())
         name = s["name"].iloc[0]
         if how:
             name = tr("{name} ({method})", name=name, method=_method_word(how))

@@ -114,3 +114,7 @@ VI |= {
         "Mức giảm tỷ lệ hộ nghèo bình quân mỗi năm, chuẩn nghèo 2021–2025."
     ),
 }
+VI |= {
+    # helpers.plotting: a rate that stands at a date inside its year ("to date", mid-year)
+    "{value} at {date}": "{value} tại ngày {date}",
+}
