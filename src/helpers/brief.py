@@ -25,7 +25,6 @@ from helpers.format import (
     is_missing,
     not_reported,
 )
-from helpers.geo import geography_name  # noqa: F401
 from helpers.i18n import tr, tr_n
 from helpers.profile import silent_projects
 from helpers.targets_text import (  # noqa: F401
@@ -66,17 +65,6 @@ def rate_series(facts_table: pd.DataFrame) -> dict[tuple[str, str, str], pd.Data
         key: group.drop(columns="_m").sort_values("period_end")
         for key, group in rates.groupby(keys, sort=False)
     }
-
-
-def rate_detail(fact: pd.Series) -> str:
-    """``"2024, 2021–2025 standard, administrative review count"``."""
-    from helpers.profile import when
-
-    parts = [when(fact), format_standard(fact["poverty_standard"])]
-    method = fact.get("method")
-    if not is_missing(method) and str(method) in METHOD_LABELS:
-        parts.append(vlabel(METHOD_LABELS, method))
-    return ", ".join(parts)
 
 
 def former_area(dataset: Dataset, fact: pd.Series) -> str:

@@ -299,6 +299,13 @@ def target_table(dataset: Dataset, geography_ids: Iterable[str]) -> list[tuple[s
             for status in target_statuses(dataset, [gid])]  # fmt: skip
 
 
+def data_coverage(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
+    """What the data cover across the provinces (:mod:`helpers.compare_findings`)."""
+    from helpers.compare_findings import data_coverage as covered
+
+    return covered(dataset, list(geography_ids))
+
+
 def findings(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
     """Sentences on the provinces' poverty, side by side (:mod:`helpers.compare_findings`)."""
     from helpers.compare_findings import findings as compare_findings

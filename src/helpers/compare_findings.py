@@ -10,12 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import mergers, money, trajectories
-from helpers.analysis.targets import verdicts
+from helpers.analysis.targets import STATUSES, verdicts
 from helpers.facts import Dataset, fact_text, facts_for
 from helpers.findings import NATION, REVIEW
 from helpers.format import format_number, format_period, format_quantity, format_standard
 from helpers.geo import geography_name
-from helpers.i18n import tr
+from helpers.i18n import tr, tr_n
 
 STANDARD = "2021-2025"
 
@@ -147,3 +147,76 @@ def findings(dataset: Dataset, ids: list[str]) -> list[str]:
         money_side_by_side(dataset, ids),
     ]
     return [f for f in found if f]
+
+
+def _status_count(n: int, status: str) -> str:
+    """``"4 on track"``: how many targets have a status (a code of the verdicts)."""
+    return {
+        "met": tr("{n} met", n=n),
+        "not_met": tr("{n} not met", n=n),
+        "on_track": tr("{n} on track", n=n),
+        "behind": tr("{n} behind", n=n),
+        "achieved_as_stated": tr("{n} achieved as the source states", n=n),
+        "not_comparable": tr("{n} not comparable", n=n),
+        "not_reported": tr("{n} not reported", n=n),
+    }[status]
+
+
+def data_coverage(dataset: Dataset, ids: list[str]) -> list[str]:
+    """What the data cover across the provinces: series, targets judged, money with a count of
+    poor households, merger pairs. Counts of the data, for a section of their own."""
+    paces = trajectories.paces(dataset, ids)
+    with_series = [g for g in ids if g in set(paces["geography_id"])]
+    out = [
+        tr(
+            "{n} of the {total} provinces have a poor-household rate for two or more years under "
+            "one standard and method ({names}).",
+            n=len(with_series),
+            total=len(ids),
+            names=", ".join(geography_name(dataset, g) for g in with_series),
+        )
+        if with_series
+        else tr(
+            "{n} of the {total} provinces have a poor-household rate for two or more years under "
+            "one standard and method.",
+            n=0,
+            total=len(ids),
+        )
+    ]
+    table = verdicts(dataset, ids)
+    if len(table):
+        counts = table["status"].value_counts()
+        parts = ", ".join(_status_count(int(counts[s]), s) for s in STATUSES if s in counts)
+        out.append(
+            tr(
+                "Of {total} reduction targets reported, the data says: {parts}.",
+                total=len(table),
+                parts=parts,
+            )  # fmt: skip
+        )
+    rows = money.funding(dataset, ids)
+    own = rows[(rows["indicator_id"] == "funding_allocated") & rows["is_total"]]
+    if len(own):
+        out.append(
+            tr_n(
+                "{count} province reports the programme's own allocation; {k} of those {m} "
+                "amounts can be set against a matching count of poor households.",
+                "{count} provinces report the programme's own allocation; {k} of those {m} "
+                "amounts can be set against a matching count of poor households.",
+                own["geography_id"].nunique(),
+                k=int(own["per_poor_household_vnd_million"].notna().sum()),
+                m=len(own),
+            )
+        )
+    pairs = mergers.merger_pairs(dataset)
+    pairs = pairs[pairs["successor_id"].isin(ids)]
+    if len(pairs):
+        out.append(
+            tr(
+                "Across the provinces merged on 1 July 2025, {n} pairs of figures share an "
+                "indicator; {ok} of them are comparable (same kind, period, standard and method).",
+                n=len(pairs),
+                ok=int(pairs["comparable"].sum()),
+            )
+        )
+    return out

@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers.analysis import targets as analysis_targets
 from helpers.facts import Dataset, fact_text, facts_for
-from helpers.format import format_number, format_period, format_quantity, is_missing
+from helpers.format import format_number, format_period, is_missing
 from helpers.i18n import tr
 
 STATUSES = tuple(s.replace("_", " ") for s in analysis_targets.STATUSES)
@@ -189,8 +189,3 @@ def headline_status(statuses: list[TargetStatus]) -> TargetStatus:
         return -1.0 if is_missing(s.target["period_end"]) else float(s.target["period_end"])
 
     return max(pool, key=end)
-
-
-def pace_text(value: float) -> str:
-    """A fall per year in percentage points, as a reader sees it."""
-    return format_quantity(value, "percentage points per year", "exact", decimals=2)

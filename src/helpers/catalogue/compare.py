@@ -223,4 +223,7 @@ VI: dict[str, str] = {
     "it sets a result against a target or plan": "so sánh kết quả với mục tiêu hoặc kế hoạch",
     "different periods": "khác thời kỳ",
     "different poverty standards": "khác chuẩn nghèo",
+    "{n} on track": "{n} mục tiêu đúng tiến độ",
+    "{n} behind": "{n} mục tiêu chậm tiến độ",
+    "{n} achieved as the source states": "{n} mục tiêu đạt theo khẳng định của nguồn",
 }
