@@ -216,6 +216,7 @@ def coverage_alt(counts: pd.DataFrame) -> str:
 def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     """What each province reports: a heat-map of indicators by province."""
     out = display.section_html(tr("Coverage: what does each province report?"))
+    out += display.bullets(compare.data_coverage(dataset, ids), "coverage")
     matrix = compare.coverage_matrix(dataset, ids)
     figure = plotting.plot_coverage(matrix, tr("What each province reports"))
     counts = compare.coverage_counts(matrix)
