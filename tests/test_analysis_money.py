@@ -129,3 +129,26 @@ def test_the_people_figure_is_the_largest_count_of_persons_it_says(dataset, rows
     card = next(c for c in brief.key_figures(dataset, "thai-nguyen") if "People" in c.label)
     assert card.label == "People reached: the largest single count"
     assert card.value == f"{max(counts):,.0f} persons"
+
+
+def test_counts_of_the_data_move_to_what_the_data_cover(dataset, rows):
+    from helpers import compare
+
+    ids = ["thai-nguyen", "bac-kan", "tuyen-quang", "ha-giang"]
+    found = compare.findings(dataset, ids)
+    assert not any("pairs of figures" in f or "reduction targets reported" in f for f in found)
+    covered = compare.data_coverage(dataset, ids)
+    targets = [r for r in rows.values() if r["geography_id"] in ids
+               and r["kind"] in ("target", "plan") and not r["breakdown_by"]
+               and r["qualifier"] != "range high"
+               and r["indicator_id"] in money_free_targets()]  # fmt: skip
+    line = next(c for c in covered if "reduction targets reported" in c)
+    assert line.startswith(f"Of {len(targets)} reduction targets reported")
+    counted = [int(p.split()[0]) for p in line.split(": ", 1)[1].rstrip(".").split(", ")]
+    assert sum(counted) == len(targets)
+
+
+def money_free_targets():
+    from helpers.analysis.targets import FAMILIES
+
+    return set(FAMILIES)

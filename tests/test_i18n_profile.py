@@ -235,7 +235,7 @@ def test_english_profile_text_is_unchanged(dataset):
         "The sources give no two year-end rates of Thái Nguyên in one series (one standard and "
         "method), so no pace can be read: "
     )
-    assert "1.54% (to date on 23 September 2025, 2021–2025 standard)" in found[0]
+    assert "1.54% (to date on 23 September 2025, 2021–2025 standard" in found[0]
     cards = brief.key_figures(dataset, "thai-nguyen")
     assert cards[2].detail == (
         "70.6 billion VND per year over 3 programme years (2022–2024; the period printed starts "

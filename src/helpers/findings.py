@@ -25,7 +25,8 @@ from helpers.i18n import tr, tr_n
 from helpers.profile import silent_projects, when
 from helpers.sources import discrepancies
 from helpers.targets_text import ANSWERED, headline_status, target_statuses
-from helpers.vocabulary import PROJECTS
+from helpers.vocabulary import METHOD_LABELS, PROJECTS
+from helpers.vocabulary import label as vlabel
 
 NATION = "vn"
 REVIEW = "administrative review"
@@ -164,6 +165,10 @@ def _trajectory(dataset: Dataset, geography_id: str, name: str) -> list[str]:
     return out
 
 
+def _method_label(method: str) -> str:
+    return vlabel(METHOD_LABELS, method) if method in METHOD_LABELS else ""
+
+
 def _rates_without_pace(dataset: Dataset, geography_id: str, name: str) -> str:
     """What little is known of the rate where no series has two year-end results."""
     rates = trajectories.rates(dataset, [geography_id])
@@ -171,9 +176,12 @@ def _rates_without_pace(dataset: Dataset, geography_id: str, name: str) -> str:
     if rates.empty:
         return tr("No source in the dataset gives a poor-household rate for {name}.", name=name)
     told = "; ".join(
-        tr("{rate} ({when}, {standard})", rate=_pct(r["value"]), when=when_text(r),
-           standard=format_standard(r["poverty_standard"]))
-        for _, r in rates.sort_values(["year", "observation_id"]).iterrows()
+        dict.fromkeys(  # the same figure from several sources is said once
+            tr("{rate} ({when}, {standard})", rate=_pct(r["value"]), when=when_text(r),
+               standard=", ".join(filter(None, [format_standard(r["poverty_standard"]),
+                                                 _method_label(r["method"])])))
+            for _, r in rates.sort_values(["year", "observation_id"]).iterrows()
+        )
     )  # fmt: skip
     return tr(
         "The sources give no two year-end rates of {name} in one series (one standard and "
