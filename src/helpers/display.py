@@ -356,7 +356,6 @@ def facts_table_html(
 
 CHART_DPI = 144  # drawn at 144 dpi, shown at 96 CSS px an inch: sharp on high-DPI screens
 CSS_DPI = 96  # CSS pixels an inch: a chart is shown at its own size
-MAX_CHART_WIDTH_IN = 5.5  # wider than this, a chart's 10 pt text cannot fit a 390 px phone
 
 
 def figure_png(figure, dpi: int = CHART_DPI) -> bytes:

@@ -387,36 +387,6 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
     return fig
 
 
-def plot_per_year(
-    table: pd.DataFrame, title: str, parents: dict[str, str] | None = None
-) -> plt.Figure:
-    """Funding per year of its period, one row per amount (``per_year_low/high`` columns)."""
-    rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(6.4, 0.6 * len(rows) + 1.6))
-    top = float(pd.concat([rows["per_year_low"], rows["per_year_high"]]).max())
-    for i, row in rows.iterrows():
-        y = len(rows) - 1 - i
-        fact = {
-            "kind": row["kind"],
-            "qualifier": row["qualifier"],
-            "low": row["per_year_low"],
-            "high": row["per_year_high"],
-            "value": row["per_year_low"] if pd.notna(row["per_year_low"]) else row["per_year_high"],
-        }
-        draw_fact(ax, y, fact, colour_for(row["geography_id"], parents), 0.12 * top)
-        ax.annotate(row["per year"], (fact["value"], y), xytext=(10, 7),
-                    textcoords="offset points", fontsize=8.5)  # fmt: skip
-    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {_kind(r['kind'])}"
-              for _, r in rows.iterrows()]  # fmt: skip
-    ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
-    ax.set_xlim(0, top * 1.4)
-    _value_axis(ax.xaxis)
-    ax.set_xlabel(tr("billion VND per year of the period"))
-    ax.set_title(title, loc="left")
-    ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
-    return fig
-
-
 def _year_position(fact: pd.Series) -> float:
     """Where a figure stands on a year axis: its year's end, or its printed date within the year
     (1 July 2025 at 2024.5), so that a mid-year or "to date" figure is not drawn as a year-end

@@ -182,17 +182,6 @@ def chart_rates(table: pd.DataFrame, geography_id: str) -> pd.DataFrame:
     return results[own | (years >= 2)]
 
 
-def reference_series(dataset: Dataset, geography_id: str, reference: str | None) -> pd.DataFrame:
-    """The reference geography's rate results in series of two or more years (empty if none, or
-    itself)."""
-    if not reference or reference == geography_id:
-        return pd.DataFrame()
-    results = trajectories.rates(dataset, [reference])
-    results = results[results["kind"] == "actual"]
-    years = results.groupby("series_id")["year"].transform("nunique")
-    return results[years >= 2]
-
-
 def targets(
     dataset: Dataset, geography_id: str, table: pd.DataFrame | None = None
 ) -> display.Section:
