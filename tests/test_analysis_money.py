@@ -152,3 +152,12 @@ def money_free_targets():
     from helpers.analysis.targets import FAMILIES
 
     return set(FAMILIES)
+
+
+@pytest.mark.parametrize("gid", ["bac-kan", "ha-giang"])
+def test_the_profiles_money_section_does_not_call_project_money_someone_elses(dataset, gid):
+    from helpers import profile_page
+
+    html = str(profile_page.money(dataset, gid))
+    assert "not the programme's own allocation" not in html
+    assert "money of another programme or policy" in html or gid == "ha-giang"
