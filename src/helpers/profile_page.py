@@ -323,8 +323,6 @@ def money(dataset: Dataset, geography_id: str) -> str:
 
 
 def _per_year(fact: pd.Series) -> str:
-    if str(fact["indicator_id"]) != "funding_allocated":
-        return tr("not applicable: not the programme's own allocation")
     if not is_total(pd.DataFrame([fact])).iloc[0]:
         return tr("a part: see its total")
     return brief.funding_per_programme_year(fact)[1]
