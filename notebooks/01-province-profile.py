@@ -30,6 +30,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import config, display, i18n, plotting, profile_page  # noqa: E402
+from helpers.analysis import targets, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -49,11 +50,33 @@ display.show(profile_page.key_figures(dataset, geo_id))
 # %% tags=["remove-input"]
 display.show(profile_page.findings(dataset, geo_id))
 
-# %% tags=["remove-input"]
-display.show(profile_page.rates(dataset, geo_id))
+# %% [markdown] tags=["remove-cell"]
+# ## Poverty rates
+#
+# `rates`: one row per poor-household rate of the geography and of the nation (results,
+# estimates and targets), with its series (geography, standard in force and method), the year
+# it is for, its date and `as_of` where it stands inside a year ("to date", mid-year), and its
+# observation id. The chart draws the results, one line per series.
+
+# %% tags=["remove-cell"]
+rates = trajectories.rates(dataset, [geo_id, "vn"])
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
-display.show(profile_page.targets(dataset, geo_id))
+display.show(profile_page.rates(dataset, geo_id, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Targets against results
+#
+# `verdicts`: one row per reduction or rate target, with its status and reason codes, the
+# result or pace it was judged against, and the observation ids behind both.
+
+# %% tags=["remove-cell"]
+verdicts = targets.verdicts(dataset, [geo_id])
+verdicts  # noqa: B018
+
+# %% tags=["remove-input"]
+display.show(profile_page.targets(dataset, geo_id, table=verdicts))
 
 # %% tags=["remove-input"]
 display.show(profile_page.money(dataset, geo_id))

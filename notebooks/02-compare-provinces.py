@@ -26,6 +26,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import compare_page, display, i18n, plotting  # noqa: E402
+from helpers.analysis import coverage, mergers, money, targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -41,20 +42,71 @@ display.show(compare_page.header(dataset, ids))
 # %% tags=["remove-input"]
 display.show(compare_page.findings(dataset, ids))
 
-# %% tags=["remove-input"]
-display.show(compare_page.rates(dataset, ids))
+# %% [markdown] tags=["remove-cell"]
+# ## Poverty rates over time
+#
+# `rates`: one row per poor-household rate of the provinces and the nation, with its series
+# (geography, standard in force and method), year, date and `as_of`, and observation id. The
+# chart draws the results of the series of two or more years.
+
+# %% tags=["remove-cell"]
+rates = trajectories.rates(dataset, [*ids, "vn"])
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
-display.show(compare_page.targets(dataset, ids))
+display.show(compare_page.rates(dataset, ids, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Reduction targets
+#
+# `verdicts`: one row per target of each province, with its status and reason codes.
+
+# %% tags=["remove-cell"]
+verdicts = targets.verdicts(dataset, ids)
+verdicts  # noqa: B018
 
 # %% tags=["remove-input"]
-display.show(compare_page.money(dataset, ids))
+display.show(compare_page.targets(dataset, ids, table=verdicts))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Money
+#
+# `funding`: one row per amount of money, classed (`money_class`: the programme's own
+# allocation, another programme, a support policy ...), with its programme years, the amount per
+# programme year and, where a matching count of poor households exists, per poor household.
+
+# %% tags=["remove-cell"]
+funding = money.funding(dataset, ids)
+funding  # noqa: B018
+
+# %% tags=["remove-input"]
+display.show(compare_page.money(dataset, ids, table=funding))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Coverage
+#
+# `reported`: one row per province and indicator, with its coverage level code and how many
+# results and targets the data hold.
+
+# %% tags=["remove-cell"]
+reported = coverage.coverage(dataset, ids)
+reported  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(compare_page.coverage(dataset, ids))
 
+# %% [markdown] tags=["remove-cell"]
+# ## The merged provinces
+#
+# `pairs`: one row per pair of figures of one indicator from the two members of a province
+# merged on 1 July 2025, `comparable` or not, with the reason code.
+
+# %% tags=["remove-cell"]
+pairs = mergers.merger_pairs(dataset, mergers.successors_of(dataset, ids))
+pairs  # noqa: B018
+
 # %% tags=["remove-input"]
-display.show(compare_page.merger(dataset, ids))
+display.show(compare_page.merger(dataset, ids, table=pairs))
 
 # %% tags=["remove-input"]
 display.show(compare_page.sources(dataset, ids))

@@ -25,6 +25,7 @@ language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
 from helpers import display, i18n, plotting, standards_page  # noqa: E402
+from helpers.analysis import standards, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -39,11 +40,32 @@ display.show(standards_page.header(dataset, geo_id))
 # %% tags=["remove-input"]
 display.show(standards_page.definitions())
 
-# %% tags=["remove-input"]
-display.show(standards_page.series(dataset, geo_id))
+# %% [markdown] tags=["remove-cell"]
+# ## The series across the break
+#
+# `rates`: one row per poor-household rate of the geography and the nation, with the standard
+# as recorded (`poverty_standard`), the standard in force that year (`standard_in_force`) and
+# whether that was inferred (`standard_inferred`).
+
+# %% tags=["remove-cell"]
+rates = trajectories.rates(dataset, [geo_id, "vn"])
+rates  # noqa: B018
 
 # %% tags=["remove-input"]
-display.show(standards_page.implied(dataset))
+display.show(standards_page.series(dataset, geo_id, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## The households behind each count and rate
+#
+# `implied`: one row per count and rate of the same place, year and standard, with the
+# households the rate is a share of (`implied_total`, and the range its rounding allows).
+
+# %% tags=["remove-cell"]
+implied = standards.implied_households(dataset)
+implied  # noqa: B018
+
+# %% tags=["remove-input"]
+display.show(standards_page.implied(dataset, table=implied))
 
 # %% tags=["remove-input"]
 display.show(standards_page.standards_used(dataset))

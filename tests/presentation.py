@@ -64,6 +64,12 @@ def _content(soup: BeautifulSoup) -> BeautifulSoup:
     quoted = "cite, blockquote, body [lang], .legal-definitions, ol.sources, a[href^=http]"
     for tag in copy.select(f"details, header, footer, nav, script, style, code, {quoted}"):
         tag.decompose()
+    # the page "Working with the data" shows the analysis tables as pandas prints them (code
+    # output, in Python's notation, beside the code that made them): not the page's prose
+    kind = copy.find("meta", attrs={"name": "report-kind"})
+    if kind is not None and kind.get("content") == "data":
+        for tag in copy.select("table.dataframe"):
+            tag.decompose()
     return copy
 
 
@@ -173,15 +179,25 @@ def untraceable_numbers(html: str, dataset, allowed: set[str] | None = None) -> 
     return problems
 
 
+def charts(soup: BeautifulSoup) -> list[tuple]:
+    """Each chart of a page as ``(img, caption)``: a ``<figure>`` (an HTML output) with its
+    caption inside, or an image output followed by the output holding its caption."""
+    found = [(figure.find("img"), figure) for figure in soup.select("figure")]
+    for img in soup.select("div.jp-RenderedImage img"):
+        output = img.find_parent(class_="jp-OutputArea-child")
+        after = output.find_next_sibling(class_="jp-OutputArea-child") if output else None
+        found.append((img, after))
+    return found
+
+
 def degenerate_charts(html: str) -> list[str]:
     """Charts drawn from fewer than two values (their download holds the rows behind them)."""
     problems = []
-    for i, figure in enumerate(soup_of(html).select("figure")):
-        rows = [r for d in downloads(figure) for r in d]
+    for i, (img, caption) in enumerate(charts(soup_of(html))):
+        rows = [r for d in downloads(caption) for r in d] if caption is not None else []
         values = {(r.get("observation_id"), r.get("value")) for r in rows}
         if len(values) < 2:
             problems.append(f"figure {i + 1} is drawn from {len(values)} value(s)")
-        img = figure.find("img")
         alt = (img.get("alt") or "").strip() if img else ""
         if not alt or "No description" in alt:
             problems.append(f"figure {i + 1} has no alt text")

@@ -234,9 +234,7 @@ def test_implied_households_from_count_and_rate(ds):
     assert table.iloc[0]["implied_total"] == pytest.approx(1000.0)
 
 
-def test_reorganisation_groups_from_geographies(ds):
-    table = compare.reorganisation(ds)
-    assert set(table["province before"]) == {"Thái Alpha", "Bắc Beta"}
+def test_merger_pairs_group_from_geographies(ds):
     pairs = compare.merger_pairs(ds)
     assert set(pairs["first"]) | set(pairs["second"]) <= {"Thái Alpha", "Bắc Beta"}
     assert all(c == "yes" or c.startswith("not comparable because") for c in pairs["comparable"])

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from helpers import brief, facts
+from helpers.analysis import common, mergers
+from helpers.analysis import targets as analysis_targets
 
 
 def fact(**kw):
@@ -54,48 +56,57 @@ def fact(**kw):
     ],
 )  # fmt: skip
 def test_judge(target, result, expected):
-    assert brief.judge(fact(kind="target", **target), fact(**result)) == expected
+    target, result = fact(kind="target", **target), fact(**result)
+    verdict = analysis_targets.judge(target, *analysis_targets.bounds(result))
+    assert verdict == expected.replace(" ", "_")
 
 
-def test_standard_not_stated_matches_only_when_one_standard_was_in_force():
-    assert brief.standards_match("not stated", "2021-2025", 2024, 2024)[0]
-    assert not brief.standards_match("not stated", "2021-2025", 2021, 2021)[0]
-    assert not brief.standards_match("2016-2020", "2021-2025", 2022, 2022)[0]
+def test_standard_not_stated_agrees_only_when_one_standard_was_in_force():
+    assert common.standards_agree("not stated", "2021-2025", 2024)
+    assert not common.standards_agree("not stated", "2021-2025", 2021)
+    assert not common.standards_agree("2016-2020", "2021-2025", 2022)
 
 
-def test_target_statuses_match_same_period_and_standard_only():
-    target = fact(observation_ids="t", kind="target", qualifier="over", value=3)
+def test_a_printed_result_answers_a_target_of_its_period_and_standard_only():
+    empty = pd.DataFrame(columns=["year", "standard_in_force", "method"])
+    target = fact(observation_ids="t", kind="target", qualifier="over", value=3).to_dict()
+
+    def verdict(*results):
+        return analysis_targets.verdict(target, pd.DataFrame([r for r in results]), empty)
+
     same = fact(observation_ids="r1", value=3.83)  # 2024, same standard: met
-    table = pd.DataFrame([target, same])
-    [status] = brief.target_statuses(table)
-    assert (status.status, status.result["observation_ids"]) == ("met", "r1")
-
-    other_year = fact(observation_ids="r2", value=5, period_start=2023, period_end=2023)
-    [status] = brief.target_statuses(pd.DataFrame([target, other_year]))
-    assert status.status == "not comparable" and "2023" in status.reason
-
+    assert verdict(same)["status"] == "met"
+    assert verdict(same)["result_observation_ids"] == ("r1",)
+    below = fact(observation_ids="r1", value=2.9)
+    assert verdict(below)["status"] == "not_met"
+    other_year = fact(observation_ids="r2", value=5, period_start=2025, period_end=2025)
+    found = verdict(other_year)
+    assert (found["status"], found["reason"]) == ("not_comparable", "different_period")
+    earlier = fact(observation_ids="r2", value=5, period_start=2023, period_end=2023)
+    found = verdict(earlier)  # nothing for 2024 yet: not reported, not "not comparable"
+    assert (found["status"], found["reason"]) == ("not_reported", "no_result_for_period")
     old_standard = fact(observation_ids="r3", value=5, poverty_standard="2016-2020")
-    [status] = brief.target_statuses(pd.DataFrame([target, old_standard]))
-    assert status.status == "not comparable" and "standard" in status.reason
+    found = verdict(old_standard)
+    assert (found["status"], found["reason"]) == ("not_comparable", "different_standard")
+    bound = fact(observation_ids="r4", qualifier="over", value=2)
+    assert verdict(bound)["reason"] == "bound_straddles_target"
+    nothing = analysis_targets.verdict(
+        target, pd.DataFrame(columns=["period_end", "observation_ids"]), empty
+    )
+    assert (nothing["status"], nothing["reason"]) == ("not_reported", "no_result")
 
-    [status] = brief.target_statuses(pd.DataFrame([target]))
-    assert status.status == "not reported"
 
-
-def test_comparable_names_every_mismatch():
-    a = fact(kind="actual", period_start=2021, period_end=2024, poverty_standard="not stated")
+def test_merger_mismatches_name_every_difference():
+    a = fact(kind="actual", period_start=2021, period_end=2024, poverty_standard="2016-2020")
     b = fact(kind="target", period_start=2022, period_end=2022)
-    ok, why = brief.comparable(a, b)
-    assert not ok
-    assert "result against a target" in why and "different periods" in why
-    ok, why = brief.comparable(fact(), fact(observation_ids="x2"))
-    assert ok and why == ""
+    assert mergers.mismatches(a, b) == ("different_kind", "different_period",
+                                        "different_standard")  # fmt: skip
+    assert mergers.mismatches(fact(), fact(observation_ids="x2")) == ()
 
 
 def test_money_per_programme_year_counts_years_from_2022(dataset):
     table = facts.facts_for(dataset, "thai-nguyen")
-    money = brief.programme_funding(table)
-    top = money.iloc[0]
+    top = table[table["observation_ids"] == "ldxh-2025-thai-nguyen-006"].iloc[0]
     value, text = brief.funding_per_programme_year(top)
     # the programme ran from 2022: a 2021–2024 amount is divided by 3, not 4
     first = max(int(top["period_start"]), 2022)
@@ -174,8 +185,6 @@ def test_one_year_under_two_standards_reads_as_two_measures():
         period_end=2021,
         observation_ids="b",
     )
-    rates = brief.latest_rates(pd.DataFrame([old, new]))
-    assert list(rates["observation_ids"]) == ["b", "a"]  # the programme's own standard first
     assert all(len(s) == 1 for s in brief.rate_series(pd.DataFrame([old, new])).values())
 
 
@@ -217,14 +226,17 @@ def test_the_national_profile_lists_provinces_and_merged_units_link_their_partne
 
 def test_an_inferred_standard_is_compared_as_the_standard_it_is():
     """A 2023 rate whose 2021–2025 standard is inferred is like with like with a named one,
-    and never with a 2016–2020 figure; its detail line says it is inferred."""
+    and never with a 2016–2020 figure; the words of its standard say it is inferred."""
+    from helpers.analysis.mergers import mismatches
+    from helpers.format import format_standard
+
     named = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
                  period_end=2023, standard_inferred=False)  # fmt: skip
     inferred = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
                     period_end=2023, standard_inferred=True, observation_ids="x2")  # fmt: skip
-    assert brief.comparable(named, inferred) == (True, "")
+    assert mismatches(named, inferred) == ()
     old = fact(indicator_id="poor_household_rate", unit="percent", period_start=2023,
                period_end=2023, poverty_standard="2016-2020")  # fmt: skip
-    assert not brief.comparable(old, inferred)[0]
-    assert "2021–2025 standard (inferred)" in brief.rate_detail(inferred)
-    assert "(inferred)" not in brief.rate_detail(named)
+    assert "different_standard" in mismatches(old, inferred)
+    assert format_standard(inferred) == "2021–2025 standard (inferred)"
+    assert "(inferred)" not in format_standard(named)

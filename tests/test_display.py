@@ -10,9 +10,11 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from helpers import display, facts  # noqa: E402
 from helpers.format import format_number  # noqa: E402
+from reportbuild import checks  # noqa: E402
 
 
 def _decode_download(html: str) -> list[dict[str, str]]:
@@ -74,7 +76,10 @@ def test_figure_is_a_high_dpi_image_with_alt_text(dataset):
     width = int(re.search(r'width="(\d+)"', html).group(1))
     payload = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
     png = base64.b64decode(payload)
-    assert int.from_bytes(png[16:20], "big") == 2 * width  # shown at half its pixels
+    pixels = int.from_bytes(png[16:20], "big")
+    assert width == round(pixels * 96 / 144)  # drawn at 144 dpi, shown at 96 CSS px an inch
+    assert 4 * 144 - 150 < pixels <= 4 * 144  # the 4 in figure, its white margin cropped
+    assert checks.png_dpi("data:image/png;base64," + payload) == pytest.approx(144, abs=0.1)
 
 
 def test_sources_list_names_how_an_undated_source_was_dated(dataset):
@@ -93,3 +98,25 @@ def test_tables_mark_kinds_for_styling():
 
 def test_markdown_escaping_neutralises_markup():
     assert display.escape_md("<b>x</b> *y*") == "&lt;b&gt;x&lt;/b&gt; \\*y\\*"
+
+
+def test_a_section_shows_its_charts_as_image_outputs_with_alt_then_caption(monkeypatch):
+    from IPython.display import HTML, Image
+
+    shown = []
+    monkeypatch.setattr(display, "display", lambda obj, **kw: shown.append((obj, kw)))
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([1, 2], [3, 4])
+    chart = display.Chart(
+        display.figure_png(fig), "A line from 3 to 4.", '<p class="caption">c</p>'
+    )
+    section = display.Section("<h2>x</h2>", chart, "<p>table</p>")
+    assert section.startswith("<h2>x</h2><figure><img") and 'alt="A line from 3 to 4."' in section
+    display.show(section)
+    kinds = [type(obj) for obj, _ in shown]
+    assert kinds == [HTML, Image, HTML, HTML]
+    image, options = shown[1]
+    assert options["metadata"] == {"alt": "A line from 3 to 4."}
+    assert image._repr_png_()[1]["alt"] == "A line from 3 to 4."
+    assert shown[2][0].data == '<p class="caption">c</p>'
+    assert image.width == round(int.from_bytes(chart.png[16:20], "big") * 96 / 144)

@@ -13,7 +13,6 @@ from helpers.format import (
     format_quantity,
     format_range,
     format_standard,
-    period_years,
 )
 
 
@@ -74,8 +73,6 @@ def test_periods_and_years():
     assert format_period(2022, 2022) == "2022"
     assert format_period(pd.NA, 2024) == "to 2024"
     assert format_period(None, None) == "period not stated"
-    assert period_years(2021, 2024) == 4
-    assert period_years(pd.NA, 2024) is None
 
 
 def test_dates_printed_inferred_or_missing():

@@ -200,7 +200,8 @@ def test_every_report_is_rendered_in_both_languages_side_by_side():
         assert report.parameters["language"] == report.language
         assert report.slug == (report.stem if report.language == "en" else report.stem + ".vi")
     assert by_stem and all(langs == {"en", "vi"} for langs in by_stem.values())
-    assert len(by_stem) == len(config.FOCUS_PROVINCES) + 2  # profiles, comparison, standards
+    # profiles, comparison, standards, working with the data
+    assert len(by_stem) == len(config.FOCUS_PROVINCES) + 3
 
 
 def test_one_language_only():

@@ -68,7 +68,11 @@ def test_findings_read_in_vietnamese(dataset, gid):
 def test_the_rate_finding_in_vietnamese_word_order(dataset):
     with i18n.using("vi"):
         first = brief.findings(dataset, "bac-kan")[0]
-    assert first.startswith("Theo chuẩn nghèo đa chiều 2021–2025, tỷ lệ hộ nghèo của Bắc Kạn ")
+    # the standard, then in brackets "suy ra" where an endpoint's standard is inferred, and the
+    # method, before the subject: Vietnamese word order
+    opening = re.match(r"Theo chuẩn nghèo đa chiều 2021–2025 \((suy ra; )?kết quả rà soát hộ "
+                       r"nghèo\), tỷ lệ hộ nghèo của Bắc Kạn ", first)  # fmt: skip
+    assert opening, first
     # the two rates are Bắc Kạn's 2021–2025-standard rates of the years named, in Vietnamese
     # notation (read back and looked up in data/, not copied from the output)
     found = re.search(r"giảm từ ([\d,]+)% \((\d{4})\) xuống ([\d,]+)% \((\d{4})\)", first)
@@ -76,13 +80,25 @@ def test_the_rate_finding_in_vietnamese_word_order(dataset):
     obs = dataset.observations
     rates = obs[(obs["geography_id"] == "bac-kan") & (obs["indicator_id"] == "poor_household_rate")
                 & (obs["poverty_standard"] == "2021-2025")]  # fmt: skip
+    inferred = []  # per endpoint: is every matching row's standard inferred?
     for value, year in ((found[1], found[2]), (found[3], found[4])):
-        in_year = rates.loc[rates["period_end"] == int(year), "value"].astype(float)
-        assert float(value.replace(",", ".")) in set(in_year), (value, year)
+        in_year = rates[
+            (rates["period_end"] == int(year))
+            & (rates["kind"] == "actual")
+            & (rates["value"].astype(float) == float(value.replace(",", ".")))
+        ]
+        assert len(in_year), (value, year)  # fmt: skip
+        inferred.append(bool(in_year["standard_inferred"].astype(bool).all()))
+    # "suy ra" exactly when an endpoint's standard is inferred in data/
+    assert bool(opening[1]) == any(inferred), (first, inferred)
     assert int(found[2]) < int(found[4])
     assert "điểm phần trăm" in first
     english = brief.findings(dataset, "bac-kan")[0]
-    assert english.startswith("Under the 2021–2025 standard, Bắc Kạn's poor-household rate fell")
+    said = "inferred; " if opening[1] else ""
+    assert english.startswith(
+        f"Under the 2021–2025 standard ({said}administrative review counts), Bắc Kạn's "
+        "poor-household rate fell"
+    )
 
 
 @pytest.mark.parametrize("gid", PROVINCES)
@@ -98,7 +114,7 @@ def test_key_figures_read_in_vietnamese(dataset, gid):
 
 
 def test_statuses_are_keys_shown_in_the_page_language(dataset):
-    statuses = brief.target_statuses(facts.facts_for(dataset, "bac-kan"))
+    statuses = brief.target_statuses(dataset, "bac-kan")
     met = [s for s in statuses if s.status == "met"]
     assert met, "Bắc Kạn's 2024 rate target is met"
     assert met[0].label == "met"
@@ -106,37 +122,35 @@ def test_statuses_are_keys_shown_in_the_page_language(dataset):
         assert met[0].label == "đạt"
         assert brief.status_label("not met") == "không đạt"
         assert brief.status_label("not comparable") == "không so sánh được"
-        assert brief.Card("x", "y", status="undetermined").status_label == "chưa xác định được"
-    assert {brief.status_label(s) for s in brief.STATUSES} == set(brief.STATUSES)
+        assert brief.Card("x", "y", status="on track").status_label == "đúng tiến độ"
+        assert brief.status_label("achieved as stated") == "đạt, theo nguồn"
+    for status in brief.STATUSES:  # the English words are the key, the source's claim marked
+        expected = "achieved, as the source states" if status == "achieved as stated" else status
+        assert brief.status_label(status) == expected
 
 
 @pytest.mark.parametrize("gid", PROVINCES)
 def test_reasons_are_written_in_the_page_language(dataset, gid):
-    table = facts.facts_for(dataset, gid)
     with i18n.using("vi"):
-        statuses = brief.target_statuses(table)
+        statuses = brief.target_statuses(dataset, gid)
     assert statuses
     for s in statuses:
         assert not english_words(s.reason), s.reason
 
 
-def test_comparability_reasons_in_vietnamese():
-    a = {"indicator_id": "x", "kind": "actual", "period_start": 2021, "period_end": 2021,
-         "poverty_standard": "2016-2020", "method": "administrative review"}  # fmt: skip
-    b = a | {"indicator_id": "y", "kind": "target", "period_start": 2022, "period_end": 2022,
-             "poverty_standard": "2021-2025", "method": "household survey"}  # fmt: skip
-    ok, why = brief.comparable(a, b)
-    assert not ok and "different measures" in why
+def test_merger_mismatch_reasons_in_vietnamese():
+    from helpers import compare
+    from helpers.analysis.mergers import REASONS
+
     with i18n.using("vi"):
-        ok, why = brief.comparable(a, b)
-    assert not ok
-    assert why.startswith("khác chỉ tiêu; so sánh kết quả với mục tiêu; khác thời kỳ (2021 so với")
-    assert "khác chuẩn nghèo" in why and "khác phương pháp" in why
-    assert not english_words(why), why
+        texts = [compare.mismatch_text(code) for code in REASONS]
+    assert texts[1] == "khác thời kỳ" and "khác chuẩn nghèo" in texts
+    assert all(not english_words(t) for t in texts), texts
 
 
 def test_money_per_programme_year_in_vietnamese(dataset):
-    top = brief.programme_funding(facts.facts_for(dataset, "thai-nguyen")).iloc[0]
+    table = facts.facts_for(dataset, "thai-nguyen")
+    top = table[table["observation_ids"] == "ldxh-2025-thai-nguyen-006"].iloc[0]
     with i18n.using("vi"):
         _, text = brief.funding_per_programme_year(top)
     assert text.startswith("bình quân ") and " tỷ đồng mỗi năm trong 3 năm thực hiện " in text
@@ -226,10 +240,12 @@ def test_the_notebook_holds_no_reader_facing_markdown():
 def test_english_profile_text_is_unchanged(dataset):
     # the English words the page had before it was translated
     found = brief.findings(dataset, "thai-nguyen")
-    assert found[0] == (
-        "Under the 2021–2025 standard, Thái Nguyên's poor-household rate fell from 6.14% (2021) "
-        "to 1.54% (2025), 4.60 percentage points (administrative review counts)."
+    # no two year-end rates in one series: the 1.54% is a figure "to date" in September 2025
+    assert found[0].startswith(
+        "The sources give no two year-end rates of Thái Nguyên in one series (one standard and "
+        "method), so no pace can be read: "
     )
+    assert "1.54% (to date on 23 September 2025, 2021–2025 standard" in found[0]
     cards = brief.key_figures(dataset, "thai-nguyen")
     assert cards[2].detail == (
         "70.6 billion VND per year over 3 programme years (2022–2024; the period printed starts "

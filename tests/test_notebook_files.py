@@ -14,6 +14,7 @@ def test_there_are_notebooks():
         "01-province-profile",
         "02-compare-provinces",
         "03-poverty-standards",
+        "04-working-with-the-data",
     ]
 
 

@@ -53,7 +53,11 @@ def test_no_chart_is_drawn_from_fewer_than_two_values(pages):
 
 def test_a_one_value_chart_is_caught(pages):
     html = pages["profile-thai-nguyen.html"]
-    figure = re.search(r"<figure>.*?</figure>", html, re.S).group(0)
+    img, caption = check.charts(check.soup_of(html))[0]  # an image output, then its caption
+    assert img.find_parent(class_="jp-RenderedImage") is not None
+    output = img.find_parent(class_="jp-OutputArea-child")
+    figure = f'<div class="jp-OutputArea">{output}{caption}</div>'
+    assert check.degenerate_charts(figure) == []
     link = re.search(r'href="data:text/csv;charset=utf-8;base64,[^"]+"', figure).group(0)
     import base64
 

@@ -181,20 +181,24 @@ def test_the_figure_and_its_alt_text_speak_vietnamese(dataset, ranks):
 
 
 def test_the_survey_series_is_never_joined_across_a_change_of_line(dataset, csv_rates):
-    from helpers import brief
+    from helpers.analysis import trajectories
     from helpers.facts import facts_for
 
     facts = facts_for(dataset, "ha-giang")
     lines = dict(zip(facts["observation_ids"], facts["poverty_line"], strict=True))
     assert lines["gso-2018-poverty-by-province-114"] == "2006-2010"  # Hà Giang, 2006
-    series = brief.rate_series(facts, earlier_lines=True)
-    years = {k[1]: sorted(int(y) for y in s["period_end"]) for k, s in series.items()
-             if k[2] == "household survey"}  # fmt: skip
+    rates = trajectories.rates(dataset, ["ha-giang"], earlier_lines=True)
+    survey = rates[rates["method"] == "household survey"]
+    years = {line: sorted(int(y) for y in group["year"])
+             for line, group in survey.groupby("standard_in_force")}  # fmt: skip
     table = sorted(y for (y, s), t in csv_rates.items() if "ha-giang" in t and y < 2017)
     assert years["2006-2010"] == [y for y in table if y < 2010]
     assert years["2011-2015"] == [y for y in table if y >= 2010]
-    # the programme's charts keep to the standards from 2016 on
-    assert not {k[1] for k in brief.rate_series(facts)} & {"2006-2010", "2011-2015"}
+    # one series (line on a chart, pace) per line: never joined across 2010
+    assert survey.groupby("series_id")["standard_in_force"].nunique().max() == 1
+    # the programme's series keep to the standards from 2016 on
+    programme = trajectories.rates(dataset, ["ha-giang"])
+    assert not set(programme["standard_in_force"]) & {"2006-2010", "2011-2015"}
 
 
 def test_merged_provinces_pair_a_statistics_office_rate_only_with_the_same_year(dataset, csv_rates):

@@ -196,6 +196,7 @@ def test_adding_a_province_or_a_report_is_one_entry_in_reports_yml(tmp_path):
         "profile-lao-cai",
         "compare-provinces",
         "poverty-standards",
+        "working-with-the-data",
         "extra",
     ]
     assert reports[4].parameters == {"province": "Lào Cai", "language": "en"}
@@ -227,6 +228,7 @@ def test_reports_come_in_a_fixed_order_with_ascii_slugs():
         "profile-ha-giang",
         "compare-provinces",
         "poverty-standards",
+        "working-with-the-data",
     ]
     assert [r.slug for r in reports] == [s for stem in stems for s in (stem, f"{stem}.vi")]
     assert all(r.slug.isascii() for r in reports)

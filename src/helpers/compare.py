@@ -14,17 +14,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.facts import (
-    Dataset,
-    fact_text,
-    facts_for,
-    indicator_labels,
-    is_total,
-    per_year_text,
-    select,
-)
+from helpers.analysis import coverage as analysis_coverage
+from helpers.analysis import mergers, money
+from helpers.analysis import trajectories as analysis_trajectories
+from helpers.facts import Dataset, fact_text, facts_for, indicator_labels
 from helpers.format import (
-    format_number,
     format_period,
     format_quantity,
     format_standard,
@@ -32,8 +26,8 @@ from helpers.format import (
     not_reported,
 )
 from helpers.geo import geography_name
-from helpers.i18n import language, tr, tr_n
-from helpers.vocabulary import BREAKDOWN_LABELS, COMPONENT_LABELS, TARGET_KINDS, labels
+from helpers.i18n import language, tr
+from helpers.vocabulary import BREAKDOWN_LABELS, COMPONENT_LABELS, labels
 from helpers.vocabulary import label as vlabel
 
 # Cell values of the coverage matrix, from least to most reported. They are keys (the chart's
@@ -53,32 +47,29 @@ def value_text(fact: pd.Series | dict) -> str:
     return fact_text(fact, notation=language())
 
 
-def coverage_matrix(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Indicator × geography: whether the reports give a result, a target, both or nothing.
+# Coverage codes of helpers.analysis.coverage, and the keys the matrix's cells use.
+_LEVEL_KEYS = dict(zip(analysis_coverage.LEVELS, COVERAGE_LEVELS, strict=True))
 
-    Rows are every indicator of the indicators table (ordered by component), indexed by
-    label; columns are geography names; cells are :data:`COVERAGE_LEVELS` (keys, not words).
-    A result is an ``actual`` or ``estimate`` figure.
+
+def coverage_matrix(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
+    """Indicator × geography, selected from :func:`helpers.analysis.coverage.coverage`.
+
+    Rows are every indicator (ordered by component), indexed by label; columns are geography
+    names; cells are :data:`COVERAGE_LEVELS` (keys, not words).
     """
     ids = list(geography_ids)
-    obs = dataset.observations
+    table = analysis_coverage.coverage(dataset, ids)
     ind = dataset.indicators.copy()
     order = {c: i for i, c in enumerate(COMPONENT_LABELS)}
     ind["_order"] = ind["component"].astype(str).map(order).fillna(len(order))
     ind = ind.sort_values("_order", kind="stable")
-    columns = {}
-    for gid in ids:
-        own = obs[obs["geography_id"].astype(str) == gid]
-        kinds = own.groupby(own["indicator_id"].astype(str))["kind"].agg(
-            lambda k: set(k.astype(str))
-        )
-        cells = []
-        for indicator_id in ind["indicator_id"].astype(str):
-            seen = kinds.get(indicator_id, set())
-            target = bool(seen & set(TARGET_KINDS))
-            result = bool(seen - set(TARGET_KINDS))
-            cells.append(COVERAGE_LEVELS[2 * result + target])
-        columns[geography_name(dataset, gid)] = cells
+    levels = table.set_index(["geography_id", "indicator_id"])["level"]
+    columns = {
+        geography_name(dataset, gid): [
+            _LEVEL_KEYS[levels[(gid, i)]] for i in ind["indicator_id"].astype(str)
+        ]
+        for gid in ids
+    }
     matrix = pd.DataFrame(columns, index=pd.Index(indicator_labels(ind), name="indicator"))
     matrix.insert(
         0, "component", ind["component"].astype(str).map(labels(COMPONENT_LABELS)).to_numpy()
@@ -95,101 +86,86 @@ def coverage_counts(matrix: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-PROGRAMME_FUNDING = "funding_allocated"
-
-
-def _poor_household_basis(facts_table: pd.DataFrame, start: int, end: int) -> pd.Series | None:
-    """The exact count of poor households to divide a period's funding by, or ``None``.
-
-    The count must be a total, a result, exact, under the 2021–2025 standard (the programme's
-    own; a count that names no standard counts only for a year from 2022, when that standard
-    was the only one in force), and for a year inside the period; the earliest such year is used.
-    """
-    from helpers.brief import standards_match
-
-    counts = select(facts_table, indicators=["poor_households"], totals_only=True)
-    counts = counts[
-        (counts["kind"].astype(str) == "actual")
-        & (counts["qualifier"] == "exact")
-        & (counts["period_end"].astype("Int64").between(start, end))
-    ]
-    keep = [
-        standards_match("2021-2025", c["poverty_standard"], int(c["period_end"]), None)[0]
-        and str(c["poverty_standard"]) != "not applicable"
-        for _, c in counts.iterrows()
-    ]
-    counts = counts[keep] if len(counts) else counts
-    if counts.empty:
-        return None
-    return counts.sort_values("period_end").iloc[0]
-
-
 def funding_normalised(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Funding of each geography per programme year of its period, and per poor household.
+    """Money of each geography per programme year and per poor household, in words: one row
+    per row of :func:`helpers.analysis.money.funding` in VND (totals and their parts).
 
-    One row per amount of the ``funding`` component (totals and their parts). Per year divides
-    the programme's own allocation by the years the programme ran in its period
-    (:func:`helpers.brief.programme_years`); other money is "not applicable". Per poor household
-    divides the programme's allocation by a matching count (:func:`_poor_household_basis`):
-    "not applicable" for other money, "not reported" where no count matches.
+    Programme money (a component project's too) is divided by its programme years; money of
+    other programmes or policies is "not applicable". Per poor household only for
+    province-wide programme money with a matching count.
     """
-    from helpers.brief import programme_years
-
+    ids = list(geography_ids)
+    table = facts_for(dataset, ids)
+    by_id = {i.split(";")[0]: n for n, i in enumerate(table["observation_ids"])}
     rows = []
-    for gid in geography_ids:
-        table = facts_for(dataset, gid)
-        funding = select(table, components=["funding"], units=["VND billion"])
-        for i, fact in funding.iterrows():
-            start, end = fact["period_start"], fact["period_end"]
-            own_funds = str(fact["indicator_id"]) == PROGRAMME_FUNDING
-            span = None
-            if own_funds and not is_missing(start) and not is_missing(end):
-                span = programme_years(int(start), int(end))
-            years = span[2] if span else None
-            basis = _poor_household_basis(table, start, end) if span else None
-            if not own_funds:
-                per_year = per_household = tr("not applicable: not the programme's allocation")
-                used = tr("not applicable")
-            else:
-                per_year = (
-                    not_reported()
-                    if years is None
-                    else per_year_text(
-                        {**fact.to_dict(), "period_start": span[0], "period_end": span[1]}
-                    )
-                )
-                used = (
-                    tr("not reported: no exact count of poor households for a year of the period")
-                    if basis is None
-                    else _basis_text(basis)
-                )
-                per_household = (
-                    not_reported() if basis is None else per_household_text(fact, basis["value"])
-                )
-            total = bool(is_total(funding.loc[[i]]).iloc[0])
-            rows.append(
-                {
-                    "geography": geography_name(dataset, gid),
-                    "indicator": fact["label"],
-                    "part": tr("total") if total else vlabel(BREAKDOWN_LABELS, fact["breakdown"]),
-                    "period": format_period(start, end),
-                    "kind": str(fact["kind"]),
-                    "amount": value_text(fact),
-                    "programme years": _programme_years_text(own_funds, span),
-                    "per year": per_year,
-                    "poor households used": used,
-                    "per poor household": per_household,
-                    "source_id": str(fact["source_id"]),
-                    "geography_id": gid,
-                    "indicator_id": str(fact["indicator_id"]),
-                    "is_total": total,
-                    "qualifier": fact["qualifier"],
-                    "per_year_low": fact["low"] / years if years else float("nan"),
-                    "per_year_high": fact["high"] / years if years else float("nan"),
-                    "observation_ids": fact["observation_ids"],
-                }
+    for r in money.funding(dataset, ids).to_dict("records"):
+        if r["unit"] != "VND billion":
+            continue
+        fact = table.iloc[by_id[r["observation_id"]]]
+        own = r["money_class"] == "programme"
+        years = r["programme_years"]
+        span = None if is_missing(years) else (r["programme_first_year"], r["programme_last_year"])
+        if not own:
+            per_year = per_household = tr("not applicable: money of another programme or policy")
+            used = tr("not applicable")
+        else:
+            per_year = (
+                not_reported()
+                if span is None
+                else _amount(r, r["per_programme_year"], decimals=None if years == 1 else 1)
+            )
+            province_wide = r["indicator_id"] in money.PROVINCE_WIDE
+            basis = r["poor_households_observation_id"]
+            used = (
+                tr("not applicable: the money of one project, not of the whole province")
+                if not province_wide
+                else tr("not reported: no exact count of poor households for a year of the period")
+                if is_missing(basis)
+                else _basis_text(table.iloc[by_id[basis]])
+            )
+            per_household = (
+                used if not province_wide
+                else not_reported() if is_missing(basis)
+                else tr("{amount} million VND per poor household",
+                        amount=_amount(r, r["per_poor_household_vnd_million"], "count", 2))
             )  # fmt: skip
+        low = fact["low"] / years if span else float("nan")
+        high = fact["high"] / years if span else float("nan")
+        rows.append(
+            {
+                "geography": geography_name(dataset, r["geography_id"]),
+                "indicator": fact["label"],
+                "part": tr("total") if r["is_total"] else vlabel(BREAKDOWN_LABELS, r["breakdown"]),
+                "period": format_period(r["period_start"], r["period_end"]),
+                "kind": r["kind"],
+                "amount": value_text(fact),
+                "programme years": tr("not applicable") if not own else not_reported()
+                if span is None else tr("{years} ({span})", years=years,
+                                        span=format_period(*span)),
+                "per year": per_year,
+                "poor households used": used,
+                "per poor household": per_household,
+                "source_id": r["source_id"],
+                "geography_id": r["geography_id"],
+                "indicator_id": r["indicator_id"],
+                "money_class": r["money_class"],
+                "is_total": r["is_total"],
+                "qualifier": r["qualifier"],
+                "per_year_low": low,
+                "per_year_high": high,
+                "per_poor_household_vnd_million": r["per_poor_household_vnd_million"],
+                "observation_ids": fact["observation_ids"],
+            }
+        )  # fmt: skip
     return pd.DataFrame(rows, columns=FUNDING_COLUMNS)
+
+
+def _amount(row: dict, value: float, unit: str = "VND billion", decimals: int | None = 1) -> str:
+    """An amount derived from a row, keeping its qualifier ("over 80.8 billion VND")."""
+    qualifier = row["qualifier"] if row["qualifier"] in ("over", "at least", "about") else "exact"
+    if row["qualifier"] == "below":
+        qualifier = "below"
+    return format_quantity(value, unit, qualifier, decimals=decimals)
 
 
 # Columns for readers (``kind`` holds the key: show it with its label); the further columns of
@@ -211,21 +187,14 @@ FUNDING_COLUMNS = [
     "source_id",
     "geography_id",
     "indicator_id",
+    "money_class",
     "is_total",
     "qualifier",
     "per_year_low",
     "per_year_high",
+    "per_poor_household_vnd_million",
     "observation_ids",
 ]
-
-
-def _programme_years_text(own_funds: bool, span: tuple[int, int, int] | None) -> str:
-    """``"3 (2022–2024)"``: how many programme years a period holds, and which."""
-    if not own_funds:
-        return tr("not applicable")
-    if span is None:
-        return not_reported()
-    return tr("{years} ({span})", years=span[2], span=format_period(span[0], span[1]))
 
 
 def _basis_text(basis: pd.Series) -> str:
@@ -233,117 +202,52 @@ def _basis_text(basis: pd.Series) -> str:
     return f"{value_text(basis)} ({period}, {format_standard(basis)})"
 
 
-def per_household_text(fact: pd.Series, households: float) -> str:
-    """A VND-billion amount per household, in million VND, keeping the fact's qualifier."""
-    if is_missing(households) or households <= 0:
-        return not_reported()
-    low, high = fact["low"] * 1000 / households, fact["high"] * 1000 / households
-    if fact["qualifier"] == "range":
-        amount = f"{format_number(low, 2)}–{format_number(high, 2)}"
-    else:
-        value = high if fact["qualifier"] == "below" else low
-        amount = format_quantity(value, "count", fact["qualifier"], decimals=2)
-    return tr("{amount} million VND per poor household", amount=amount)
-
-
-def rate_facts(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Poor and near-poor household rates (totals) of several geographies, for plotting."""
-    table = facts_for(dataset, list(geography_ids))
-    return select(
-        table,
-        indicators=["poor_household_rate", "near_poor_household_rate"],
-        totals_only=True,
-    )
-
-
-def reorganisation(dataset: Dataset) -> pd.DataFrame:
-    """Provinces after 1 July 2025 and the pre-2025 provinces that form each one.
-
-    ``figures`` counts each member's observations; a member without any says so.
-    """
-    geos = dataset.geographies
-    provinces = geos[geos["level"].astype(str) == "province"]
-    counts = dataset.observations["geography_id"].astype(str).value_counts()
-    rows = []
-    for successor, members in provinces.groupby("province_after_2025", sort=False):
-        if len(members) < 2:
-            continue
-        for _, member in members.iterrows():
-            n = int(counts.get(str(member["geography_id"]), 0))
-            rows.append(
-                {
-                    "province from 1 July 2025": geography_name(dataset, successor),
-                    "province before": member["name"],
-                    "figures in the dataset": str(n) if n else tr("none"),
-                }
-            )
-    return pd.DataFrame(
-        rows, columns=["province from 1 July 2025", "province before", "figures in the dataset"]
-    )
+def mismatch_text(code: str) -> str:
+    """Why two figures of a merged pair are not like with like (a code of
+    :data:`helpers.analysis.mergers.REASONS`), in words."""
+    return {
+        "different_kind": tr("it sets a result against a target or plan"),
+        "different_period": tr("different periods"),
+        "period_not_printed": tr("a period is not printed"),
+        "different_standard": tr("different poverty standards"),
+        "different_method": tr("different methods (review count vs survey estimate)"),
+    }[code]
 
 
 def successors_of(dataset: Dataset, ids: Iterable[str]) -> list[str]:
-    """The ``province_after_2025`` of each geography of ``ids`` (the groups a page is about)."""
-    geos = dataset.geographies
-    after = geos.set_index(geos["geography_id"].astype(str))["province_after_2025"]
-    return sorted({str(after[g]) for g in ids if g in after.index and pd.notna(after[g])})
+    """The merged groups (``province_after_2025``) the geographies ``ids`` are in."""
+    return mergers.successors_of(dataset, ids)
 
 
 def merger_pairs(dataset: Dataset, successors: Iterable[str] | None = None) -> pd.DataFrame:
-    """For each province merged on 1 July 2025: every figure its members both report, paired.
-
-    Each pair of facts of the same indicator, one per member, is either comparable (same
-    kind, period, standard and method) or not, with the reason (``comparable``, in the page's
-    language; ``is_comparable`` says which). Nothing is added up. ``successors`` (ids of
-    ``province_after_2025``) limits the groups; default: every group. A rate of a
-    statistics-office table (one row per province and year, a series) is paired only with
-    figures of the same year: its other years are not figures to set side by side.
-    """
-    from helpers.brief import comparable
-
-    geos = dataset.geographies
-    provinces = geos[geos["level"].astype(str) == "province"]
-    sources = dataset.sources
-    kinds = sources.get("source_type", pd.Series("", index=sources.index)).astype(str)
-    office_tables = set(sources.loc[kinds == "statistics office table", "source_id"].astype(str))
-    wanted = None if successors is None else {str(s) for s in successors}
+    """For each province merged on 1 July 2025 (of ``successors``, default all): every figure its
+    members both report, paired (:func:`helpers.analysis.mergers.merger_pairs`), with the
+    verdict in words."""
+    pairs = mergers.merger_pairs(dataset, successors)
+    if pairs.empty:
+        return pd.DataFrame(columns=MERGER_COLUMNS)
+    ids = sorted(set(pairs["first_id"]) | set(pairs["former_id"]))
+    table = facts_for(dataset, ids)
+    by_id = {i: n for n, i in enumerate(table["observation_ids"])}
     rows = []
-    for successor, members in provinces.groupby("province_after_2025", sort=False):
-        ids = [str(m) for m in members["geography_id"] if str(m) != "nan"]
-        if len(ids) < 2 or (wanted is not None and str(successor) not in wanted):
-            continue
-        tables = {m: select(facts_for(dataset, m), totals_only=True) for m in ids}
-        first, *others = ids
-        for other in others:
-            a_table, b_table = tables[first], tables[other]
-            shared = sorted(
-                set(a_table["indicator_id"].astype(str)) & set(b_table["indicator_id"].astype(str))
-            )
-            for indicator in shared:
-                for _, a in a_table[a_table["indicator_id"].astype(str) == indicator].iterrows():
-                    for _, b in b_table[
-                        b_table["indicator_id"].astype(str) == indicator
-                    ].iterrows():
-                        if a["period_end"] != b["period_end"] and (
-                            {str(a["source_id"]), str(b["source_id"])} & office_tables
-                        ):
-                            continue
-                        ok, why = comparable(a, b)
-                        rows.append(
-                            {
-                                "province from 1 July 2025": geography_name(dataset, successor),
-                                "indicator": a["label"],
-                                "first": geography_name(dataset, first),
-                                "first figure": _fact_brief(a),
-                                "second": geography_name(dataset, other),
-                                "second figure": _fact_brief(b),
-                                "comparable": tr("yes")
-                                if ok
-                                else tr("not comparable because {why}", why=why),
-                                "is_comparable": ok,
-                                "observation_ids": f"{a['observation_ids']};{b['observation_ids']}",
-                            }
-                        )
+    for p in pairs.to_dict("records"):
+        a = table.iloc[by_id[";".join(p["first_observation_ids"])]]
+        b = table.iloc[by_id[";".join(p["second_observation_ids"])]]
+        why = "; ".join(mismatch_text(code) for code in p["reasons"])
+        rows.append(
+            {
+                "province from 1 July 2025": geography_name(dataset, p["successor_id"]),
+                "indicator": a["label"],
+                "first": geography_name(dataset, p["first_id"]),
+                "first figure": _fact_brief(a),
+                "second": geography_name(dataset, p["former_id"]),
+                "second figure": _fact_brief(b),
+                "comparable": tr("yes") if p["comparable"]
+                else tr("not comparable because {why}", why=why),
+                "is_comparable": p["comparable"],
+                "observation_ids": ";".join(p["observation_ids"]),
+            }
+        )  # fmt: skip
     return pd.DataFrame(rows, columns=MERGER_COLUMNS)
 
 
@@ -376,125 +280,40 @@ def _fact_brief(fact: pd.Series) -> str:
     return f"{value_text(fact)} ({period}, {vlabel(KIND_LABELS, fact['kind'])}{extra})"
 
 
-def reduction_comparison(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Average annual reductions (pp per year) of several geographies, for the comparison chart."""
-    table = facts_for(dataset, list(geography_ids))
-    return select(table, units=["percentage points per year"], totals_only=True)
-
-
-def standard_label(standard: object) -> str:
-    """Alias of :func:`helpers.format.format_standard`, for legends."""
-    return format_standard(standard)
-
-
 def trajectories(dataset: Dataset, geography_ids: Iterable[str]) -> pd.DataFrame:
-    """Poor-household rates (results) of the geographies that have a series of two or more years
-    under one standard and method, with the nation's where it has one."""
-    from helpers.brief import rate_series
-
-    chosen = []
-    for gid in [*geography_ids, "vn"]:
-        for series in rate_series(facts_for(dataset, gid)).values():
-            if series["period_end"].nunique() >= 2:
-                chosen.append(series)
-    return pd.concat(chosen) if chosen else pd.DataFrame()
+    """Poor-household rates (results, as facts) of the series of two or more year-end results
+    (:func:`helpers.analysis.trajectories.paces`) of the geographies and the nation."""
+    chosen_ids = [*geography_ids, "vn"]
+    long = set(analysis_trajectories.paces(dataset, chosen_ids)["series_id"])
+    rates = analysis_trajectories.rates(dataset, chosen_ids)
+    rates = rates[rates["series_id"].isin(long) & (rates["kind"] == "actual")]
+    if rates.empty:
+        return pd.DataFrame()
+    table = facts_for(dataset, chosen_ids)
+    first = table["observation_ids"].str.split(";").str[0]
+    picked = table[first.isin(set(rates["observation_id"]))].copy()
+    standard = rates.set_index("observation_id")["standard_in_force"]
+    picked["standard_used"] = first[picked.index].map(standard).to_numpy()
+    return picked.sort_values(["geography_id", "period_end"], kind="stable")
 
 
 def target_table(dataset: Dataset, geography_ids: Iterable[str]) -> list[tuple[str, object]]:
     """``(geography id, TargetStatus)`` for every reduction target of each geography."""
-    from helpers.brief import target_statuses
+    from helpers.targets_text import target_statuses
 
-    return [
-        (gid, status)
-        for gid in geography_ids
-        for status in target_statuses(facts_for(dataset, gid))
-    ]
+    return [(gid, status) for gid in geography_ids
+            for status in target_statuses(dataset, [gid])]  # fmt: skip
+
+
+def data_coverage(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
+    """What the data cover across the provinces (:mod:`helpers.compare_findings`)."""
+    from helpers.compare_findings import data_coverage as covered
+
+    return covered(dataset, list(geography_ids))
 
 
 def findings(dataset: Dataset, geography_ids: Iterable[str]) -> list[str]:
-    """Sentences on the comparison, every number counted from the data."""
-    ids = list(geography_ids)
-    out = []
-    series = trajectories(dataset, ids)
-    with_series = [
-        g for g in ids if not series.empty and g in set(series["geography_id"].astype(str))
-    ]
-    if with_series:
-        out.append(
-            tr(
-                "{n} of the {total} provinces have a poor-household rate for two or more years "
-                "under one standard and method ({names}).",
-                n=len(with_series),
-                total=len(ids),
-                names=", ".join(geography_name(dataset, g) for g in with_series),
-            )
-        )
-    else:
-        out.append(
-            tr(
-                "{n} of the {total} provinces have a poor-household rate for two or more years "
-                "under one standard and method.",
-                n=0,
-                total=len(ids),
-            )
-        )
-    statuses = target_table(dataset, ids)
-    counts: dict[str, int] = {}
-    for _, s in statuses:
-        counts[s.status] = counts.get(s.status, 0) + 1
-    if statuses:
-        parts = ", ".join(status_count_text(n, k) for k, n in sorted(counts.items()))
-        out.append(
-            tr(
-                "Of {total} reduction targets reported, the data says: {parts}.",
-                total=len(statuses),
-                parts=parts,
-            )
-        )
-    funding = funding_normalised(dataset, ids)
-    own = funding[funding["is_total"] & (funding["indicator_id"] == PROGRAMME_FUNDING)]
-    if not own.empty:
-        with_basis = own[own["per poor household"] != not_reported()]
-        out.append(
-            tr_n(
-                "{count} province reports the programme's own allocation; {k} of those {m} "
-                "amounts can be set against a matching count of poor households.",
-                "{count} provinces report the programme's own allocation; {k} of those {m} "
-                "amounts can be set against a matching count of poor households.",
-                own["geography"].nunique(),
-                k=len(with_basis),
-                m=len(own),
-            )
-        )
-    pairs = merger_pairs(dataset, successors_of(dataset, ids))
-    pairs = pairs[
-        pairs["province from 1 July 2025"].isin([geography_name(dataset, g) for g in ids])
-    ]
-    if not pairs.empty:
-        out.append(
-            tr(
-                "Across the provinces merged on 1 July 2025, {n} pairs of figures share an "
-                "indicator; {ok} of them are comparable (same kind, period, standard and method).",
-                n=len(pairs),
-                ok=int(pairs["is_comparable"].sum()),
-            )
-        )
-    return out
+    """Sentences on the provinces' poverty, side by side (:mod:`helpers.compare_findings`)."""
+    from helpers.compare_findings import findings as compare_findings
 
-
-# A target's status (helpers.brief.TargetStatus.status) is a key; each has its words in the
-# catalogue, and a sentence part for counts.
-_STATUS_COUNTS = {
-    "met": "{n} met",
-    "not met": "{n} not met",
-    "undetermined": "{n} undetermined",
-    "not reported": "{n} not reported",
-    "not comparable": "{n} not comparable",
-}
-
-
-def status_count_text(n: int, status: str) -> str:
-    """``"9 not comparable"``: how many targets have a status, in the page's language."""
-    if status not in _STATUS_COUNTS:
-        raise ValueError(f"unknown target status {status!r}; known: {', '.join(_STATUS_COUNTS)}")
-    return tr(_STATUS_COUNTS[status], n=n)
+    return compare_findings(dataset, list(geography_ids))

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import brief, compare, display, plotting, profile_page
+from helpers import compare, display, plotting, profile_page
+from helpers.analysis import money as money_analysis
+from helpers.analysis import targets as target_verdicts
+from helpers.analysis import trajectories
 from helpers.compare import header as h
-from helpers.display import Column, esc, kind_label, value_cell
+from helpers.display import Column, esc, kind_label
 from helpers.facts import Dataset, facts_for, select
 from helpers.geo import geography_name
 from helpers.i18n import tr
-from helpers.profile import when
 from helpers.sources import sources_used
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
@@ -48,8 +50,12 @@ def _rate_columns(names: dict[str, str]) -> list[Column]:
     return [province, *profile_page.columns()]
 
 
-def rates(dataset: Dataset, ids: list[str]) -> str:
-    """Trajectories on one axis (standards and methods never joined), and every rate figure."""
+def rates(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> display.Section:
+    """Trajectories on one axis (standards and methods never joined), and every rate figure.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the provinces and the nation
+    (computed when not given); the chart draws the results of its series of two or more years.
+    """
     out = display.section_html(
         tr("Poverty rates over time: where do the provinces stand?"),
         tr(
@@ -57,11 +63,14 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
             "change of standard, and survey estimates are never joined to review counts."
         ),
     )
-    series = compare.trajectories(dataset, ids)
+    if table is None:
+        table = trajectories.rates(dataset, [*ids, "vn"])
+    series = drawn_rates(table)
     names = {g: geography_name(dataset, g) for g in [*ids, "vn"]}
+    chart = None
     if not series.empty:
         figure = plotting.plot_trajectory(series, names)
-        out += display.figure_html(
+        chart = display.chart(
             figure,
             plotting.trajectory_alt(series, names),
             tr(
@@ -69,7 +78,7 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
                 "standard and one method."
             ),
             dataset,
-            series,
+            display.facts_of(dataset, series),
         )
     else:
         out += display.paragraph(
@@ -79,52 +88,63 @@ def rates(dataset: Dataset, ids: list[str]) -> str:
             ),
             "note",
         )
-    table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
-    out += display.facts_table_html(
-        dataset, table, _rate_columns(names), tr("Poor and near-poor households by province"),
-        tr("No province reports a poor or near-poor rate or count."),
+    facts_table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
+    return display.Section(
+        out,
+        chart,
+        display.facts_table_html(
+            dataset, facts_table, _rate_columns(names),
+            tr("Poor and near-poor households by province"),
+            tr("No province reports a poor or near-poor rate or count."),
+        ),
     )  # fmt: skip
-    return out
 
 
-def targets(dataset: Dataset, ids: list[str]) -> str:
-    """Every reduction target of each province, with its status against a matching result."""
+def drawn_rates(table: pd.DataFrame) -> pd.DataFrame:
+    """The results of a rates table (:func:`helpers.analysis.trajectories.rates`) in series of
+    two or more years: the lines the comparison draws."""
+    results = table[table["kind"] == "actual"]
+    return results[results.groupby("series_id")["year"].transform("nunique") >= 2]
+
+
+def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> str:
+    """Every reduction target of each province, with its verdict against a matching result.
+
+    ``table``: :func:`helpers.analysis.targets.verdicts` of the provinces (computed when not
+    given)."""
     out = display.section_html(
         tr("Reduction targets: did each province reach its own?"),
         tr("Each target is judged only against a result of the same measure, period and standard."),
     )
-    rows, behind = [], []
-    for gid, s in compare.target_table(dataset, ids):
-        t = s.target
-        result = "—" if s.result is None else f"{value_cell(s.result)} ({esc(when(s.result))})"
-        klass = "status-" + s.status.replace(" ", "-")
-        status = esc(brief.status_label(s.status))
-        rows.append([
-            esc(geography_name(dataset, gid)), esc(t["label"]), esc(when(t)), value_cell(t),
-            result, f'<span class="{klass}">{status}</span>', esc(s.reason),
-            display.evidence_html(dataset, s.evidence_ids()),
-        ])  # fmt: skip
-        behind.append(t)
-        if s.result is not None:
-            behind.append(s.result)
-    if not rows:
+    if table is None:
+        table = target_verdicts.verdicts(dataset, ids)
+    if table.empty:
         return out + display.paragraph(tr("No province reports a reduction target."), "empty")
+    rows, statuses = [], []
+    for gid in ids:
+        for s in profile_page.shown_statuses(dataset, [gid], table):
+            rows.append([esc(geography_name(dataset, gid)), *profile_page.status_cells(dataset, s)])
+            statuses.append(s)
     columns = ["province", "target", "when", "target value", "result", "status", "why",
                "evidence"]  # fmt: skip
-    table = display.table_html(
+    html = display.table_html(
         rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
-    return out + table + display.caption_html(
-        tr("Reduction targets against results, by province"), dataset, pd.DataFrame(behind),
-        "targets by province",
+    return out + html + display.caption_html(
+        tr("Reduction targets against results, by province"), dataset,
+        profile_page.statuses_behind(statuses), "targets by province",
     )  # fmt: skip
 
 
 NUMERIC_FUNDING = ("amount", "per year", "per poor household")
 
 
-def money(dataset: Dataset, ids: list[str]) -> str:
-    """Funding per programme year and per poor household, with "not applicable" apart."""
+def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> display.Section:
+    """Funding per programme year and per poor household, with "not applicable" apart.
+
+    ``table``: :func:`helpers.analysis.money.funding` of the provinces (computed when not
+    given); the chart draws the programme's own allocations in it.
+    """
     out = display.section_html(
         tr("Money: how much per programme year, and per poor household?"),
         tr(
@@ -134,7 +154,35 @@ def money(dataset: Dataset, ids: list[str]) -> str:
     )
     funding = compare.funding_normalised(dataset, ids)
     if funding.empty:
-        return out + display.paragraph(tr("No province reports funding."), "empty")
+        return display.Section(out, display.paragraph(tr("No province reports funding."), "empty"))
+    if table is None:
+        table = money_analysis.funding(dataset, ids)
+    chart = None
+    drawn = plotting.programme_money(table)
+    if not drawn.empty:
+        names = {g: geography_name(dataset, g) for g in ids}
+        behind = display.facts_of(
+            dataset,
+            pd.DataFrame(
+                {
+                    "observation_ids": [
+                        (r["observation_id"], r["poor_households_observation_id"])
+                        for _, r in drawn.iterrows()
+                    ]
+                }  # fmt: skip
+            ).assign(
+                observation_ids=lambda t: t["observation_ids"].map(
+                    lambda pair: tuple(i for i in pair if isinstance(i, str))
+                )
+            ),
+        )
+        chart = display.chart(
+            plotting.plot_funding(table, names),
+            plotting.funding_alt(table, names),
+            tr("The programme's own allocation per programme year and per poor household."),
+            dataset,
+            behind,
+        )
     rows = []
     for _, r in funding.iterrows():
         cells = [esc(kind_label(r[c]) if c == "kind" else r[c]) for c in compare.FUNDING_DISPLAY]
@@ -143,12 +191,13 @@ def money(dataset: Dataset, ids: list[str]) -> str:
     columns = [*compare.FUNDING_DISPLAY, "evidence"]
     numeric = [c in NUMERIC_FUNDING for c in columns]
     behind = select(facts_for(dataset, ids), components=["funding"], units=["VND billion"])
-    return (
-        out
-        + display.table_html(rows, [h(c) for c in columns], numeric)
-        + display.caption_html(
+    return display.Section(
+        out,
+        chart,
+        display.table_html(rows, [h(c) for c in columns], numeric),
+        display.caption_html(
             tr("Funding per programme year and per poor household"), dataset, behind, "funding"
-        )
+        ),
     )
 
 
@@ -164,30 +213,30 @@ def coverage_alt(counts: pd.DataFrame) -> str:
     return tr("Heat-map of every indicator by province.") + " " + per_province
 
 
-def coverage(dataset: Dataset, ids: list[str]) -> str:
+def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     """What each province reports: a heat-map of indicators by province."""
     out = display.section_html(tr("Coverage: what does each province report?"))
+    out += display.bullets(compare.data_coverage(dataset, ids), "coverage")
     matrix = compare.coverage_matrix(dataset, ids)
     figure = plotting.plot_coverage(matrix, tr("What each province reports"))
     counts = compare.coverage_counts(matrix)
     table = counts.rename(index=compare.coverage_label).reset_index()
     table = table.rename(columns={"coverage": h("coverage")})
     all_facts = facts_for(dataset, ids)
-    return (
-        out
-        + display.figure_html(
-            figure,
-            coverage_alt(counts),
-            tr("Coverage of every indicator of the dataset, by province."),
-            dataset,
-            all_facts,
-        )
-        + display.frame_html(table)
+    chart = display.chart(
+        figure,
+        coverage_alt(counts),
+        tr("Coverage of every indicator of the dataset, by province."),
+        dataset,
+        all_facts,
     )
+    return display.Section(out, chart, display.frame_html(table))
 
 
-def merger(dataset: Dataset, ids: list[str]) -> str:
-    """The merged provinces: pairs of figures of the same indicator, comparable or not, and why."""
+def merger(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> str:
+    """The merged provinces: pairs of figures of the same indicator, comparable or not, and why.
+
+    ``table``: :func:`helpers.analysis.mergers.merger_pairs` (all pairs when not given)."""
     out = display.section_html(
         tr("The provinces merged on 1 July 2025: what can be set side by side?"),
         tr(
@@ -198,6 +247,9 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
     names = {geography_name(dataset, g) for g in ids}
     pairs = compare.merger_pairs(dataset, compare.successors_of(dataset, ids))
     pairs = pairs[pairs["province from 1 July 2025"].isin(names)]
+    if table is not None:  # the pairs of the table (helpers.analysis.mergers.merger_pairs)
+        chosen = {";".join(ids_) for ids_ in table["observation_ids"]}
+        pairs = pairs[pairs["observation_ids"].isin(chosen)]
     if pairs.empty:
         return out + display.paragraph(
             tr("No indicator is reported for both members of a merged pair."), "empty"
@@ -231,11 +283,11 @@ def merger(dataset: Dataset, ids: list[str]) -> str:
 
 def sources(dataset: Dataset, ids: list[str]) -> str:
     """Every source cited on the page."""
-    series = compare.trajectories(dataset, ids)
-    national = not series.empty and "vn" in set(series["geography_id"].astype(str))
+    series = drawn_rates(trajectories.rates(dataset, [*ids, "vn"]))
+    national = series[~series["geography_id"].isin(ids)]
     shown = facts_for(dataset, ids)
-    if national:  # the national line is drawn for reference: its sources are cited too
-        shown = pd.concat([shown, series[series["geography_id"].astype(str) == "vn"]])
+    if not national.empty:  # the national line is drawn for reference: its sources are cited
+        shown = pd.concat([shown, display.facts_of(dataset, national)])
     return display.section_html(tr("Sources")) + display.sources_html(
         dataset, sources_used(dataset, shown)
     )

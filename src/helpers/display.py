@@ -62,9 +62,23 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", fold_name(text)).strip("-")[:60] or "rows"
 
 
-def show(*parts: str) -> None:
-    """Display HTML built by this module (several parts are joined)."""
-    display(HTML("\n".join(p for p in parts if p)))
+def show(*parts) -> None:
+    """Display what this module builds: HTML strings (consecutive ones joined in one output) and
+    charts (:class:`Chart`, each an image output with its alt text, then its caption); a
+    :class:`Section` shows its parts in order."""
+    pending: list[str] = []
+    for part in _flatten(parts):
+        if isinstance(part, Chart):
+            if pending:
+                display(HTML("\n".join(pending)))
+                pending = []
+            display(part.image(), metadata={"alt": part.alt})
+            if part.caption:
+                display(HTML(part.caption))
+        else:
+            pending.append(str(part))
+    if pending:
+        display(HTML("\n".join(pending)))
 
 
 # --- rows behind a display ---------------------------------------------------------------------
@@ -76,6 +90,33 @@ def observation_ids(facts_table: pd.DataFrame) -> list[str]:
     for joined in facts_table.get("observation_ids", pd.Series(dtype=str)):
         ids.extend(i for i in str(joined).split(";") if i and i not in ids)
     return ids
+
+
+def ids_in(table: pd.DataFrame) -> list[str]:
+    """The observation ids a table names, in order: its ``observation_id`` column, or its
+    ``observation_ids`` (tuples of an analysis table, or ``;``-joined strings of a facts table)."""
+    ids: list[str] = []
+    if "observation_id" in table:
+        ids = [str(i) for i in table["observation_id"] if not is_missing(i)]
+    if "observation_ids" in table:
+        for value in table["observation_ids"]:
+            parts = value if isinstance(value, tuple | list) else str(value).split(";")
+            ids.extend(str(i) for i in parts if i)
+    return list(dict.fromkeys(ids))
+
+
+def facts_of(dataset: Dataset, table: pd.DataFrame) -> pd.DataFrame:
+    """The facts (:func:`helpers.facts.facts_for`) behind the observations a table names
+    (:func:`ids_in`), in the table's order: what a caption cites and a download holds."""
+    from helpers.facts import facts
+
+    wanted = ids_in(table)
+    obs = dataset.observations
+    table_facts = facts(obs[obs["observation_id"].astype(str).isin(wanted)], dataset.indicators)
+    order = {oid: i for i, oid in enumerate(wanted)}
+    first = [min(order.get(i, len(order)) for i in str(j).split(";"))
+             for j in table_facts["observation_ids"]]  # fmt: skip
+    return table_facts.assign(_o=first).sort_values("_o").drop(columns="_o").reset_index(drop=True)
 
 
 def rows_behind(dataset: Dataset, facts_table: pd.DataFrame) -> pd.DataFrame:
@@ -332,19 +373,13 @@ def facts_table_html(
 
 # --- figures -------------------------------------------------------------------------------------
 
+CHART_DPI = 144  # drawn at 144 dpi, shown at 96 CSS px an inch: sharp on high-DPI screens
+CSS_DPI = 96  # CSS pixels an inch: a chart is shown at its own size
 
-def figure_html(
-    figure,
-    alt: str,
-    title: str,
-    dataset: Dataset,
-    facts_table: pd.DataFrame,
-    dpi: int = 200,
-) -> str:
-    """A matplotlib figure as an embedded high-DPI PNG with alt text, caption and download.
 
-    The image is shown at half its pixel size (sharp on high-DPI screens); the figure is closed.
-    """
+def figure_png(figure, dpi: int = CHART_DPI) -> bytes:
+    """A matplotlib figure as a PNG with a 256-colour palette and its dpi recorded (``pHYs``),
+    the figure closed. Same figure, same bytes."""
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
@@ -353,28 +388,152 @@ def figure_html(
         buffer, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 0}
     )
     plt.close(figure)
-    data = _palette_png(buffer.getvalue())
-    width = int.from_bytes(data[16:20], "big")
-    height = int.from_bytes(data[20:24], "big")
-    scale = dpi / 100
-    payload = base64.b64encode(data).decode("ascii")
-    img = (
-        f'<img src="data:image/png;base64,{payload}" alt="{esc(alt)}" '
-        f'width="{round(width / scale)}" height="{round(height / scale)}">'
-    )
+    return _palette_png(buffer.getvalue(), dpi)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to show: its PNG, its description (alt text) and its caption (HTML: title,
+    sources, the download of the rows behind it). :func:`show` displays it as an image output
+    with its alt text, followed by the caption; the page keeps both in place."""
+
+    png: bytes
+    alt: str
+    caption: str = ""
+    dpi: int = CHART_DPI
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Display size in CSS pixels: the figure's own size in inches at 96 CSS px an inch (a
+        5.3 in chart is 509 px wide; a narrower screen shrinks it, as far as its text stays
+        readable, see ``reportbuild.html.readable_width``)."""
+        width = int.from_bytes(self.png[16:20], "big")
+        height = int.from_bytes(self.png[20:24], "big")
+        return round(width * CSS_DPI / self.dpi), round(height * CSS_DPI / self.dpi)
+
+    def html(self) -> str:
+        """The chart as one ``<figure>`` (image, alt text and caption) in HTML."""
+        width, height = self.size
+        payload = base64.b64encode(self.png).decode("ascii")
+        img = (
+            f'<img src="data:image/png;base64,{payload}" alt="{esc(self.alt)}" '
+            f'width="{width}" height="{height}">'
+        )
+        return f"<figure>{img}<figcaption>{self.caption}</figcaption></figure>"
+
+    def image(self):
+        """The chart as an IPython image with its alt text and display size in its metadata."""
+        from IPython.display import Image
+
+        width, height = self.size
+        return Image(data=self.png, format="png", width=width, height=height, alt=self.alt)
+
+
+def chart(
+    figure, alt: str, title: str, dataset: Dataset, table: pd.DataFrame, name: str = ""
+) -> Chart:
+    """A :class:`Chart` of ``figure`` (closed here) with its alt text, and a caption giving its
+    title, its sources and the download of exactly the rows behind it. ``table`` is a facts
+    table or any table naming observation ids (an analysis table, :func:`ids_in`)."""
+    facts_table = table if _is_facts_table(table) else facts_of(dataset, table)
+    return Chart(figure_png(figure), alt, caption_html(title, dataset, facts_table, name or title))
+
+
+def _is_facts_table(table: pd.DataFrame) -> bool:
+    """True for a table of :func:`helpers.facts.facts` (``;``-joined observation ids)."""
+    ids = table.get("observation_ids")
+    return ids is not None and "source_id" in table and all(isinstance(i, str) for i in ids)
+
+
+def figure_html(
+    figure,
+    alt: str,
+    title: str,
+    dataset: Dataset,
+    facts_table: pd.DataFrame,
+    dpi: int = CHART_DPI,
+) -> str:
+    """A matplotlib figure as an embedded high-DPI PNG with alt text, caption and download.
+
+    The image is shown at the figure's size in inches (drawn at 1.5 pixels a CSS pixel: sharp
+    on high-DPI screens); the figure is closed.
+    """
     caption = caption_html(title, dataset, facts_table, title)
-    return f"<figure>{img}<figcaption>{caption}</figcaption></figure>"
+    return Chart(figure_png(figure, dpi), alt, caption, dpi).html()
 
 
-def _palette_png(data: bytes) -> bytes:
+def show_figure(figure, alt: str, caption: str = "") -> None:
+    """Display a matplotlib figure as an image output with its alt text (JupyterLab shows it,
+    the reports embed it), then its caption (HTML) if any; the figure is closed."""
+    show(Chart(figure_png(figure), alt, caption))
+
+
+_LINT_COMMENT = re.compile(r"\s*# (noqa|fmt)\b.*$")
+
+
+def show_code(label: str | None = None) -> None:
+    """Show the code of the cell that calls this, folded (``<details>``), without this call's
+    own line: the reports hide code cells, and a page that teaches the API shows it this way."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    history = shell.user_ns.get("In", []) if shell is not None else []
+    source = history[-1] if history else ""
+    lines = [
+        _LINT_COMMENT.sub("", line) for line in source.splitlines() if "show_code(" not in line
+    ]
+    code = "\n".join(lines).strip("\n")
+    summary = esc(label or tr("Code"))
+    show(f'<details class="code"><summary>{summary}</summary><pre><code>{esc(code)}</code></pre>'
+         "</details>")  # fmt: skip
+
+
+class Section(str):
+    """A section of a page: its HTML as a string (charts included as ``<figure>``), and the
+    same as :attr:`parts`, HTML strings and :class:`Chart` objects in order, which :func:`show`
+    displays as HTML outputs and image outputs."""
+
+    parts: tuple
+
+    def __new__(cls, *parts: str | Chart) -> Section:
+        parts = tuple(p for p in _flatten(parts) if p)
+        text = "".join(p.html() if isinstance(p, Chart) else str(p) for p in parts)
+        section = super().__new__(cls, text)
+        section.parts = parts
+        return section
+
+    @property
+    def charts(self) -> list[Chart]:
+        """The section's charts, in order."""
+        return [p for p in self.parts if isinstance(p, Chart)]
+
+
+def _flatten(parts) -> list:
+    out: list = []
+    for part in parts:
+        if isinstance(part, Section):
+            out.extend(part.parts)
+        elif part:
+            out.append(part)
+    return out
+
+
+def _palette_png(data: bytes, dpi: int = CHART_DPI) -> bytes:
     """The PNG with a 256-colour palette: charts are flat colours and antialiased text, so this
-    keeps them sharp at a third of the size (deterministic: same input, same bytes)."""
+    keeps them sharp at a third of the size (deterministic: same input, same bytes). Odd sizes
+    are padded by a white pixel. The dpi is recorded, so that the page can keep the chart's text
+    readable (``reportbuild.html``)."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(data)).convert("RGB")
+    width, height = image.size
+    if width % 2 or height % 2:  # even sizes: the same display size whatever the rounding
+        padded = Image.new("RGB", (width + width % 2, height + height % 2), "white")
+        padded.paste(image, (0, 0))
+        image = padded
     out = io.BytesIO()
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
-        out, format="PNG", optimize=True
+        out, format="PNG", optimize=True, dpi=(dpi, dpi)
     )
     return out.getvalue()
 

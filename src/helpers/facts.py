@@ -17,7 +17,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from helpers.format import format_quantity, is_missing, not_reported, period_years
+from helpers.format import format_quantity, is_missing, not_reported
 from helpers.i18n import language, tr
 from helpers.load import NATURAL_KEY
 from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS, PEOPLE_UNITS, REDUCTION_UNITS
@@ -202,8 +202,11 @@ def fact_text(fact: pd.Series | dict, notation: str | None = None) -> str:
 
 
 def is_total(facts_table: pd.DataFrame) -> pd.Series:
-    """True for facts that are not a part of a breakdown."""
-    return facts_table["breakdown_by"].isna() | (facts_table["breakdown_by"].astype(str) == "")
+    """True for facts that are not a part of a breakdown (the rule of
+    :func:`helpers.analysis.common.is_total`)."""
+    from helpers.analysis.common import is_total as rule
+
+    return rule(facts_table)
 
 
 def select(
@@ -265,28 +268,6 @@ def breakdown_facts(facts_table: pd.DataFrame) -> pd.DataFrame:
 
     parts["total_text"] = [total_of(row) for _, row in parts.iterrows()]
     return parts.reset_index(drop=True)
-
-
-def per_year(fact: pd.Series | dict) -> tuple[float, float, int | None]:
-    """``(low, high)`` of a fact divided by the years its period covers, and that number."""
-    years = period_years(fact["period_start"], fact["period_end"])
-    if not years:
-        return float("nan"), float("nan"), None
-    return fact["low"] / years, fact["high"] / years, years
-
-
-def per_year_text(fact: pd.Series | dict, decimals: int = 1) -> str:
-    """A fact's amount per year of its period, keeping its qualifier (over, range, ...)."""
-    low, high, years = per_year(fact)
-    if years is None:
-        return not_reported()
-    qualifier = fact["qualifier"]
-    if years == 1:
-        decimals = None
-    if qualifier == "range":
-        return format_quantity(low, fact["unit"], "range", high, decimals=decimals)
-    value = high if qualifier == "below" else low
-    return format_quantity(value, fact["unit"], qualifier, decimals=decimals)
 
 
 def breakdown_text(fact: pd.Series | dict) -> str:

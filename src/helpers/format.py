@@ -132,13 +132,6 @@ def format_period(start: int | None, end: int | None) -> str:
     return f"{int(start)}–{int(end)}"
 
 
-def period_years(start: int | None, end: int | None) -> int | None:
-    """Number of calendar years a period covers (inclusive), ``None`` if unknown."""
-    if is_missing(start) or is_missing(end):
-        return None
-    return int(end) - int(start) + 1
-
-
 def format_date(date: object, inferred: object = None) -> str:
     """A publication date as each language writes it: ``"17 April 2025"``, ``"17/4/2025"``.
 

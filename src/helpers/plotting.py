@@ -21,7 +21,15 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import ScalarFormatter
 
 from helpers.facts import fact_text as _fact_text
-from helpers.format import format_period, format_standard, unit_suffix
+from helpers.format import (
+    format_date,
+    format_number,
+    format_period,
+    format_quantity,
+    format_standard,
+    not_reported,
+    unit_suffix,
+)
 from helpers.i18n import language, tr
 from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
@@ -44,7 +52,19 @@ COVERAGE_COLOURS = {
     "result and target": OKABE_ITO["blue"],
 }
 
+# Keyed by the verdict codes of helpers.analysis.targets (the legend shows their words).
+STATUS_COLOURS = {
+    "met": OKABE_ITO["bluish green"],
+    "on_track": "#8FD3BF",
+    "achieved_as_stated": OKABE_ITO["sky blue"],
+    "behind": OKABE_ITO["orange"],
+    "not_met": OKABE_ITO["vermillion"],
+    "not_comparable": "#999999",
+    "not_reported": "#DDDDDD",
+}
+
 FONT = "DejaVu Sans"
+CHART_WIDTH = 5.3  # inches: drawn at 144 dpi and shown at half its pixels, it fits a 390 px phone
 
 
 def apply_theme() -> None:
@@ -208,7 +228,7 @@ def plot_bounds(
     With ``names`` (geography id -> name) rows are labelled by geography and indicator.
     """
     n = len(facts_table)
-    fig, ax = plt.subplots(figsize=(6.4, 0.75 * n + 1.6))
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.62 * n + 2.1), layout="constrained")
     values = pd.concat([facts_table["low"], facts_table["high"]]).dropna()
     top = float(values.max()) if len(values) else 1.0
     arrow = 0.18 * top
@@ -224,20 +244,72 @@ def plot_bounds(
                     va="center", fontsize=9)  # fmt: skip
         geo = names.get(str(fact["geography_id"])) if names else None
         prefix = f"{geo}: {fact.get('label', '')}" if geo else None
-        labels.append(fact_label(fact, prefix))
-    ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8.5)
-    ax.set_xlim(0, top * 1.55)
+        labels.append(_wrap(fact_label(fact, prefix)))
+    ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8)
+    ax.set_xlim(0, top * 2.0)  # room for the value written after each marker or arrow
     _value_axis(ax.xaxis)
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left")
-    handles = bounds_legend_handles()
+    fig.suptitle(_wrap(title, 52), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    handles = legend_handles_for(facts_table)
     if names:
         present = dict.fromkeys(facts_table["geography_id"].astype(str))
         handles += [Patch(color=colour_for(g, parents), label=names.get(g, g)) for g in present]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.9 / (0.75 * n + 1.6)),
-              ncol=2, fontsize=8.5)  # fmt: skip
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=8)
     return fig
+
+
+def legend_handles_for(facts_table: pd.DataFrame) -> list:
+    """The entries of :func:`bounds_legend_handles` that a chart of ``facts_table`` draws."""
+    kinds = set(facts_table["kind"].astype(str))
+    qualifiers = set(facts_table["qualifier"].astype(str))
+    used = [
+        "actual" in kinds,
+        bool(kinds & set(TARGET_KINDS)),
+        "estimate" in kinds,
+        "range" in qualifiers,
+        bool(qualifiers & {"over", "at least", "range low", "below", "range high"}),
+    ]
+    return [h for h, u in zip(bounds_legend_handles(), used, strict=True) if u]
+
+
+LABEL_WIDTH = 28  # characters per line of a row label: the labels take at most ~2 in
+
+
+def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
+    """A label wrapped to ``width`` characters a line (its own line breaks kept)."""
+    import textwrap
+
+    return "\n".join(textwrap.fill(line, width) for line in str(label).split("\n"))
+
+
+def unit_axis_label(unit: str) -> str:
+    """The words under a value axis in ``unit``, in the page's language."""
+    labels = {
+        "percent": tr("percent"),
+        "percentage points": tr("percentage points"),
+        "percentage points per year": tr("percentage points per year"),
+        "households": tr("households"),
+        "persons": tr("persons"),
+        "VND billion": tr("billion VND"),
+    }
+    return labels.get(unit) or unit_suffix(unit).strip() or tr("number")
+
+
+def plot_bounds_by_unit(
+    facts_table: pd.DataFrame,
+    title: str,
+    names: dict[str, str] | None = None,
+    least: int = 2,
+) -> list[tuple[str, plt.Figure]]:
+    """:func:`plot_bounds` once per unit of ``facts_table`` that has at least ``least`` figures:
+    never two units on one axis. Returns ``(unit, figure)`` pairs in the table's order."""
+    out = []
+    for unit, group in facts_table.groupby("unit", sort=False, observed=True):
+        if len(group) >= least:
+            label = unit_axis_label(str(unit))
+            out.append((str(unit), plot_bounds(group, label, f"{title} ({label})", names)))
+    return out
 
 
 def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
@@ -248,10 +320,11 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     keys = ["indicator_id", "breakdown_by", "period_start", "period_end", "kind", "source_id"]
     groups = [g for _, g in parts.groupby(keys, sort=False, dropna=False, observed=True)]
     heights = [0.42 * len(g) + 0.9 for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(6.4, sum(heights) + 0.5), squeeze=False,
-                             gridspec_kw={"height_ratios": heights})  # fmt: skip
+    fig, axes = plt.subplots(len(groups), 1, figsize=(CHART_WIDTH, sum(heights) + 0.5),
+                             squeeze=False, gridspec_kw={"height_ratios": heights},
+                             layout="constrained")  # fmt: skip
     for ax, group in zip(axes[:, 0], groups, strict=True):
-        labels = [vlabel(BREAKDOWN_LABELS, b) for b in group["breakdown"]][::-1]
+        labels = [_wrap(vlabel(BREAKDOWN_LABELS, b)) for b in group["breakdown"]][::-1]
         values = group["value"].to_numpy()[::-1]
         top = float(pd.concat([group["low"], group["high"]]).max())
         hollow = _is_target(group["kind"].iloc[0])
@@ -261,24 +334,26 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
                 draw_fact(ax, y, fact, colour, 0.15 * top)
             ax.annotate(_value(fact), (fact["value"], y), xytext=(6, 0),
                         textcoords="offset points", va="center", fontsize=8.5)  # fmt: skip
-        ax.set_xlim(0, top * 1.45)
+        ax.set_xlim(0, top * 1.8)  # room for the value written after each bar
         _value_axis(ax.xaxis)
         unit = unit_suffix(str(group["unit"].iloc[0])).strip() or tr("number")
         first = group.iloc[0]
         ax.set_title(
-            tr(
-                "{indicator}, by {breakdown} ({period}, {kind})",
-                indicator=first["label"],
-                breakdown=vlabel(BREAKDOWN_BY_LABELS, first["breakdown_by"]),
-                period=format_period(first["period_start"], first["period_end"]),
-                kind=_kind(first["kind"]),
+            _wrap(
+                tr(
+                    "{indicator}, by {breakdown} ({period}, {kind})",
+                    indicator=first["label"],
+                    breakdown=vlabel(BREAKDOWN_BY_LABELS, first["breakdown_by"]),
+                    period=format_period(first["period_start"], first["period_end"]),
+                    kind=_kind(first["kind"]),
+                ),
+                40,
             ),
             loc="left",
-            fontsize=10,
+            fontsize=9.5,
         )
         ax.set_xlabel(unit)
     fig.suptitle(title, x=0.02, ha="left", fontweight="bold")
-    fig.tight_layout()
     return fig
 
 
@@ -288,67 +363,133 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
 
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    fig, ax = plt.subplots(figsize=(2.6 + 1.0 * cells.shape[1], 0.22 * len(cells) + 1.8))
+    codes.index = [_wrap(label, 46) for label in codes.index]
+    codes.columns = [str(c).replace(" ", "\n") for c in codes.columns]
+    lines = sum(label.count("\n") + 1 for label in codes.index)
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.14 * lines + 0.1 * len(codes) + 2.2),
+                           layout="constrained")  # fmt: skip
     sns.heatmap(
         codes, ax=ax, cmap=list(COVERAGE_COLOURS.values()), vmin=-0.5,
         vmax=len(COVERAGE_COLOURS) - 0.5, cbar=False, linewidths=1.5, linecolor="white",
     )  # fmt: skip
     ax.xaxis.tick_top()
+    ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(axis="y", labelsize=7.5, length=0)
-    ax.tick_params(axis="x", labelsize=9, length=0, rotation=0)
+    ax.tick_params(axis="y", labelsize=7, length=0)
+    ax.tick_params(axis="x", labelsize=8, length=0, rotation=0)
     handles = [
         Patch(facecolor=c, edgecolor="#999999", label=tr(level))
         for level, c in COVERAGE_COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2, fontsize=8)
-    ax.set_title(title, loc="left", pad=24)
-    return fig
-
-
-def plot_per_year(
-    table: pd.DataFrame, title: str, parents: dict[str, str] | None = None
-) -> plt.Figure:
-    """Funding per year of its period, one row per amount (``per_year_low/high`` columns)."""
-    rows = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(6.4, 0.6 * len(rows) + 1.6))
-    top = float(pd.concat([rows["per_year_low"], rows["per_year_high"]]).max())
-    for i, row in rows.iterrows():
-        y = len(rows) - 1 - i
-        fact = {
-            "kind": row["kind"],
-            "qualifier": row["qualifier"],
-            "low": row["per_year_low"],
-            "high": row["per_year_high"],
-            "value": row["per_year_low"] if pd.notna(row["per_year_low"]) else row["per_year_high"],
-        }
-        draw_fact(ax, y, fact, colour_for(row["geography_id"], parents), 0.12 * top)
-        ax.annotate(row["per year"], (fact["value"], y), xytext=(10, 7),
-                    textcoords="offset points", fontsize=8.5)  # fmt: skip
-    labels = [f"{r['geography']}: {r['indicator']}, {r['part']}\n{r['period']}, {_kind(r['kind'])}"
-              for _, r in rows.iterrows()]  # fmt: skip
-    ax.set_yticks(range(len(rows) - 1, -1, -1), labels, fontsize=8)
-    ax.set_xlim(0, top * 1.4)
-    _value_axis(ax.xaxis)
-    ax.set_xlabel(tr("billion VND per year of the period"))
-    ax.set_title(title, loc="left")
-    ax.legend(handles=bounds_legend_handles(), loc="lower right", fontsize=8)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.005), ncol=1, fontsize=8)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
     return fig
 
 
 def _year_position(fact: pd.Series) -> float:
     """Where a figure stands on a year axis: its year's end, or its printed date within the year
-    (1 July 2025 at 2024.5), so that a mid-year figure is not drawn as a year-end one."""
+    (1 July 2025 at 2024.5), so that a mid-year or "to date" figure is not drawn as a year-end
+    one. Takes a row of a facts table or of :func:`helpers.analysis.trajectories.rates`."""
+    as_of = fact.get("as_of")
     date = fact.get("date")
-    if date is not None and not pd.isna(date):
+    dated = date is not None and not pd.isna(date)
+    if dated and (as_of is None or pd.isna(as_of) or str(as_of) != "year_end"):
         stamp = pd.Timestamp(date)
         return stamp.year - 1 + stamp.day_of_year / (366 if stamp.is_leap_year else 365)
-    return float(fact["period_end"])
+    year = fact.get("year")
+    if year is None or pd.isna(year):
+        year = fact["period_end"]
+    return float(year)
 
 
 METHOD_STYLES = {"administrative review": "-", "household survey": "--", "": "-"}
+METHOD_DASHES = {"administrative review": "", "household survey": (4, 2), "": ""}
 STANDARD_BREAK = 2021.5  # between the 2021 review (both standards) and 2022
+
+
+def _method_word(method: str) -> str:
+    if not method:
+        return ""
+    return tr("survey") if method == "household survey" else tr("review")
+
+
+# Where a rates table keeps the standard a line is drawn under: the analysis layer's standard in
+# force, a facts table's standard used, or the standard as recorded.
+STANDARD_COLUMNS = ("standard_in_force", "standard_used", "poverty_standard")
+
+
+def rate_points(rates: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The points of a rate chart, one per figure: ``x`` (year, or date within the year),
+    ``value``, the geography's ``name``, ``standard``, ``method``, ``series`` (geography,
+    standard and method: one line) and ``segment`` (a series broken where a year's sources give
+    different values: no value is picked or averaged; ``on_line`` is False for those points).
+
+    Takes :func:`helpers.analysis.trajectories.rates` or a facts table of rates."""
+    if rates.empty:
+        return pd.DataFrame(columns=["x", "value", "geography_id", "name", "standard", "method",
+                                     "series", "segment", "on_line"])  # fmt: skip
+    rates = rates.reset_index(drop=True)
+    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
+    standard = next(rates[c] for c in STANDARD_COLUMNS if c in rates)
+    points = pd.DataFrame(
+        {
+            "x": [_year_position(r) for _, r in rates.iterrows()],
+            "value": rates["value"].astype(float),
+            "geography_id": rates["geography_id"].astype(str),
+            "standard": standard.fillna("not stated").astype(str),
+            "method": method.fillna("").astype(str),
+            "qualifier": rates["qualifier"].astype(str) if "qualifier" in rates else "exact",
+            "dated": [_dated(r) for _, r in rates.iterrows()],
+        },
+        index=rates.index,
+    )
+    points["name"] = [names.get(g, g) for g in points["geography_id"]]
+    points["series"] = points["geography_id"] + "|" + points["standard"] + "|" + points["method"]
+    if "series_id" in rates:  # a standard not stated: one line per stretch of one standard
+        points["series"] = rates["series_id"].astype(str)
+    points = points.sort_values(["series", "x"], kind="stable")
+    spread = points.groupby(["series", "x"])["value"].transform("nunique")
+    points["on_line"] = spread == 1
+    breaks = (~points["on_line"]).astype(int).groupby(points["series"]).cumsum()
+    points["segment"] = points["series"] + "|" + breaks.astype(str)
+    order = list(
+        dict.fromkeys(zip(rates["geography_id"].astype(str), standard.astype(str), strict=True))
+    )
+    rank = {key: i for i, key in enumerate(order)}
+    points["_rank"] = [
+        rank.get((g, s), 0) for g, s in zip(points["geography_id"], points["standard"], strict=True)
+    ]
+    return points.sort_values(["_rank", "series", "x"], kind="stable").drop(columns="_rank")
+
+
+def _dated(fact: pd.Series) -> object:
+    """The date of a figure that stands inside its year ("to date", mid-year), else None."""
+    as_of = fact.get("as_of")
+    date = fact.get("date")
+    if date is None or pd.isna(date) or (as_of is not None and str(as_of) == "year_end"):
+        return None
+    return pd.Timestamp(date)
+
+
+def _point_text(point: pd.Series, short: bool = False) -> str:
+    """A point's value with its date when it stands inside a year: in words for the alt text,
+    as month/year on the chart (``short``)."""
+    text = _value(_point_fact(point))
+    dated = point.get("dated")
+    if dated is not None and not pd.isna(dated):
+        date = f"{dated.month}/{dated.year}" if short else format_date(dated)
+        text = tr("{value} at {date}", value=text, date=date)
+    return text
+
+
+def _point_fact(point: pd.Series) -> dict:
+    """A chart point as a fact :func:`helpers.facts.fact_text` can write (a rate, in percent)."""
+    qualifier = point["qualifier"] if point["qualifier"] in QUALIFIERS_OF_ONE_VALUE else "exact"
+    return {"unit": "percent", "qualifier": qualifier, "value": point["value"]}
+
+
+QUALIFIERS_OF_ONE_VALUE = ("exact", "about", "over", "at least", "below")
 
 
 def plot_trajectory(
@@ -356,68 +497,60 @@ def plot_trajectory(
     names: dict[str, str],
     targets: pd.DataFrame | None = None,
 ) -> plt.Figure:
-    """Poor-household rates by year: one line per geography, standard and method, never joined.
+    """Poor-household rates by year: one line per geography, standard and method, never joined
+    (seaborn: colour by geography, line style by method, marker by standard).
 
     Solid lines are administrative review counts, dashed ones household-survey estimates;
     squares mark the 2016–2020 standard, circles the 2021–2025 one; a vertical rule marks the
-    change of standard. Targets are hollow markers (an arrow for "below").
+    change of standard. A figure dated within a year ("to date", mid-year) stands at its date.
+    Targets are hollow markers (an arrow for "below"). Takes
+    :func:`helpers.analysis.trajectories.rates` or a facts table of rates.
     """
-    fig, ax = plt.subplots(figsize=(6.2, 4.2))
-    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
-    keys = [
-        rates["geography_id"].astype(str),
-        standard.astype(str),
-        method.fillna("").astype(str),
-    ]
-    for (gid, standard, how), series in rates.groupby(keys, sort=False):
-        series = series.assign(_x=[_year_position(r) for _, r in series.iterrows()])
-        series = series.sort_values("_x")
-        colour = colour_for(gid)
-        marker = STANDARD_MARKERS.get(standard, "o")
-        style = METHOD_STYLES.get(how, "-")
-        label = f"{names.get(gid, gid)}, {format_standard(standard)}"
-        if how:
-            label += ", " + (tr("survey") if how == "household survey" else tr("review"))
-        # A year with figures from several sources that differ is shown as separate markers
-        # and breaks the line: no value is picked or averaged.
-        by_year = series.groupby("_x")["value"]
-        line = by_year.agg(lambda v: float(v.iloc[0]) if v.nunique() == 1 else float("nan"))
-        ax.plot(line.index, line.to_numpy(), ls=style, color=colour, lw=1.8, label=label)
-        ax.plot(
-            series["_x"],
-            series["value"].astype(float),
-            ls="none",
-            marker=marker,
-            color=colour,
-            ms=6,
-        )
+    import seaborn as sns
+
+    points = rate_points(rates, names)
+    palette = {names.get(g, g): colour_for(g) for g in points["geography_id"].unique()}
+    line = points[points["on_line"]].drop_duplicates(["segment", "x"])
+    n_geo = points["geography_id"].nunique()
+    n_styles = len(points[["standard", "method"]].drop_duplicates())
+    n_targets = 0 if targets is None else len(targets)
+    legend_rows = -(-(n_geo + n_styles + n_targets) // 2)
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 3.3 + 0.2 * legend_rows), layout="constrained")
+    if not line.empty:
+        sns.lineplot(
+            data=line, x="x", y="value", hue="name", style="method", units="segment",
+            estimator=None, palette=palette, dashes=METHOD_DASHES, lw=1.8, legend=False,
+            sort=True, ax=ax,
+        )  # fmt: skip
+    if not points.empty:
+        sns.scatterplot(
+            data=points, x="x", y="value", hue="name", style="standard", palette=palette,
+            markers=STANDARD_MARKERS, s=36, linewidth=0, legend=False, ax=ax,
+        )  # fmt: skip
+    for _, series in points.groupby("series", sort=False):
         last = series.iloc[-1]
         ax.annotate(
-            _value(last),
-            (float(last["_x"]), float(last["value"])),
-            xytext=(5, 4),
-            textcoords="offset points",
-            fontsize=9,
-            color=colour,
-        )
+            _point_text(last, short=True),
+            (float(last["x"]), float(last["value"])),
+            xytext=(4, 4), textcoords="offset points", fontsize=9,
+            color=colour_for(last["geography_id"]),
+        )  # fmt: skip
+    handles = [Line2D([], [], color=palette[n], lw=2.5, label=n) for n in palette]
+    for (standard, how), _ in points.groupby(["standard", "method"], sort=False):
+        label = format_standard(standard)
+        if how:
+            label += ", " + _method_word(how)
+        handles.append(Line2D([], [], color="#555555", ls=METHOD_STYLES.get(how, "-"), lw=1.5,
+                              marker=STANDARD_MARKERS.get(standard, "o"), label=label))  # fmt: skip
     if targets is not None and not targets.empty:
         for _, t in targets.iterrows():
             colour = colour_for(str(t["geography_id"]))
             y = float(t["value"])
-            ax.plot(
-                [float(t["period_end"])],
-                [y],
-                marker="o",
-                mfc="white",
-                mec=colour,
-                mew=1.8,
-                ls="none",
-                ms=7,
-                label=tr(
-                    "target: {value} by {year}", value=_value(t), year=int(t["period_end"])
-                ),  # fmt: skip
-            )
+            label = tr("target: {value} by {year}", value=_value(t), year=int(t["period_end"]))
+            ax.plot([float(t["period_end"])], [y], marker="o", mfc="white", mec=colour, mew=1.8,
+                    ls="none", ms=7)  # fmt: skip
+            handles.append(Line2D([], [], marker="o", mfc="white", mec=colour, mew=1.8,
+                                  ls="none", ms=7, label=label))  # fmt: skip
             if str(t["qualifier"]) == "below":
                 ax.annotate(
                     "",
@@ -425,10 +558,10 @@ def plot_trajectory(
                     xytext=(float(t["period_end"]), y),
                     arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.5),
                 )
-    years = pd.concat(
-        [rates["period_end"], targets["period_end"] if targets is not None else rates["period_end"]]
-    )
-    lo, hi = int(years.min()), int(years.max())
+    xs = list(points["x"])
+    if targets is not None and not targets.empty:
+        xs += list(targets["period_end"].astype(float))
+    lo, hi = (int(min(xs)), int(max(xs) + 0.999)) if xs else (2021, 2025)
     if lo <= STANDARD_BREAK <= hi:
         ax.axvline(STANDARD_BREAK, color="#999999", lw=1, ls=":")
         ax.text(
@@ -444,29 +577,122 @@ def plot_trajectory(
     ax.set_xlim(lo - 0.5, hi + 0.9)
     ax.set_ylim(bottom=0)
     _value_axis(ax.yaxis)
+    ax.set_xlabel("")
     ax.set_ylabel(tr("poor households (% of households)"))
     ax.grid(axis="y")
-    ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1)
+    ncol = 2 if max(len(h.get_label()) for h in handles) <= 30 else 1  # fits 5.3 in
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=ncol,
+              fontsize=8.5)  # fmt: skip
     return fig
 
 
 def trajectory_alt(rates: pd.DataFrame, names: dict[str, str]) -> str:
     """Alt text of :func:`plot_trajectory`: each line's points in words, in the page's language."""
     parts = []
-    method = rates["method"] if "method" in rates else pd.Series("", index=rates.index)
-    standard = rates["standard_used"] if "standard_used" in rates else rates["poverty_standard"]
-    keys = [rates["geography_id"].astype(str), standard.astype(str),
-            method.fillna("").astype(str)]  # fmt: skip
-    for (gid, standard, _how), s in rates.groupby(keys, sort=False):
-        points = ", ".join(
-            f"{int(r['period_end'])}: {_value(r)}"
-            for _, r in s.sort_values("period_end").iterrows()
-        )
-        name = names.get(gid, gid)
+    rates = rates.reset_index(drop=True)
+    points = rate_points(rates, names)
+    points["year"] = [
+        int(r["year"]) if "year" in rates and pd.notna(r["year"]) else int(r["period_end"])
+        for _, r in rates.loc[points.index].iterrows()
+    ]
+    points = points.drop_duplicates(["series", "x", "value"])
+    for (_, standard, how), s in points.groupby(["geography_id", "standard", "method"], sort=False):
+        text = ", ".join(f"{r['year']}: {_point_text(r)}" for _, r in s.sort_values("x").iterrows())
+        name = s["name"].iloc[0]
+        if how:
+            name = tr("{name} ({method})", name=name, method=_method_word(how))
         if standard in STANDARD_BASIS:
             line = tr("{name} under the {standard}: {points}", name=name,
-                      standard=format_standard(standard), points=points)  # fmt: skip
+                      standard=format_standard(standard), points=text)  # fmt: skip
         else:
-            line = tr("{name}, no poverty standard named: {points}", name=name, points=points)
+            line = tr("{name}, no poverty standard named: {points}", name=name, points=text)
         parts.append(line)
     return tr("Line chart of the poor-household rate. {lines}.", lines="; ".join(parts))
+
+
+def programme_money(funding: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`helpers.analysis.money.funding` a money chart draws: the programme's
+    own allocations (totals) that can be divided by programme years."""
+    keep = (funding["money_class"] == "programme") & funding["is_total"].astype(bool)
+    keep &= funding["indicator_id"] == "funding_allocated"
+    return funding[keep & funding["per_programme_year"].notna()]
+
+
+def plot_funding(funding: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
+    """The programme's own allocation per programme year and per poor household, one bar per
+    amount, in two panels (billion VND; million VND): one unit per axis. Takes
+    :func:`helpers.analysis.money.funding`; an open bound ("over 323") is marked with its arrow.
+    """
+    rows = programme_money(funding).reset_index(drop=True)
+    labels = [
+        f"{names.get(str(r['geography_id']), r['geography_id'])}\n"
+        f"{format_period(r['period_start'], r['period_end'])}"
+        for _, r in rows.iterrows()
+    ]
+    panels = [
+        ("per_programme_year", tr("billion VND per programme year"), "VND billion"),
+        ("per_poor_household_vnd_million", tr("million VND per poor household"), None),
+    ]
+    fig, axes = plt.subplots(
+        1, 2, figsize=(CHART_WIDTH, 0.5 * len(rows) + 1.6), sharey=True, layout="constrained"
+    )
+    for ax, (column, label, unit) in zip(axes, panels, strict=True):
+        values = rows[column].astype(float)
+        top = float(values.max()) if values.notna().any() else 1.0
+        for y, (_, r) in enumerate(rows.iterrows()):
+            value = values.iloc[y]
+            if pd.isna(value):
+                ax.annotate(tr("not reported"), (0, y), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=7.5, color="#777777")  # fmt: skip
+                continue
+            fact = {"kind": r["kind"], "qualifier": str(r["qualifier"]), "value": value,
+                    "low": value, "high": value}  # fmt: skip
+            if fact["qualifier"] not in ("over", "at least", "below"):
+                fact["qualifier"] = "exact"
+            colour = colour_for(str(r["geography_id"]))
+            ax.barh([y], [value], color=colour, alpha=0.85, height=0.6)
+            edge = value
+            if fact["qualifier"] != "exact":
+                draw_fact(ax, y, fact, colour, 0.15 * top)
+                edge = value + 0.15 * top if fact["qualifier"] != "below" else value
+            decimals = 1 if unit else 2
+            text = format_quantity(round(value, decimals), "count", fact["qualifier"])
+            ax.annotate(text, (edge, y), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=8)  # fmt: skip
+        ax.set_xlim(0, top * 1.6)
+        ax.set_axisbelow(True)
+        _value_axis(ax.xaxis)
+        ax.set_xlabel(_wrap(label, 28), fontsize=9)
+        ax.grid(axis="y", visible=False)
+    axes[0].set_yticks(range(len(rows)), labels, fontsize=8)
+    axes[0].invert_yaxis()
+    fig.suptitle(tr("The programme's own allocation"), x=0.01, ha="left", fontweight="bold",
+                 fontsize=11)  # fmt: skip
+    return fig
+
+
+def funding_alt(funding: pd.DataFrame, names: dict[str, str]) -> str:
+    """Alt text of :func:`plot_funding`: each amount per programme year and per poor household."""
+    items = []
+    for _, r in programme_money(funding).iterrows():
+        qualifier = (
+            str(r["qualifier"]) if str(r["qualifier"]) in QUALIFIERS_OF_ONE_VALUE else "exact"
+        )
+        per_year = format_quantity(round(r["per_programme_year"], 1), "VND billion", qualifier)
+        household = r["per_poor_household_vnd_million"]
+        per_household = (
+            not_reported()
+            if pd.isna(household)
+            else tr("{value} million VND", value=format_number(round(household, 2)))
+        )
+        items.append(
+            tr(
+                "{name}, {period}: {per_year} per programme year, {per_household} per poor "
+                "household",
+                name=names.get(str(r["geography_id"]), r["geography_id"]),
+                period=format_period(r["period_start"], r["period_end"]),
+                per_year=per_year,
+                per_household=per_household,
+            )
+        )
+    return tr("Bar chart of the programme's own allocation. {items}.", items="; ".join(items))

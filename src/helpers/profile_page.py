@@ -13,15 +13,17 @@ from functools import reduce
 
 import pandas as pd
 
-from helpers import brief, display, plotting
+from helpers import brief, display, plotting, targets_text
+from helpers.analysis import targets as target_verdicts
+from helpers.analysis import trajectories
 from helpers.display import Column, esc, kind_label, value_cell
-from helpers.facts import Dataset, breakdown_text, facts_for, is_total, select
+from helpers.facts import Dataset, breakdown_text, facts_for, is_total
 from helpers.format import format_number, format_standard
 from helpers.geo import child_geographies, geography_name, reorganisation_note
 from helpers.i18n import tr, tr_n
 from helpers.profile import component_summary, not_reported, sections, when
 from helpers.sources import sources_used
-from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS, TARGET_KINDS
+from helpers.vocabulary import BREAKDOWN_BY_LABELS, BREAKDOWN_LABELS
 from helpers.vocabulary import label as vlabel
 
 
@@ -105,10 +107,21 @@ def findings(dataset: Dataset, geography_id: str) -> str:
     return display.section_html(tr("Findings")) + display.findings_html(found)
 
 
-def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
-    """Poverty rates by year, standard and method, with the national line for reference."""
+def rates(
+    dataset: Dataset,
+    geography_id: str,
+    reference: str | None = "vn",
+    table: pd.DataFrame | None = None,
+) -> display.Section:
+    """Poverty rates by year, standard and method, with the national line for reference.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and ``reference``
+    (computed when not given); the chart draws its results, one line per series.
+    """
     name = geography_name(dataset, geography_id)
-    table = profile_facts(dataset, geography_id)["rates"]
+    facts_table = profile_facts(dataset, geography_id)["rates"]
+    if table is None:
+        table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
     out = display.section_html(
         tr("Poverty rates: how many households are poor, and how has that changed?"),
         tr(
@@ -118,28 +131,23 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
             "estimates are separate lines too."
         ),
     )
-    series = brief.rate_series(table)
-    long_series = {k: s for k, s in series.items() if s["period_end"].nunique() >= 2}
-    if long_series:
-        chosen = pd.concat(series.values())
-        ids = {geography_id: name}
-        national = reference_series(dataset, geography_id, reference)
-        if not national.empty:
-            chosen = pd.concat([chosen, national])
-            ids[reference] = geography_name(dataset, reference)
-        targets = select(facts_for(dataset, geography_id), indicators=[brief.RATE])
-        targets = targets[targets["kind"].astype(str).isin(TARGET_KINDS)]
-        figure = plotting.plot_trajectory(chosen, ids, targets)
-        out += display.figure_html(
+    drawn = chart_rates(table, geography_id)
+    chart = None
+    if not drawn.empty:
+        ids = {g: geography_name(dataset, g) for g in dict.fromkeys(drawn["geography_id"])}
+        own = table[(table["geography_id"] == geography_id) & (table["kind"] == "target")]
+        targets = display.facts_of(dataset, own)
+        figure = plotting.plot_trajectory(drawn, ids, targets)
+        chart = display.chart(
             figure,
-            plotting.trajectory_alt(chosen, ids),
+            plotting.trajectory_alt(drawn, ids),
             tr(
                 "Poor-household rate by year, {name}: one line per standard and method.", name=name
             ),  # fmt: skip
             dataset,
-            pd.concat([chosen, targets]),
+            pd.concat([display.facts_of(dataset, drawn), targets]),
         )
-    elif not table.empty:
+    elif not facts_table.empty:
         out += display.paragraph(
             tr(
                 "No series of two or more years under one standard and method is reported, so "
@@ -147,86 +155,131 @@ def rates(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> 
             ),
             "note",
         )
-    out += display.facts_table_html(
-        dataset,
-        table,
-        columns(),
-        tr("Poor and near-poor households, {name}", name=name),
-        tr("No poor or near-poor rate or count is reported for {name}.", name=name),
-        _row_classes(table),
+    return display.Section(
+        out,
+        chart,
+        display.facts_table_html(
+            dataset,
+            facts_table,
+            columns(),
+            tr("Poor and near-poor households, {name}", name=name),
+            tr("No poor or near-poor rate or count is reported for {name}.", name=name),
+            _row_classes(facts_table),
+        ),
     )
-    return out
 
 
-def reference_series(dataset: Dataset, geography_id: str, reference: str | None) -> pd.DataFrame:
-    """The reference geography's rate series of two or more years (empty if none, or itself)."""
-    if not reference or reference == geography_id:
-        return pd.DataFrame()
-    series = brief.rate_series(facts_for(dataset, reference)).values()
-    long = [s for s in series if s["period_end"].nunique() >= 2]
-    return pd.concat(long) if long else pd.DataFrame()
+def chart_rates(table: pd.DataFrame, geography_id: str) -> pd.DataFrame:
+    """The rows of a rates table (:func:`helpers.analysis.trajectories.rates`) a profile draws:
+    the geography's results when one of its series has two or more years, and the other
+    geographies' (the reference) series of two or more years; empty when the geography has no
+    such series."""
+    results = table[table["kind"] == "actual"]
+    years = results.groupby("series_id")["year"].transform("nunique")
+    own = results["geography_id"] == geography_id
+    if not (own & (years >= 2)).any():
+        return results.iloc[0:0]
+    return results[own | (years >= 2)]
 
 
-def targets(dataset: Dataset, geography_id: str) -> str:
-    """Targets against results: each target with its status and why."""
+def targets(
+    dataset: Dataset, geography_id: str, table: pd.DataFrame | None = None
+) -> display.Section:
+    """Targets against results: each target with its verdict and why, then the reduction
+    figures, charted one unit at a time.
+
+    ``table``: :func:`helpers.analysis.targets.verdicts` of the geography (computed when not
+    given).
+    """
     name = geography_name(dataset, geography_id)
-    table = profile_facts(dataset, geography_id)["targets"]
-    statuses = brief.target_statuses(facts_for(dataset, geography_id))
+    if table is None:
+        table = target_verdicts.verdicts(dataset, [geography_id])
+    statuses = shown_statuses(dataset, [geography_id], table)
     out = display.section_html(
         tr("Targets against results: was the reduction target met?"),
         tr(
             "A target is met or not met only against a result of the same measure, period and "
-            "poverty standard; otherwise the table says why the two cannot be compared."
+            "poverty standard; a target whose period is not over is on track or behind by the "
+            "average fall per year so far, from one series; otherwise the table says why no "
+            "answer can be given."
         ),
     )
     if statuses:
-        rows = []
-        for s in statuses:
-            t = s.target
-            result = "—" if s.result is None else value_cell(s.result) + f" ({esc(when(s.result))})"
-            klass = "status-" + s.status.replace(" ", "-")
-            rows.append(
-                [
-                    _what(t),
-                    esc(when(t)),
-                    value_cell(t),
-                    result,
-                    f'<span class="{klass}">{esc(s.label)}</span>',
-                    esc(s.reason),
-                    display.evidence_html(dataset, s.evidence_ids()),
-                ]
-            )
+        rows = [status_cells(dataset, s) for s in statuses]
         headers = [tr("target"), tr("when"), tr("target value"), tr("result"), tr("status"),
                    tr("why"), tr("evidence")]  # fmt: skip
         out += display.table_html(rows, headers, [False, False, True, True, False, False, False])
         out += display.caption_html(
             tr("Targets against results, {name}", name=name),
             dataset,
-            table,
+            statuses_behind(statuses),
             tr("targets {name}", name=name),
         )
-    if len(table) >= 2:
-        figure = plotting.plot_bounds(
-            table,
-            tr("percentage points (per year where an average)"),
-            tr("Reductions — {name}", name=name),
-        )
-        out += display.figure_html(
-            figure,
-            alt_bounds(table),
-            tr(
-                "Reduction targets and results, {name} (hollow: target or plan; filled: result).",
-                name=name,
-            ),  # fmt: skip
-            dataset,
-            table,
-        )
-    out += display.facts_table_html(
-        dataset, table, columns(), tr("Reduction figures, {name}", name=name),
-        tr("No reduction target or result is reported for {name}.", name=name),
-        _row_classes(table),
+    table = profile_facts(dataset, geography_id)["targets"]
+    charts = []
+    if len(table) >= 2:  # one chart per unit: never two units on one axis
+        for unit, figure in plotting.plot_bounds_by_unit(
+            table, tr("Reductions — {name}", name=name)
+        ):
+            group = table[table["unit"].astype(str) == unit]
+            charts.append(
+                display.chart(
+                    figure,
+                    alt_bounds(group),
+                    tr(
+                        "Reduction targets and results in {unit}, {name} (hollow: target or "
+                        "plan; filled: result).",
+                        unit=plotting.unit_axis_label(unit),
+                        name=name,
+                    ),
+                    dataset,
+                    group,
+                )
+            )
+    return display.Section(
+        out,
+        *charts,
+        display.facts_table_html(
+            dataset, table, columns(), tr("Reduction figures, {name}", name=name),
+            tr("No reduction target or result is reported for {name}.", name=name),
+            _row_classes(table),
+        ),
     )  # fmt: skip
-    return out
+
+
+def shown_statuses(
+    dataset: Dataset, geography_ids: list[str], table: pd.DataFrame
+) -> list[targets_text.TargetStatus]:
+    """The targets of a verdicts table (:func:`helpers.analysis.targets.verdicts`), worded
+    (:func:`helpers.targets_text.target_statuses`), in the table's order."""
+    statuses = {
+        s.verdict["target_id"]: s for s in targets_text.target_statuses(dataset, geography_ids)
+    }
+    return [statuses[t] for t in table["target_id"] if t in statuses]
+
+
+def status_cells(dataset: Dataset, s: targets_text.TargetStatus) -> list[str]:
+    """The cells of one target's row: what, when, target, result, status, why, evidence."""
+    t = s.target
+    result = "—" if s.result is None else value_cell(s.result) + f" ({esc(when(s.result))})"
+    klass = "status-" + s.status.replace(" ", "-")
+    return [
+        _what(t),
+        esc(when(t)),
+        value_cell(t),
+        result,
+        f'<span class="{klass}">{esc(s.label)}</span>',
+        esc(s.reason),
+        display.evidence_html(dataset, s.evidence_ids()),
+    ]
+
+
+def statuses_behind(statuses: list[targets_text.TargetStatus]) -> pd.DataFrame:
+    """The facts behind a table of targets: each target and the printed result it was judged
+    against (a pace read from the rates names its two rates in the evidence)."""
+    rows = [s.target for s in statuses]
+    rows += [s.result for s in statuses if s.result is not None and not s.result.get("formula")]
+    return pd.DataFrame(rows).drop_duplicates("observation_ids") if rows else pd.DataFrame()
 
 
 def alt_bounds(table: pd.DataFrame) -> str:
@@ -265,21 +318,21 @@ def money(dataset: Dataset, geography_id: str) -> str:
         tr("No amount of money is reported for {name}.", name=name), _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, tr("Amounts by part, {name}", name=name))
-    return out
+    chart = _parts_chart(dataset, parts, geography_id, tr("Amounts by part, {name}", name=name))
+    return display.Section(out, chart)
 
 
 def _per_year(fact: pd.Series) -> str:
-    if str(fact["indicator_id"]) != "funding_allocated":
-        return tr("not applicable: not the programme's own allocation")
     if not is_total(pd.DataFrame([fact])).iloc[0]:
         return tr("a part: see its total")
     return brief.funding_per_programme_year(fact)[1]
 
 
-def _parts_chart(dataset: Dataset, parts: pd.DataFrame, geography_id: str, title: str) -> str:
+def _parts_chart(
+    dataset: Dataset, parts: pd.DataFrame, geography_id: str, title: str
+) -> display.Chart | None:
     if len(parts) < 2:
-        return ""
+        return None
     from helpers.facts import breakdown_facts
 
     shown = breakdown_facts(parts)
@@ -288,7 +341,7 @@ def _parts_chart(dataset: Dataset, parts: pd.DataFrame, geography_id: str, title
         breakdown_by=[vlabel(BREAKDOWN_BY_LABELS, b) for b in shown["breakdown_by"]],
     )
     figure = plotting.plot_parts(shown, plotting.colour_for(geography_id), title)
-    return display.figure_html(figure, alt_bounds(parts), title, dataset, parts)
+    return display.chart(figure, alt_bounds(parts), title, dataset, parts)
 
 
 def people(dataset: Dataset, geography_id: str) -> str:
@@ -308,8 +361,8 @@ def people(dataset: Dataset, geography_id: str) -> str:
         _row_classes(table),
     )  # fmt: skip
     parts = table[~is_total(table)]
-    out += _parts_chart(dataset, parts, geography_id, tr("Reached, by group, {name}", name=name))
-    return out
+    chart = _parts_chart(dataset, parts, geography_id, tr("Reached, by group, {name}", name=name))
+    return display.Section(out, chart)
 
 
 def other(dataset: Dataset, geography_id: str) -> str:
@@ -388,11 +441,11 @@ def gaps(dataset: Dataset, geography_id: str) -> str:
 def sources(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:
     """Every source cited on the page, including those of the national reference line."""
     shown = facts_for(dataset, geography_id)
-    series = brief.rate_series(profile_facts(dataset, geography_id)["rates"])
-    if any(s["period_end"].nunique() >= 2 for s in series.values()):
-        national = reference_series(dataset, geography_id, reference)
-        if not national.empty:
-            shown = pd.concat([shown, national])
+    table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
+    drawn = chart_rates(table, geography_id)
+    national = drawn[drawn["geography_id"] != geography_id]
+    if not national.empty:  # the national line is drawn for reference: its sources are cited
+        shown = pd.concat([shown, display.facts_of(dataset, national)])
     heading = display.section_html(
         tr("Sources"),
         tr(

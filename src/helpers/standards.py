@@ -13,11 +13,10 @@ page's language. Tables keep English column names (the keys code and tests use);
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
-from helpers.facts import Dataset, facts_for, select
+from helpers.analysis import standards as analysis_standards
+from helpers.facts import Dataset, indicator_labels
 from helpers.format import (
     format_number,
     format_period,
@@ -119,68 +118,36 @@ def standards_table() -> pd.DataFrame:
     return pd.DataFrame({"criterion": [tr(c) for c in CRITERIA], **columns})
 
 
-COUNT_RATE_PAIRS = {
-    "poor_households": "poor_household_rate",
-    "near_poor_households": "near_poor_household_rate",
-}
-
-
 def implied_households(dataset: Dataset, geography_ids: list[str] | None = None) -> pd.DataFrame:
-    """All households implied by each (count, rate) pair: ``count ÷ (rate / 100)``.
-
-    A pair is a count and a rate of the same geography, period, kind, standard and source, both
-    exact totals. The rate is printed to a few decimals, so the implied total is given as the
-    range the rounding allows (rate ± half a unit of its last printed decimal). ``indicator``
-    names the count (poor or near-poor households); ``observation_ids`` are the pair's rows.
-    """
-    if geography_ids is None:
-        geography_ids = list(dataset.observations["geography_id"].astype(str).unique())
-    table = select(
-        facts_for(dataset, geography_ids),
-        indicators=[*COUNT_RATE_PAIRS, *COUNT_RATE_PAIRS.values()],
-        totals_only=True,
-    )
-    table = table[table["qualifier"] == "exact"]
-    key = ["geography_id", "period_start", "period_end", "kind", "poverty_standard", "source_id"]
+    """All households implied by each (count, rate) pair, in words: one row per row of
+    :func:`helpers.analysis.standards.implied_households` (``count ÷ (rate / 100)``, and the
+    range the rate's rounding allows). ``indicator`` names the count."""
+    table = analysis_standards.implied_households(dataset, geography_ids)
+    labels = dict(
+        zip(dataset.indicators["indicator_id"].astype(str), indicator_labels(dataset.indicators),
+            strict=True)
+    )  # fmt: skip
     rows = []
-    for count_id, rate_id in COUNT_RATE_PAIRS.items():
-        counts = table[table["indicator_id"] == count_id]
-        rates = table[table["indicator_id"] == rate_id]
-        merged = counts.merge(rates, on=key, suffixes=("_count", "_rate"))
-        for _, row in merged.iterrows():
-            count, rate = row["value_count"], row["value_rate"]
-            half_step = 0.5 * 10.0 ** -_printed_decimals(row["number_as_printed_rate"], rate)
-            rows.append(
-                {
-                    "geography": geography_name(dataset, row["geography_id"]),
-                    "indicator": row["label_count"],
-                    "period": format_period(row["period_start"], row["period_end"]),
-                    "standard": format_standard(
-                        row["poverty_standard"], row.get("standard_inferred_rate")
-                    ),
-                    "households counted": format_quantity(count, "households"),
-                    "rate": format_quantity(rate, "percent"),
-                    "implied households in total": format_quantity(
-                        count / (rate / 100), "households", decimals=0
-                    )
-                    if rate > 0
-                    else not_reported(),
-                    "range allowed by rounding": format_quantity(
-                        count / ((rate + half_step) / 100),
-                        "households",
-                        "range",
-                        count / ((rate - half_step) / 100),
-                        decimals=0,
-                    )
-                    if rate > half_step
-                    else not_reported(),
-                    "implied_total": count / (rate / 100) if rate > 0 else float("nan"),
-                    "source_id": row["source_id"],
-                    "geography_id": str(row["geography_id"]),
-                    "observation_ids": f"{row['observation_ids_count']};"
-                    f"{row['observation_ids_rate']}",
-                }
-            )
+    for r in table.to_dict("records"):
+        rows.append(
+            {
+                "geography": geography_name(dataset, r["geography_id"]),
+                "indicator": labels[r["count_indicator_id"]],
+                "period": format_period(r["period_start"], r["period_end"]),
+                "standard": format_standard(r["poverty_standard"]),
+                "households counted": format_quantity(r["households"], "households"),
+                "rate": format_quantity(r["rate_percent"], "percent"),
+                "implied households in total": not_reported() if pd.isna(r["implied_total"])
+                else format_quantity(r["implied_total"], "households", decimals=0),
+                "range allowed by rounding": not_reported() if pd.isna(r["implied_high"])
+                else format_quantity(r["implied_low"], "households", "range", r["implied_high"],
+                                     decimals=0),
+                "implied_total": r["implied_total"],
+                "source_id": r["source_id"],
+                "geography_id": r["geography_id"],
+                "observation_ids": ";".join(r["observation_ids"]),
+            }
+        )  # fmt: skip
     return pd.DataFrame(rows, columns=IMPLIED_COLUMNS)
 
 
@@ -204,55 +171,24 @@ IMPLIED_COLUMNS = [
 ]
 
 
-def _printed_decimals(printed: object, value: float) -> int:
-    """Decimals of a number as printed (Vietnamese notation: ``17,02`` has two)."""
-    text = "" if printed is None or pd.isna(printed) else str(printed).strip()
-    if "," in text:
-        return len(text.rsplit(",", 1)[1].rstrip("%").strip())
-    if text:
-        return 0
-    return max(0, len(repr(float(value)).split(".")[1].rstrip("0")))
-
-
-def standards_in_use(dataset: Dataset, geography_ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """Number of observations per geography and poverty standard (only standard-dependent ones);
-    a standard inferred from the period is counted apart from the same standard named.
-
-    ``geography_ids`` default: the geographies with a figure from a source other than the
-    statistics office's tables (whose rates of every province and region are read among all
-    provinces, :mod:`helpers.analysis.ranks`, not here).
-    """
-    if geography_ids is None:
-        sources = dataset.sources
-        kinds = sources.get("source_type", pd.Series("", index=sources.index)).astype(str)
-        office = set(sources.loc[kinds == "statistics office table", "source_id"].astype(str))
-        obs = dataset.observations
-        geography_ids = set(obs.loc[~obs["source_id"].astype(str).isin(office), "geography_id"]
-                            .astype(str))  # fmt: skip
-    wanted = {str(g) for g in geography_ids}
-    obs = dataset.observations
-    obs = obs[obs["geography_id"].astype(str).isin(wanted)]
-    obs = obs.merge(
-        dataset.indicators[["indicator_id", "standard_dependent"]].astype({"indicator_id": str}),
-        left_on=obs["indicator_id"].astype(str),
-        right_on="indicator_id",
-        how="left",
-        suffixes=("", "_ind"),
-    )
-    obs = obs[obs["standard_dependent"].astype(bool)]
-    table = pd.crosstab(
-        obs["geography_id"].astype(str).map(lambda g: geography_name(dataset, g)),
-        obs.apply(format_standard, axis=1).rename("standard"),  # "(inferred)" apart
+def standards_in_use(dataset: Dataset, geography_ids=None) -> pd.DataFrame:
+    """Observations of standard-dependent indicators per geography (rows, by name) and poverty
+    standard (columns, in words; an inferred standard apart from a named one):
+    :func:`helpers.analysis.standards.standards_in_use`."""
+    long = analysis_standards.standards_in_use(dataset, geography_ids)
+    table = (
+        pd.crosstab(
+            long["geography_id"].map(lambda g: geography_name(dataset, g)),
+            [
+                format_standard(s, i)
+                for s, i in zip(long["poverty_standard"], long["standard_inferred"], strict=True)
+            ],
+            values=long["n_observations"],
+            aggfunc="sum",
+        )
+        .fillna(0)
+        .astype(int)
     )
     table.index.name = "geography"
     table.columns.name = None
     return table.reset_index()
-
-
-def count_rate_facts(dataset: Dataset, geography_id: str) -> pd.DataFrame:
-    """Poor and near-poor rates of one geography with every standard, for the break chart."""
-    return select(
-        facts_for(dataset, geography_id),
-        indicators=list(COUNT_RATE_PAIRS.values()),
-        totals_only=True,
-    )

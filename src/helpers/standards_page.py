@@ -63,15 +63,26 @@ def definitions() -> str:
     )
 
 
-def series(dataset: Dataset, geography_id: str) -> str:
-    """The geography's rates and counts across the change of standard."""
-    return display.section_html(
-        tr("The series across the break: what do the sources give, under which standard?")
-    ) + profile_page.rates(dataset, geography_id)
+def series(
+    dataset: Dataset, geography_id: str, table: pd.DataFrame | None = None
+) -> display.Section:
+    """The geography's rates and counts across the change of standard.
+
+    ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and the nation
+    (computed when not given)."""
+    return display.Section(
+        display.section_html(
+            tr("The series across the break: what do the sources give, under which standard?")
+        ),
+        profile_page.rates(dataset, geography_id, table=table),
+    )
 
 
-def implied(dataset: Dataset) -> str:
-    """Every count ÷ rate pair: the households each rate is a share of."""
+def implied(dataset: Dataset, table: pd.DataFrame | None = None) -> str:
+    """Every count ÷ rate pair: the households each rate is a share of.
+
+    ``table``: :func:`helpers.analysis.standards.implied_households` (all pairs when not
+    given); the section shows its pairs."""
     out = display.section_html(
         tr("The households behind each count and rate: is it the same population?"),
         tr(
@@ -81,7 +92,12 @@ def implied(dataset: Dataset) -> str:
             "total is also given as the range that rounding allows."
         ),
     )
+    chosen = table
     table = standards.implied_households(dataset)
+    if chosen is not None:
+        table = table[
+            table["observation_ids"].isin({";".join(i) for i in chosen["observation_ids"]})
+        ]
     if table.empty:
         return out + display.paragraph(
             tr("No source gives both a count and a rate for the same year."), "empty"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-PARTS = ("common", "profile", "compare", "standards", "site", "ranks")
+PARTS = ("common", "profile", "compare", "standards", "site", "ranks", "charts")
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -10,6 +10,7 @@ VI: dict[str, str] = {
     "{date} (inferred)": "{date} (suy ra)",
     "{years} standard": "chuẩn nghèo {years}",
     "{standard} (inferred)": "{standard} (suy ra)",
+    "inferred": "suy ra",
     # helpers.facts
     "{range} or more": "{range} trở lên",
     # helpers.sources

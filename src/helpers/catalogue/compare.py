@@ -188,4 +188,42 @@ VI: dict[str, str] = {
     "target or plan only": "chỉ có mục tiêu hoặc kế hoạch",
     "result only": "chỉ có kết quả",
     "result and target": "có cả kết quả và mục tiêu",
+    # issue 14: the comparison's findings (helpers.compare_findings) and money
+    "not applicable: the money of one project, not of the whole province": (
+        "không áp dụng: vốn của một dự án, không phải của toàn tỉnh"
+    ),
+    "By poor-household rate at the end of {year} ({standard}, administrative review counts; the "
+    "latest year {n} of the {total} provinces report), from highest: {ranked}.": (
+        "Xếp theo tỷ lệ hộ nghèo cuối năm {year} ({standard}, kết quả rà soát; năm gần nhất có "
+        "số liệu của {n} trong {total} tỉnh), từ cao xuống thấp: {ranked}."
+    ),
+    "By average fall of the rate per year, in percentage points, each over its own series (first "
+    "to last year-end figure): {ranked}.": (
+        "Xếp theo mức giảm tỷ lệ hộ nghèo bình quân mỗi năm, tính bằng điểm phần trăm, theo "
+        "chuỗi số liệu riêng của từng tỉnh (từ số liệu cuối năm đầu tiên đến cuối cùng): "
+        "{ranked}."
+    ),
+    "Targets, by the data: {parts}.": ("Mục tiêu, theo số liệu: {parts}."),
+    "Programme money allocated per poor household (the count of a year in the period, 2021–2025 "
+    "standard): {told}. Periods differ: set side by side, not ranked.": (
+        "Vốn Chương trình đã phân bổ tính trên mỗi hộ nghèo (số hộ nghèo của một năm trong thời "
+        "kỳ, chuẩn nghèo 2021–2025): {told}. Các thời kỳ khác nhau: chỉ đặt cạnh nhau, không xếp "
+        "hạng."
+    ),
+    "{name} {pace} ({period})": ("{name}: {pace} ({period})"),
+    "The nation's: {pace} ({period}).": ("Cả nước: {pace} ({period})."),
+    "No two year-end rates in one series for {names}.": (
+        "Không có hai tỷ lệ cuối năm trong cùng một chuỗi đối với {names}."
+    ),
+    "{name}: {per} million VND ({amount}, {period})": (
+        "{name}: {per} triệu đồng ({amount}, {period})"
+    ),
+    "{name} ({target}, {period})": ("{name} (mục tiêu {target}, {period})"),
+    " (from 1 July 2025)": (" (từ ngày 1/7/2025)"),
+    "it sets a result against a target or plan": "so sánh kết quả với mục tiêu hoặc kế hoạch",
+    "different periods": "khác thời kỳ",
+    "different poverty standards": "khác chuẩn nghèo",
+    "{n} on track": "{n} mục tiêu đúng tiến độ",
+    "{n} behind": "{n} mục tiêu chậm tiến độ",
+    "{n} achieved as the source states": "{n} mục tiêu đạt theo khẳng định của nguồn",
 }

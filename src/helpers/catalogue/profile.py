@@ -265,14 +265,7 @@ VI: dict[str, str] = {
     "why": "lý do",
     "Targets against results, {name}": "Mục tiêu so với kết quả, {name}",
     "targets {name}": "mục tiêu {name}",
-    "percentage points (per year where an average)": (
-        "điểm phần trăm (mỗi năm, nếu là mức bình quân)"
-    ),
     "Reductions — {name}": "Mức giảm — {name}",
-    "Reduction targets and results, {name} (hollow: target or plan; filled: result).": (
-        "Mục tiêu và kết quả giảm nghèo, {name} (điểm rỗng: mục tiêu hoặc kế hoạch; điểm tô "
-        "đặc: kết quả)."
-    ),
     "Reduction figures, {name}": "Số liệu về mức giảm nghèo, {name}",
     "No reduction target or result is reported for {name}.": (
         "Không có số liệu về mục tiêu hay kết quả giảm nghèo của {name}."
@@ -316,4 +309,103 @@ VI: dict[str, str] = {
         "không chỉ tiêu nào trong số này được coi là bằng 0, và không chỉ tiêu nào được điền "
         "thay."
     ),
+    # issue 14: verdicts, findings and money selected from helpers.analysis
+    "not applicable: money of another programme or policy": (
+        "không áp dụng: vốn của chương trình hoặc chính sách khác"
+    ),
+    "People reached: the largest single count": ("Người được hỗ trợ: số liệu lớn nhất"),
+    "on track": ("đúng tiến độ"),
+    "behind": ("chậm tiến độ"),
+    "achieved, as the source states": ("đạt, theo nguồn"),
+    "The sources give no two year-end rates of {name} in one series (one standard and method), "
+    "so no pace can be read: {rates}.": (
+        "Các nguồn không có hai tỷ lệ cuối năm của {name} trong cùng một chuỗi (cùng chuẩn nghèo "
+        "và phương pháp), nên không tính được tốc độ giảm: {rates}."
+    ),
+    "Target of {target} for {indicator} ({period}): {status}.": (
+        "Mục tiêu {target} về {indicator} ({period}): {status}."
+    ),
+    "Target of {target} for {indicator} ({period}): {status} — {reason}.": (
+        "Mục tiêu {target} về {indicator} ({period}): {status} — {reason}."
+    ),
+    "The programme money allocated for {period}, {amount}, is {per} million VND per poor "
+    "household ({households} poor households in {year}).": (
+        "Vốn Chương trình đã phân bổ cho {period}, {amount}, tương ứng {per} triệu đồng mỗi hộ "
+        "nghèo ({households} hộ nghèo năm {year})."
+    ),
+    "to date on {date}": ("tính đến ngày {date}"),
+    "on {date}": ("ngày {date}"),
+    "to date in {year}": ("tính đến thời điểm báo cáo trong năm {year}"),
+    "{under}, {name}'s poor-household rate fell from {first} ({first_year}) to {last} "
+    "({last_year}): {points} percentage points, {pace} a year.": (
+        "{under}, tỷ lệ hộ nghèo của {name} giảm từ {first} ({first_year}) xuống {last} "
+        "({last_year}): {points} điểm phần trăm, bình quân {pace} điểm mỗi năm."
+    ),
+    "{under}, {name}'s poor-household rate rose from {first} ({first_year}) to {last} "
+    "({last_year}): {points} percentage points, {pace} a year.": (
+        "{under}, tỷ lệ hộ nghèo của {name} tăng từ {first} ({first_year}) lên {last} "
+        "({last_year}): {points} điểm phần trăm, bình quân {pace} điểm mỗi năm."
+    ),
+    "Over {start}–{end}, the years both series hold, {name}'s rate fell from {a} to {b}, {p} "
+    "percentage points a year, and the nation's from {c} to {d}, {q} a year, under the same "
+    "standard and method.": (
+        "Trong {start}–{end}, những năm cả hai chuỗi đều có số liệu, tỷ lệ của {name} giảm từ "
+        "{a} xuống {b}, bình quân {p} điểm phần trăm mỗi năm, còn của cả nước giảm từ {c} xuống "
+        "{d}, {q} điểm mỗi năm, cùng chuẩn nghèo và phương pháp."
+    ),
+    "Over {start}–{end}, the years both series hold, {name}'s rate went from {a} to {b} ({p} "
+    "percentage points a year) and the nation's from {c} to {d} ({q} a year), under the same "
+    "standard and method.": (
+        "Trong {start}–{end}, những năm cả hai chuỗi đều có số liệu, tỷ lệ của {name} từ {a} "
+        "thành {b} ({p} điểm phần trăm mỗi năm), còn của cả nước từ {c} thành {d} ({q} điểm mỗi "
+        "năm), cùng chuẩn nghèo và phương pháp."
+    ),
+    "A later figure, {value} {when}, is reported during the year: it is not a year-end review "
+    "result.": (
+        "Một số liệu sau đó, {value} {when}, được báo cáo trong năm: đây không phải kết quả rà "
+        "soát cuối năm."
+    ),
+    "{rate} ({when}, {standard})": ("{rate} ({when}, {standard})"),
+    "average fall per year from the two year-end rates of one series, {start} to {end}: "
+    "{achieved} pp a year, against {required} pp a year the target needs": (
+        "mức giảm bình quân mỗi năm tính từ hai tỷ lệ cuối năm của cùng một chuỗi, từ {start} "
+        "đến {end}: {achieved} điểm phần trăm mỗi năm, so với {required} điểm phần trăm mỗi năm "
+        "mà mục tiêu đòi hỏi"
+    ),
+    "the source states that the target was met or exceeded but gives no figure: this is the "
+    "source's claim": (
+        "nguồn nêu mục tiêu đã hoàn thành hoặc vượt nhưng không đưa ra số liệu: đây là khẳng "
+        "định của nguồn"
+    ),
+    "the result is a bound that cannot tell whether the target was met": (
+        "kết quả chỉ là một giới hạn, không cho biết mục tiêu có đạt hay không"
+    ),
+    "the results reported are for other periods": ("các kết quả được báo cáo thuộc thời kỳ khác"),
+    "the result is for a day inside the year, not its end": (
+        "kết quả tính đến một ngày trong năm, không phải cuối năm"
+    ),
+    "the results use another poverty standard": ("các kết quả theo chuẩn nghèo khác"),
+    "the rate series under the target's standard and method has no year-end figure at the start "
+    "of the target's period": (
+        "chuỗi tỷ lệ theo chuẩn nghèo và phương pháp của mục tiêu không có số liệu cuối năm ở "
+        "đầu thời kỳ của mục tiêu"
+    ),
+    "no result for the target's period is reported; the data reach {year}": (
+        "không có kết quả cho thời kỳ của mục tiêu; số liệu mới đến năm {year}"
+    ),
+    " (results reported: {results})": (" (các kết quả được báo cáo: {results})"),
+    "average fall per year, from two year-end rates": (
+        "mức giảm bình quân mỗi năm, tính từ hai tỷ lệ cuối năm"
+    ),
+    "; the data reach {year}, the target's period runs to {end}": (
+        "; số liệu mới đến năm {year}, thời kỳ của mục tiêu kéo dài đến {end}"
+    ),
+    "result {result}": ("kết quả {result}"),
+    "the rate at the end of the period, from the same series: {result}": (
+        "tỷ lệ cuối thời kỳ, trong cùng chuỗi: {result}"
+    ),
+    "target {target} ({period}); average fall {pace}, {years}": (
+        "mục tiêu {target} ({period}); mức giảm bình quân {pace}, {years}"
+    ),
+    "Households reached: the largest single count": ("Hộ được hỗ trợ: số liệu lớn nhất"),
 }
