@@ -441,3 +441,113 @@ def test_provenance_checks_read_only_verified_printed_rows(small_data, seeds_dir
     assert missing_excerpts(ds, texts) == []
     checked = parts_versus_totals(ds)["total_observation_id"]
     assert list(checked) == ["bkto-2023-thai-nguyen-001"]
+
+
+# The label "verified against the stored text" is earned at load time (issue 17) -------------
+
+
+def test_a_verified_excerpt_that_is_not_in_its_stored_text_is_refused(small_data, seeds_dir):
+    line = small_data.set_cell(
+        "observations",
+        "bkto-2023-thai-nguyen-001",
+        "excerpt",
+        "tỉnh Thái Nguyên đã chi 117.325 triệu đồng",
+    )
+    message = _error(small_data)
+    assert _where(line, "excerpt", "tỉnh Thái Nguyên đã chi 117.325 triệu đồng") in message
+    assert "does not occur in the stored text of source 'bkto-2023-thai-nguyen'" in message
+
+
+def test_a_verified_row_whose_number_was_changed_everywhere_is_refused(small_data, seeds_dir):
+    # Value, printed number and excerpt changed together: they agree with each other, so only
+    # the stored text can tell that the source never printed 117.326.
+    rows = small_data.rows("observations")
+    row = next(r for r in rows if r["observation_id"] == "bkto-2023-thai-nguyen-001")
+    row.update(
+        value="117.326",
+        number_as_printed="117.326",
+        excerpt=row["excerpt"].replace("117.325", "117.326"),
+    )
+    small_data.write("observations", rows)
+    message = _error(small_data)
+    assert "line 2, column 'excerpt'" in message
+    assert "does not occur in the stored text" in message
+
+
+def test_without_the_stored_texts_no_source_is_labelled_verified(small_data, tmp_path):
+    from helpers import display
+    from helpers.i18n import using
+
+    dataset = load_dataset(small_data.root, seeds_dir=tmp_path / "no-seeds")
+    verified = {r["source_id"] for r in small_data.rows("sources")} - {""}
+    assert set(dataset.unchecked_sources) == verified
+    with using("en"):
+        page = display.sources_html(dataset, sorted(verified))
+    assert "verified against the stored text" not in page
+    assert page.count("not checked: the stored text was not available") == len(verified)
+
+
+def test_with_the_stored_texts_verified_sources_are_labelled_verified(small_data, seeds_dir):
+    from helpers import display
+    from helpers.i18n import using
+
+    dataset = load_dataset(small_data.root, seeds_dir=seeds_dir)
+    assert dataset.unchecked_sources == {}
+    with using("en"):
+        page = display.sources_html(dataset, ["bkto-2023-thai-nguyen"])
+    assert "verified against the stored text" in page
+
+
+def test_a_seed_file_that_is_not_among_the_stored_texts_is_refused(small_data, seeds_dir):
+    line = small_data.set_cell(
+        "sources", "bkto-2023-thai-nguyen", "seed_file", "009_0123456789abcdef.txt"
+    )
+    message = _error(small_data)
+    assert f"sources.csv, line {line}, column 'seed_file': '009_0123456789abcdef.txt'" in message
+    assert "is not a file of the stored texts" in message
+
+
+# Clear messages (issue 17) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u200b"])
+def test_bidirectional_and_zero_width_characters_are_refused(small_data, char):
+    note = f"Printed in {char}million VND."
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", note)
+    message = _error(small_data)
+    assert _where(line, "note", note) in message
+    assert f"U+{ord(char):04X}" in message and "not allowed" in message
+
+
+def test_one_extra_column_is_one_problem_not_hundreds(small_data):
+    path = small_data.root / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(f"{line},x" for line in lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(small_data.root)
+    problems = info.value.problems
+    assert len(problems) == 1, str(info.value)
+    assert "indicators.csv" in problems[0].file and "not in the schema" in problems[0].message
+
+
+def test_a_huge_cell_is_refused_naming_the_size_limit(small_data):
+    import csv as csv_module
+
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", "x" * 200_000)
+    message = _error(small_data)
+    assert f"observations.csv, line {line}" in message
+    assert f"longer than the limit of {csv_module.field_size_limit():,} characters" in message
+
+
+def test_errors_name_the_users_file_not_the_private_copy(small_data, tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "render-data-x" / "data"
+    small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "value", "n/a")
+    shutil.copytree(small_data.root, copy)
+    monkeypatch.setenv("GN_DATA_ORIGIN", str(small_data.root))
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(copy)
+    message = str(info.value)
+    assert str(small_data.root / "observations.csv") in message
+    assert str(copy) not in message

@@ -27,6 +27,13 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("GN_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
 
 
+def data_origin() -> Path | None:
+    """The folder the data were copied from when ``GN_DATA_DIR`` is a private copy of it (the
+    renderer's snapshot, ``GN_DATA_ORIGIN``), so that errors name the user's files; else None."""
+    origin = os.environ.get("GN_DATA_ORIGIN")
+    return Path(origin) if origin else None
+
+
 def _focus_provinces() -> dict[str, str]:
     """Geography id → name as reported, from the ``provinces`` of ``notebooks/reports.yml``."""
     import yaml

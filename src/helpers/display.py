@@ -28,6 +28,7 @@ from IPython.display import HTML, display
 from helpers.facts import Dataset, fact_text
 from helpers.format import format_date, format_number, is_missing, not_reported
 from helpers.i18n import language, tr, tr_n
+from helpers.provenance import tier as source_tier
 from helpers.sources import discrepancies, short_source, source_row, sources_used
 from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
@@ -122,7 +123,7 @@ def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
 
 def _source_line(dataset: Dataset, source_id: str) -> str:
     row = source_row(dataset, source_id)
-    tier = str(row.get("verification", "verified") or "verified")
+    tier = source_tier(dataset, source_id, row.get("verification"))
     publisher = esc(short_source(dataset, source_id))
     title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
@@ -422,7 +423,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
     items = []
     for sid in dict.fromkeys(map(str, source_ids)):
         row = source_row(dataset, sid)
-        tier = str(row.get("verification", "verified") or "verified")
+        tier = source_tier(dataset, sid, row.get("verification"))
         title = (
             "" if is_missing(row.get("title")) else f'<cite lang="vi">{esc(row["title"])}</cite>. '
         )

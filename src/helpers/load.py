@@ -134,6 +134,9 @@ class Dataset:
     ignores: pd.DataFrame = field(default_factory=_empty)
     other_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     lines: dict[str, list[int]] = field(default_factory=dict)
+    # Verified source id -> why its excerpts could not be checked against its stored text
+    # (the text was not found). A page labels such a source "not checked", never "verified".
+    unchecked_sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -277,15 +280,15 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw
             table.rows.append(dict(zip(names, record, strict=True)))
             table.lines.append(line)
     except csv.Error as exc:
-        problems.append(
-            Problem(
-                str(path),
-                reader.line_num,
-                None,
-                None,
-                f"is not valid CSV ({exc}); is a quote left open or the file cut short?",
+        if "field larger than field limit" in str(exc):
+            message = (
+                f"has a cell longer than the limit of {csv.field_size_limit():,} characters "
+                "(the largest cell a table may hold); shorten it, or check that no quote is "
+                "left open"
             )
-        )
+        else:
+            message = f"is not valid CSV ({exc}); is a quote left open or the file cut short?"
+        problems.append(Problem(str(path), reader.line_num, None, None, message))
     return table
 
 
@@ -335,6 +338,17 @@ def _as_date(value: str) -> date | None:
         return None
 
 
+# Characters that change how text shows without showing themselves: the bidirectional controls
+# (a right-to-left override can make "1.234" read "432.1") and the zero-width characters.
+_HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _control_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "format character").lower()
+
+
 def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
     """Types, required, enum, pattern and unique constraints of every cell; composite keys."""
     for spec in table.schema["fields"]:
@@ -347,6 +361,15 @@ def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
                 if constraints.get("required"):
                     problems.append(Problem(*where, "is empty but required"))
                 continue
+            if (hidden := _HIDDEN_CONTROLS.search(value)) is not None:
+                problems.append(
+                    Problem(
+                        *where,
+                        f"holds the invisible control character U+{ord(hidden.group()):04X} "
+                        f"({_control_name(hidden.group())}); bidirectional controls and "
+                        "zero-width characters are not allowed: delete it",
+                    )
+                )
             if normalise_text(value) != value and spec.get("type", "string") == "string":
                 problems.append(
                     Problem(
@@ -904,6 +927,78 @@ def _check_every_csv_is_described(
             )
 
 
+def _seeds(seeds_dir: str | Path | None) -> Path:
+    return Path(seeds_dir) if seeds_dir is not None else config.seeds_dir()
+
+
+def _check_excerpts_in_texts(
+    tables: dict[str, _RawTable], seeds_dir: Path, problems: list[Problem]
+) -> dict[str, str]:
+    """Every verified row's excerpt occurs verbatim in its source's stored text (the check that
+    earns the label "verified against the stored text"); the number's conversion to the value
+    is :func:`_check_observation_values`'s. Returns the verified sources whose text could not
+    be read, with why: their rows cannot be checked, and pages say so."""
+    texts: dict[str, str] = {}
+    unchecked: dict[str, str] = {}
+    for row, where in tables["sources"].cells():
+        if row["verification"] != "verified" or not row["seed_file"]:
+            continue
+        path = seeds_dir / row["seed_file"]
+        if not seeds_dir.is_dir():
+            unchecked[row["source_id"]] = f"the stored texts were not found (no folder {seeds_dir})"
+            continue
+        try:
+            texts[row["source_id"]] = normalise_text(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(
+                Problem(
+                    *where,
+                    "seed_file",
+                    row["seed_file"],
+                    f"is not a file of the stored texts in {seeds_dir}; expected the name of "
+                    "the source's text there",
+                )
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            unchecked[row["source_id"]] = f"its stored text {path} could not be read ({exc})"
+    for row, where in tables["observations"].cells():
+        text = texts.get(row["source_id"])
+        if text is None or row["formula"] or not row["excerpt"]:
+            continue
+        if normalise_text(row["excerpt"]) not in text:
+            problems.append(
+                Problem(
+                    *where,
+                    "excerpt",
+                    row["excerpt"],
+                    f"does not occur in the stored text of source {row['source_id']!r}; a "
+                    "verified row's excerpt is copied verbatim from it, number included",
+                )
+            )
+    return unchecked
+
+
+def shown_path(path: str | Path, data_dir: Path) -> str:
+    """``path`` as the user knows it: under the folder ``GN_DATA_ORIGIN`` names when
+    ``data_dir`` is a private copy of it (the renderer's snapshot), else as it is."""
+    origin = config.data_origin()
+    if origin is None:
+        return str(path)
+    try:
+        relative = Path(path).relative_to(data_dir)
+    except ValueError:
+        return str(path)
+    return str(origin / relative)
+
+
+def _as_shown(error: DataValidationError, data_dir: Path) -> DataValidationError:
+    problems = [
+        Problem(shown_path(p.file, data_dir), p.line, p.column, p.value, p.message)
+        for p in error.problems
+    ]
+    return DataValidationError(problems)
+
+
 def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
     frame = pd.DataFrame(table.rows, columns=[f["name"] for f in table.schema["fields"]])
     frame = frame.replace("", pd.NA)
@@ -929,14 +1024,29 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
     return frame
 
 
-def load_dataset(data_dir: str | Path | None = None, *, today: date | None = None) -> Dataset:
+def load_dataset(
+    data_dir: str | Path | None = None,
+    *,
+    today: date | None = None,
+    seeds_dir: str | Path | None = None,
+) -> Dataset:
     """Read, validate and type the curated tables of ``data_dir`` (default: ``data/``).
 
     ``today`` (default: the system date) is the day after which nothing can have been
-    published or read, and no ``actual`` figure can end. Raises
-    :class:`DataValidationError` naming every problem found.
+    published or read, and no ``actual`` figure can end. The excerpt of every verified row
+    must occur verbatim in its source's stored text under ``seeds_dir`` (default:
+    :func:`helpers.config.seeds_dir`); a source whose text is not there is listed in
+    ``Dataset.unchecked_sources`` instead. Raises :class:`DataValidationError` naming every
+    problem found; the files are named as the user knows them (see :func:`shown_path`).
     """
     data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
+    try:
+        return _load_dataset(data_dir, today, seeds_dir)
+    except DataValidationError as error:
+        raise _as_shown(error, data_dir) from None
+
+
+def _load_dataset(data_dir: Path, today: date | None, seeds_dir: str | Path | None) -> Dataset:
     today = today if today is not None else date.today()
     descriptor = read_descriptor(data_dir)
     resources = {r["name"]: r for r in descriptor["resources"]}
@@ -945,6 +1055,10 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
     if problems and any(name not in resources for name in TABLES):
         raise DataValidationError(problems)
     tables = {name: _read_table(data_dir, res, problems) for name, res in resources.items()}
+    if problems:
+        # A file that cannot be read as a table (encoding, header, row lengths, quoting) would
+        # make every later check report false problems (rows missing, ids unknown): stop here.
+        raise DataValidationError(problems)
     for table in tables.values():
         _check_schema(table, problems)
     _check_foreign_keys(tables, problems)
@@ -961,6 +1075,7 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
     ):
         check(tables, problems)
     _check_dates(tables, today, problems)
+    unchecked = _check_excerpts_in_texts(tables, _seeds(seeds_dir), problems)
     if problems:
         raise DataValidationError(problems)
 
@@ -981,4 +1096,5 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
         data_dir=data_dir,
         other_tables=typed,
         lines={name: table.lines for name, table in tables.items()},
+        unchecked_sources=unchecked,
     )
