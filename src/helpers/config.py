@@ -38,8 +38,14 @@ def _focus_provinces() -> dict[str, str]:
     """Geography id → name as reported, from the ``provinces`` of ``notebooks/reports.yml``."""
     import yaml
 
-    catalogue = yaml.safe_load((NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in catalogue["provinces"].items()}
+    try:
+        catalogue = yaml.safe_load((NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8"))
+        provinces = catalogue["provinces"]
+        return {str(k): str(v) for k, v in provinces.items()}
+    except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
+        # A broken reports.yml must not break every import: reportbuild.catalog reads the same
+        # file and says what is wrong with it, in one sentence.
+        return {}
 
 
 # The provinces the project profiles and compares, with their names as reported (before the

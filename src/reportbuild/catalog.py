@@ -106,15 +106,18 @@ def _load(path: Path, _mtime_ns: int) -> Catalogue:
         raise CatalogueError(f"{path} is not valid YAML: {error}") from None
     if not isinstance(document, dict):
         raise CatalogueError(f"{path}: expected keys 'provinces' and 'reports' at the top")
+    _check_against_schema(document, path)
     provinces = {str(k): str(v) for k, v in (document.get("provinces") or {}).items()}
     for province_id in provinces:
         _check_slug(province_id, f"{path}: province id", "as in data/geographies.csv")
     kinds: dict[str, ReportKind] = {}
     for number, entry in enumerate(document.get("reports") or [], start=1):
-        kind = _kind_of(entry, f"{path}: report {number}")
+        name = entry.get("name") if isinstance(entry, dict) else None
+        kind = _kind_of(entry, f"{path}: report {number}" + (f" ({name})" if name else ""))
         kinds[kind.name] = kind
     if not kinds:
         raise CatalogueError(f"{path}: 'reports' lists no report")
+    _check_unique(document["reports"], path)
     languages = tuple(str(lang) for lang in (document.get("languages") or ["en"]))
     for language in languages:
         if language not in LANGUAGES:
@@ -154,9 +157,165 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         parameters={str(k): str(v) for k, v in (entry.get("parameters") or {}).items()},
         titles={"en": str(entry["title"]), **titles},
     )
+    _check_placeholders(entry, kind.per_province, where)
     _check_slug(kind.notebook.replace("_", "-").lower(), f"{where}: notebook", "a file stem")
     _check_slug(kind.output.replace("{province_id}", "x"), f"{where}: output", "e.g. profile")
     return kind
+
+
+# The shape of reports.yml (JSON Schema). File-name slugs, placeholders and unique names are
+# checked after it, each with its own sentence.
+_TEXT = {"type": "string", "minLength": 1}
+CATALOGUE_SCHEMA = {
+    "type": "object",
+    "required": ["provinces", "reports"],
+    "additionalProperties": False,
+    "properties": {
+        "languages": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"enum": list(LANGUAGES)},
+        },
+        "provinces": {"type": "object", "additionalProperties": _TEXT},
+        "reports": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["name", "notebook", "title", "output"],
+                "properties": {
+                    "name": _TEXT,
+                    "notebook": _TEXT,
+                    "title": _TEXT,
+                    "output": _TEXT,
+                    "per_province": {"type": "boolean"},
+                    "parameters": {
+                        "type": "object",
+                        "additionalProperties": {"type": ["string", "number", "boolean"]},
+                    },
+                },
+                "patternProperties": {"^title_[a-z]{2}$": _TEXT},
+                "additionalProperties": False,
+            },
+        },
+    },
+}
+_JSON_TYPES = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list (lines starting with '- ')",
+    "string": "a text",
+    "boolean": "true or false",
+    "number": "a number",
+}
+
+
+def _check_against_schema(document: dict, path: Path) -> None:
+    """Raise CatalogueError with one sentence for the first way ``document`` breaks
+    :data:`CATALOGUE_SCHEMA` (the most deeply nested error first, as it is the most precise)."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
+    errors = sorted(
+        validator.iter_errors(document),
+        key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
+    if not errors:
+        return
+    error = errors[0]
+    where = _schema_where(document, list(error.absolute_path))
+    raise CatalogueError(f"{path}: {where}{_schema_message(error)}")
+
+
+def _schema_where(document: dict, location: list) -> str:
+    parts: list[str] = []
+    for position, step in enumerate(location):
+        if position == 1 and location[0] == "reports" and isinstance(step, int):
+            entry = document["reports"][step]
+            name = entry.get("name") if isinstance(entry, dict) else None
+            parts[-1] = f"report {step + 1}" + (f" ({name})" if isinstance(name, str) else "")
+        else:
+            parts.append(str(step))
+    return "".join(f"{part}: " for part in parts)
+
+
+def _schema_message(error) -> str:
+    kind = error.validator
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return f"missing {', '.join(missing)}"
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        unknown = sorted(
+            str(k) for k in error.instance if k not in known and not str(k).startswith("title_")
+        )
+        unknown = unknown or sorted(str(k) for k in error.instance if k not in known)
+        expected = ", ".join(error.schema.get("properties", {}))
+        return f"unknown key(s) {', '.join(unknown)}; expected {expected}"
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_JSON_TYPES.get(t, t) for t in expected)
+        return f"{error.instance!r} is not {wanted}"
+    if kind == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if kind == "minItems":
+        return "lists nothing; expected at least one entry"
+    if kind == "minLength":
+        return "is empty"
+    if kind == "uniqueItems":
+        return "lists an entry twice"
+    return error.message
+
+
+# The placeholders each field of a report may use, as filled in by _province_report.
+PLACEHOLDERS = {"title": "province", "output": "province_id", "parameters": "province"}
+
+
+def _check_placeholders(entry: dict, per_province: bool, where: str) -> None:
+    """Every ``{name}`` in a title, output or parameter is one the renderer fills in."""
+    import string
+
+    fields = [
+        (key, value)
+        for key, value in entry.items()
+        if key == "title" or str(key).startswith("title_")
+    ]
+    fields += [("output", entry["output"])]
+    fields += [(f"parameters: {k}", v) for k, v in (entry.get("parameters") or {}).items()]
+    for key, value in fields:
+        allowed = PLACEHOLDERS["output" if key == "output" else "title"]
+        try:
+            names = [
+                name for _, name, _, _ in string.Formatter().parse(str(value)) if name is not None
+            ]
+        except ValueError as error:
+            raise CatalogueError(f"{where}: {key}: {value!r} has a stray brace ({error})") from None
+        for name in names:
+            if not per_province:
+                raise CatalogueError(
+                    f"{where}: {key}: placeholder {{{name}}} in {value!r}, but the report is not "
+                    "per_province: nothing fills it in"
+                )
+            if name != allowed:
+                raise CatalogueError(
+                    f"{where}: {key}: unknown placeholder {{{name}}} in {value!r}; expected "
+                    f"{{{allowed}}}"
+                )
+
+
+def _check_unique(entries: list[dict], path: Path) -> None:
+    """No two reports share a name or an output (one would silently replace the other)."""
+    for key in ("name", "output"):
+        first: dict[str, int] = {}
+        for number, entry in enumerate(entries, start=1):
+            value = str(entry[key])
+            if value in first:
+                raise CatalogueError(
+                    f"{path}: report {number}: {key} {value!r} is that of report "
+                    f"{first[value]} too; each report needs its own {key}"
+                )
+            first[value] = number
 
 
 def _check_slug(text: str, what: str, example: str) -> None:

@@ -169,10 +169,26 @@ def save_manifest(out_dir: Path, manifest: dict[str, dict]) -> None:
     write_atomic(out_dir / MANIFEST_NAME, text)
 
 
+def page_record(out_dir: Path, slug: str) -> dict:
+    """What the manifest records of a rendered page, to know it later unchanged: size and sha256."""
+    data = html_path(out_dir, slug).read_bytes()
+    return {"html_bytes": len(data), "html_sha256": hashlib.sha256(data).hexdigest()}
+
+
 def is_up_to_date(report: Report, fingerprint: str, manifest: dict, out_dir: Path) -> bool:
-    """True when ``report`` was last rendered from the same inputs and its HTML is still there."""
+    """True when ``report`` was last rendered from the same inputs and its HTML is still there,
+    byte for byte as written (size and sha256 as recorded: a page cut short or edited since is
+    rendered again)."""
     entry = manifest.get(report.slug, {})
-    return entry.get("fingerprint") == fingerprint and html_path(out_dir, report.slug).is_file()
+    if entry.get("fingerprint") != fingerprint:
+        return False
+    path = html_path(out_dir, report.slug)
+    try:
+        if path.stat().st_size != entry.get("html_bytes"):
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("html_sha256")
+    except OSError:
+        return False
 
 
 def _version(package: str) -> str:
