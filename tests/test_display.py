@@ -17,7 +17,7 @@ from helpers.format import format_number  # noqa: E402
 
 def _decode_download(html: str) -> list[dict[str, str]]:
     payload = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', html).group(1)
-    text = base64.b64decode(payload).decode("utf-8")
+    text = base64.b64decode(payload).decode("utf-8-sig")  # downloads start with a BOM, for Excel
     return list(csv.DictReader(io.StringIO(text)))
 
 

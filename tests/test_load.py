@@ -551,3 +551,42 @@ def test_errors_name_the_users_file_not_the_private_copy(small_data, tmp_path, m
     message = str(info.value)
     assert str(small_data.root / "observations.csv") in message
     assert str(copy) not in message
+
+
+# Downloads are written as data/ writes its cells, with a BOM for Excel (issues 16 and 17) ------
+
+
+@pytest.mark.parametrize("table", ["observations", "sources", "geographies", "indicators"])
+def test_a_download_of_a_whole_table_is_the_data_file_byte_for_byte(dataset, table):
+    from helpers import config
+    from helpers.display import _csv_text
+
+    frame = getattr(dataset, table)
+    stored = (config.PROJECT_ROOT / "data" / f"{table}.csv").read_text(encoding="utf-8")
+    assert _csv_text(frame) == stored  # booleans true/false, dates, numbers as data/ has them
+
+
+def test_an_embedded_download_has_a_bom_and_loads_with_the_loader(dataset, tmp_path):
+    import base64
+    import re
+
+    from helpers.display import csv_download
+    from helpers.load import read_table
+
+    rows = dataset.observations[dataset.observations["period_inferred"]].head(3)
+    rows = pd.concat([rows, dataset.observations[~dataset.observations["period_inferred"]].head(3)])
+    rows = rows.reset_index(drop=True)
+    assert rows["period_inferred"].any() and not rows["period_inferred"].all()
+    link = csv_download(rows, "rows")
+    payload = re.search(r"base64,([A-Za-z0-9+/=]+)", link).group(1)
+    data = base64.b64decode(payload)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b",True" not in data and b",False" not in data
+    path = tmp_path / "download.csv"
+    path.write_bytes(data)
+    back = read_table(path, "observations", download=True)
+    pd.testing.assert_frame_equal(
+        back.astype(str), rows.astype(str), check_dtype=False, check_categorical=False
+    )
+    with pytest.raises(DataValidationError, match="byte-order mark"):
+        read_table(path, "observations")  # a data/ table must not have one

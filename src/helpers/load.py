@@ -172,14 +172,19 @@ def read_descriptor(data_dir: Path) -> dict:
         ) from None
 
 
-def _decoded(path: Path, problems: list[Problem]) -> str | None:
-    """The file's text, or None after reporting why it cannot be read as the rules require."""
+def _decoded(path: Path, problems: list[Problem], bom_ok: bool = False) -> str | None:
+    """The file's text, or None after reporting why it cannot be read as the rules require.
+
+    ``bom_ok``: a leading byte-order mark is skipped, not refused (a page's CSV download has
+    one, for spreadsheets; the files under ``data/`` must not)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(str(path), None, None, None, "missing file"))
         return None
-    if data.startswith(codecs.BOM_UTF8):
+    if data.startswith(codecs.BOM_UTF8) and bom_ok:
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith(codecs.BOM_UTF8):
         problems.append(
             Problem(
                 str(path),
@@ -247,11 +252,13 @@ def _header_problems(path: Path, header: list[str], names: list[str]) -> list[Pr
     return problems
 
 
-def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _RawTable:
+def _read_table(
+    data_dir: Path, resource: dict, problems: list[Problem], bom_ok: bool = False
+) -> _RawTable:
     path = data_dir / resource["path"]
     table = _RawTable(resource["name"], path, resource["schema"], [], [])
     names = [f["name"] for f in resource["schema"]["fields"]]
-    text = _decoded(path, problems)
+    text = _decoded(path, problems, bom_ok)
     if text is None:
         return table
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -1022,6 +1029,37 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
         cats = categories.get(name) or sorted(frame[name].dropna().unique())
         frame[name] = pd.Categorical(frame[name], categories=cats)
     return frame
+
+
+def read_table(
+    path: str | Path,
+    resource: str = "observations",
+    *,
+    data_dir: str | Path | None = None,
+    download: bool = False,
+) -> pd.DataFrame:
+    """One CSV read as the table ``resource`` of the data package in ``data_dir`` (default:
+    ``data/``): bytes, header and every cell checked against that table's schema, as
+    :func:`load_dataset` checks them, and typed the same way. The checks across tables (keys,
+    formulas, excerpts) need the whole package and are not made.
+
+    ``download=True`` reads a CSV downloaded from a page, which starts with a byte-order mark
+    (for spreadsheets); the tables under ``data/`` must not. Raises :class:`DataValidationError`.
+    """
+    descriptor = read_descriptor(Path(data_dir) if data_dir is not None else config.data_dir())
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    if resource not in resources:
+        raise ValueError(
+            f"no table {resource!r} in the data package; expected one of: {', '.join(resources)}"
+        )
+    path = Path(path)
+    problems: list[Problem] = []
+    table = _read_table(path.parent, {**resources[resource], "path": path.name}, problems, download)
+    if not problems:
+        _check_schema(table, problems)
+    if problems:
+        raise DataValidationError(problems)
+    return _typed(table, {})
 
 
 def load_dataset(
