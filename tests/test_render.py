@@ -823,3 +823,34 @@ def test_a_run_removes_what_dead_runs_left(small_data, tmp_path, monkeypatch, ca
     assert sorted(p.name for p in base.iterdir()) == [alive.name]
     assert not hidden.exists() and not (out / ".data.run999-abcdef.tmp").exists()
     assert "removed 2 temporary file(s)" in capsys.readouterr().err
+
+
+# Issue 17: smaller items -----------------------------------------------------------------------
+
+
+def test_district_and_nation_pages_are_not_titled_province_profile():
+    extra = catalog.extra_provinces(["na hang", "vn"])
+    reports = catalog.reports_for(["profile"], extra)
+    titles = {r.slug: r.title for r in reports}
+    assert titles == {
+        "profile-na-hang": "District profile: Na Hang",
+        "profile-na-hang.vi": "Hồ sơ huyện: Na Hang",
+        "profile-vn": "National profile: Việt Nam",
+        "profile-vn.vi": "Hồ sơ toàn quốc: Việt Nam",
+    }
+    province = catalog.reports_for(["profile"], {"bac-kan": "Bắc Kạn"}, languages=["en"])
+    assert province[0].title == "Province profile: Bắc Kạn"
+
+
+def test_valid_names_tell_the_units_that_share_a_name_apart(capsys):
+    import csv
+
+    with pytest.raises(SystemExit):
+        render.main(["--extra-province", "Atlantis", "--dry-run"])
+    error = capsys.readouterr().err
+    with (config.PROJECT_ROOT / "data" / "geographies.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["name"] == "Thái Nguyên"]
+    assert len(rows) >= 2  # one name, several units: each is listed with its id and dates
+    for row in rows:
+        assert f"Thái Nguyên (id {row['geography_id']}, {row['level']}" in error
+    assert "until 2025-06-30" in error and "from 2025-07-01" in error

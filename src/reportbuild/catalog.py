@@ -25,7 +25,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.i18n import LANGUAGES, page_file, page_stem
-from helpers.names import UnknownGeographyError, fold_name, resolve_name
+from helpers.names import UnknownGeographyError, describe_units, fold_name, resolve_name
 
 CATALOGUE_NAME = "reports.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,10 +46,15 @@ class ReportKind:
     per_province: bool = False
     parameters: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # language -> title (``title_<lang>``)
+    # level of a geography (``district``, ``nation``) -> language -> title, for the units of
+    # ``--extra-province`` that are not provinces (``level_titles`` in reports.yml)
+    level_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def title_in(self, language: str) -> str:
-        """The page title in ``language`` (English when the entry has none in it)."""
-        return self.titles.get(language, self.title)
+    def title_in(self, language: str, level: str | None = None) -> str:
+        """The page title in ``language`` (English when the entry has none in it), for a unit
+        of ``level`` when the entry has a title for that level."""
+        by_level = self.level_titles.get(level or "", {})
+        return by_level.get(language) or by_level.get("en") or self.titles.get(language, self.title)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class Report:
     province: str | None = None  # Vietnamese name, for per-province reports
     language: str = "en"
     twins: tuple[tuple[str, str], ...] = ()  # (language, file name) of the other versions
+    level: str | None = None  # the geography's level (data/geographies.csv), per-province only
 
     @property
     def stem(self) -> str:
@@ -144,7 +150,7 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         for key, value in entry.items()
         if str(key).startswith("title_") and value
     }
-    known = {"name", "notebook", "title", "output", "per_province", "parameters"}
+    known = {"name", "notebook", "title", "output", "per_province", "parameters", "level_titles"}
     unknown = set(entry) - known - {f"title_{lang}" for lang in titles if lang in LANGUAGES}
     if unknown:
         raise CatalogueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -156,6 +162,10 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         per_province=bool(entry.get("per_province", False)),
         parameters={str(k): str(v) for k, v in (entry.get("parameters") or {}).items()},
         titles={"en": str(entry["title"]), **titles},
+        level_titles={
+            str(level): {str(k): str(v) for k, v in by_language.items()}
+            for level, by_language in (entry.get("level_titles") or {}).items()
+        },
     )
     _check_placeholders(entry, kind.per_province, where)
     _check_slug(kind.notebook.replace("_", "-").lower(), f"{where}: notebook", "a file stem")
@@ -190,6 +200,15 @@ CATALOGUE_SCHEMA = {
                     "title": _TEXT,
                     "output": _TEXT,
                     "per_province": {"type": "boolean"},
+                    "level_titles": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["en"],
+                            "properties": {lang: _TEXT for lang in LANGUAGES},
+                            "additionalProperties": False,
+                        },
+                    },
                     "parameters": {
                         "type": "object",
                         "additionalProperties": {"type": ["string", "number", "boolean"]},
@@ -281,6 +300,11 @@ def _check_placeholders(entry: dict, per_province: bool, where: str) -> None:
         for key, value in entry.items()
         if key == "title" or str(key).startswith("title_")
     ]
+    fields += [
+        (f"level_titles: {level}: {lang}", title)
+        for level, by_language in (entry.get("level_titles") or {}).items()
+        for lang, title in by_language.items()
+    ]
     fields += [("output", entry["output"])]
     fields += [(f"parameters: {k}", v) for k, v in (entry.get("parameters") or {}).items()]
     for key, value in fields:
@@ -368,7 +392,8 @@ def extra_provinces(names: Iterable[str], data_dir: Path | None = None) -> dict[
     path = (data_dir or config.data_dir()) / "geographies.csv"
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            rows = [(r["geography_id"], r["name"]) for r in csv.DictReader(handle)]
+            records = list(csv.DictReader(handle))
+        rows = [(r["geography_id"], r["name"]) for r in records]
     except (OSError, KeyError) as error:
         raise UnknownGeographyError(
             f"--extra-province needs {path} with columns geography_id and name to find the "
@@ -381,7 +406,12 @@ def extra_provinces(names: Iterable[str], data_dir: Path | None = None) -> dict[
         folded = fold_name(typed)
         geography_id = next((g for g in name_of if fold_name(g) == folded), None)
         if geography_id is None:
-            geography_id = id_of[resolve_name(typed, id_of, what="geography")]
+            try:
+                geography_id = id_of[resolve_name(typed, id_of, what="geography")]
+            except UnknownGeographyError:
+                raise UnknownGeographyError(
+                    f"unknown geography {typed!r}; valid names are: {describe_units(records)}"
+                ) from None
         _check_slug(geography_id, f"{path}: geography id", "e.g. thai-nguyen")
         found[geography_id] = name_of[geography_id]
     return found
@@ -415,7 +445,7 @@ def reports_for(
 
 def _in_language(report: Report, language: str, catalogue: Catalogue) -> Report:
     kind = catalogue.kinds[report.kind]
-    title = kind.title_in(language)
+    title = kind.title_in(language, report.level)
     if report.province is not None:
         title = title.format(province=report.province)
     return Report(
@@ -426,6 +456,7 @@ def _in_language(report: Report, language: str, catalogue: Catalogue) -> Report:
         parameters={**report.parameters, "language": language},
         province=report.province,
         language=language,
+        level=report.level,
         twins=tuple(
             (other, page_file(report.slug, other))
             for other in catalogue.languages
@@ -443,11 +474,15 @@ def _reports(kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalog
             f"{', '.join(catalogue.kinds)}"
         )
     reports: list[Report] = []
+    levels = geography_levels() if any(k.level_titles for k in catalogue.kinds.values()) else {}
     for kind in catalogue.kinds.values():
         if kind.name not in chosen:
             continue
         if kind.per_province:
-            reports.extend(_province_report(kind, pid, name) for pid, name in provinces.items())
+            reports.extend(
+                _province_report(kind, pid, name, levels.get(pid))
+                for pid, name in provinces.items()
+            )
         else:
             reports.append(
                 Report(kind.output, kind.name, kind.notebook, kind.title, dict(kind.parameters))
@@ -455,16 +490,30 @@ def _reports(kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalog
     return reports
 
 
-def _province_report(kind: ReportKind, province_id: str, name: str) -> Report:
+def _province_report(
+    kind: ReportKind, province_id: str, name: str, level: str | None = None
+) -> Report:
     _check_slug(province_id, "province id", "e.g. thai-nguyen")
     return Report(
         slug=kind.output.format(province_id=province_id),
         kind=kind.name,
         notebook=kind.notebook,
-        title=kind.title.format(province=name),
+        title=kind.title_in("en", level).format(province=name),
         parameters={key: value.format(province=name) for key, value in kind.parameters.items()},
         province=name,
+        level=level,
     )
+
+
+def geography_levels(data_dir: Path | None = None) -> dict[str, str]:
+    """Geography id → level (``nation``, ``province``, ``district``) from ``geographies.csv``;
+    empty when the file cannot be read (titles then fall back to the entry's own)."""
+    path = (data_dir or config.data_dir()) / "geographies.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {r["geography_id"]: r["level"] for r in csv.DictReader(handle)}
+    except (OSError, KeyError, csv.Error, UnicodeDecodeError):
+        return {}
 
 
 def parse_shard(text: str) -> tuple[int, int]:
