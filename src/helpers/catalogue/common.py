@@ -9,6 +9,10 @@ VI: dict[str, str] = {
     "date not printed": "không ghi ngày",
     "{date} (inferred)": "{date} (suy ra)",
     "{years} standard": "chuẩn nghèo {years}",
+    # helpers.chart_limits
+    "Only the first {shown} of {total} rows are drawn; the table and the download hold them all.": (
+        "Biểu đồ chỉ vẽ {shown} dòng đầu trong {total} dòng; bảng và tệp tải về có đủ các dòng."
+    ),
     # helpers.facts
     "{range} or more": "{range} trở lên",
     # helpers.sources
