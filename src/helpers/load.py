@@ -80,6 +80,9 @@ NATURAL_KEY = (
     "qualifier",
     "poverty_standard",
 )
+# The longest cell a table may hold, in characters (the csv module's default limit, set here
+# because importing frictionless raises that process-wide limit).
+MAX_CELL_CHARS = 131_072
 # Figures that may lie after today: what is planned or aimed at, not what happened.
 FORWARD_KINDS = ("target", "plan", "estimate")
 
@@ -262,6 +265,7 @@ def _read_table(
     if text is None:
         return table
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    limit = csv.field_size_limit(MAX_CELL_CHARS)
     try:
         header = next(reader, [])
         if header_problems := _header_problems(path, header, names):
@@ -289,13 +293,15 @@ def _read_table(
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             message = (
-                f"has a cell longer than the limit of {csv.field_size_limit():,} characters "
+                f"has a cell longer than the limit of {MAX_CELL_CHARS:,} characters "
                 "(the largest cell a table may hold); shorten it, or check that no quote is "
                 "left open"
             )
         else:
             message = f"is not valid CSV ({exc}); is a quote left open or the file cut short?"
         problems.append(Problem(str(path), reader.line_num, None, None, message))
+    finally:
+        csv.field_size_limit(limit)
     return table
 
 
