@@ -854,3 +854,14 @@ def test_valid_names_tell_the_units_that_share_a_name_apart(capsys):
     for row in rows:
         assert f"Thái Nguyên (id {row['geography_id']}, {row['level']}" in error
     assert "until 2025-06-30" in error and "from 2025-07-01" in error
+
+
+def test_fingerprint_changes_with_the_stored_texts(tmp_path, monkeypatch):
+    # Whether a page may say "verified" depends on the stored texts: a page rendered without
+    # them must be rendered again once they are there.
+    seeds = tmp_path / "seeds"
+    monkeypatch.setenv("GN_SEEDS_DIR", str(seeds))
+    absent = fingerprint.shared_digest(FIXTURES / "data")
+    seeds.mkdir()
+    (seeds / "000_0123456789abcdef.txt").write_text("text", encoding="utf-8")
+    assert fingerprint.shared_digest(FIXTURES / "data") != absent

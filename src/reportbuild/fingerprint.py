@@ -1,7 +1,7 @@
 """Content hashes that decide whether a report must be rendered again, and the manifest.
 
 A report's fingerprint covers everything its HTML depends on: the notebook (both files of a
-jupytext pair), every file of the data folder, the ``helpers`` package and this renderer (code,
+jupytext pair), every file of the data folder, the stored source texts, the ``helpers`` package and this renderer (code,
 templates, CSS), the list of reports (``reports.yml``), the parameters and title,
 :data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
 packages that shape the output (:data:`OUTPUT_PACKAGES`) and nbconvert's own templates.
@@ -143,10 +143,13 @@ def report_fingerprint(report: Report, notebooks_dir: Path, shared: str) -> str:
 
 
 def shared_digest(data_dir: Path | None = None, catalogue: Path | None = None) -> str:
-    """Hash of the inputs every report shares: data, code, list of reports, environment."""
+    """Hash of the inputs every report shares: data, the stored source texts (the loader checks
+    the excerpts against them, and a page labels a source "verified" only when it could), code,
+    list of reports, environment."""
     return _sha256_json(
         [
             data_version(data_dir),
+            files_digest(config.seeds_dir(), ("*.txt",)),
             code_digest(),
             _file_sha256(catalogue) if catalogue else "",
             environment_digest(),
