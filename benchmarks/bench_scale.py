@@ -2,9 +2,10 @@
 
 ``data/`` is copied to a temporary folder (``data/`` itself is never touched) and ``--rows``
 valid observations are added to the copy: clones of one printed observation of ``--province``,
-each a part of a made-up split (``breakdown_by`` "benchmark split", ``breakdown`` "part N"), so
-that no two record the same figure. Then, each in its own process, with its wall time and peak
-memory (the sum of the resident memory of the process tree, sampled every 0.1 s):
+each a made-up part of a split the schema knows (``breakdown_by`` "participant group",
+``breakdown`` "benchmark part N"), so that no two record the same figure. Then, each in its
+own process, with its wall time and peak memory (the sum of the resident memory of the process
+tree, sampled every 0.1 s):
 
 1. ``load_dataset()`` of the copy;
 2. ``render-reports`` of that province's profile (one language), into a fresh folder;
@@ -103,8 +104,8 @@ def add_rows(observations: Path, province: str, count: int) -> str:
                 {
                     **template,
                     "observation_id": f"bench-{number:06d}-001",
-                    "breakdown_by": "benchmark split",
-                    "breakdown": f"part {number:06d}",
+                    "breakdown_by": "participant group",
+                    "breakdown": f"benchmark part {number:06d}",
                 }
             )
     return template["observation_id"]

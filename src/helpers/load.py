@@ -80,6 +80,8 @@ NATURAL_KEY = (
     "qualifier",
     "poverty_standard",
 )
+# The message of a DataValidationError lists this many problems (``problems`` holds them all).
+MAX_PROBLEMS_SHOWN = 50
 # The longest cell a table may hold, in characters (the csv module's default limit, set here
 # because importing frictionless raises that process-wide limit).
 MAX_CELL_CHARS = 131_072
@@ -110,7 +112,10 @@ class DataValidationError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         head = f"{len(problems)} problem(s) in the curated data:" if len(problems) > 1 else ""
-        body = "\n".join(f"  - {p}" for p in problems) if head else str(problems[0])
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        body = "\n".join(f"  - {p}" for p in shown) if head else str(problems[0])
+        if len(problems) > len(shown):
+            body += f"\n  … and {len(problems) - len(shown):,} more of the same kinds"
         super().__init__(f"{head}\n{body}" if head else body)
 
 

@@ -1,9 +1,9 @@
 """Content hashes that decide whether a report must be rendered again, and the manifest.
 
 A report's fingerprint covers everything its HTML depends on: the notebook (both files of a
-jupytext pair), every file of the data folder, the stored source texts, the ``helpers`` package and this renderer (code,
-templates, CSS), the list of reports (``reports.yml``), the parameters and title,
-:data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
+jupytext pair), every file of the data folder, the stored source texts, the ``helpers`` package
+and this renderer (code, templates, CSS), the list of reports (``reports.yml``), the parameters
+and title, :data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
 packages that shape the output (:data:`OUTPUT_PACKAGES`) and nbconvert's own templates.
 
 Every report reads the whole dataset (``load_dataset`` loads and cross-checks every table), so
