@@ -597,3 +597,22 @@ def test_an_embedded_download_has_a_bom_and_loads_with_the_loader(dataset, tmp_p
     )
     with pytest.raises(DataValidationError, match="byte-order mark"):
         read_table(path, "observations")  # a data/ table must not have one
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_text_cell_a_spreadsheet_would_run_as_a_formula_is_refused(small_data, start):
+    note = f'{start}HYPERLINK("http://example.org","x")'
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", note)
+    message = _error(small_data)
+    assert _where(line, "note", note) in message and "as a formula" in message
+
+
+def test_the_message_of_many_problems_is_bounded(small_data):
+    rows = small_data.rows("observations")
+    extra = [dict(rows[0], observation_id=f"many-{n:04d}-001", value="n/a") for n in range(120)]
+    small_data.write("observations", rows + extra)
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(small_data.root)
+    assert len(info.value.problems) >= 120  # every problem is kept
+    assert str(info.value).count("\n  - ") == 50
+    assert f"… and {len(info.value.problems) - 50:,} more" in str(info.value)

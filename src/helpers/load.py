@@ -361,6 +361,10 @@ def _as_date(value: str) -> date | None:
 _HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# What a spreadsheet takes for the start of a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _control_name(char: str) -> str:
     import unicodedata
 
@@ -386,6 +390,14 @@ def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
                         f"holds the invisible control character U+{ord(hidden.group()):04X} "
                         f"({_control_name(hidden.group())}); bidirectional controls and "
                         "zero-width characters are not allowed: delete it",
+                    )
+                )
+            if value[0] in _FORMULA_STARTS and spec.get("type", "string") == "string":
+                problems.append(
+                    Problem(
+                        *where,
+                        f"starts with {value[0]!r}, which a spreadsheet opening the data or a "
+                        "page's download would run as a formula; start the text otherwise",
                     )
                 )
             if normalise_text(value) != value and spec.get("type", "string") == "string":
