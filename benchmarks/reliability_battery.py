@@ -664,12 +664,21 @@ BAD_OPTIONS = [
     ("jobs not a number", ["--jobs", "x"], 2, "invalid"),
     ("reports per kernel 0", ["--reports-per-kernel", "0"], 2, "must be at least 1"),
     ("unknown option", ["--bogus"], 2, "unrecognized arguments"),
-    ("unknown extra province (ids and dates listed)", ["--extra-province", "Atlantis"], 2,
-     "Thái Nguyên (id thai-nguyen-2025, province, from 2025-07-01)"),
 ]  # fmt: skip
 
 for _name, _args, _code, *_expected in BAD_OPTIONS:
     trial("invocation", _name)(_bad_option(_args, _code, *_expected))
+
+
+@trial("invocation", "unknown extra province: names listed with ids and dates (issue 17)")
+def _(folder):
+    with env(GN_DATA_DIR=str(ROOT / "data")):
+        status, err = cli("--out", str(folder / "out"), "--extra-province", "Atlantis")
+    one_sentence(
+        status, err, 2,
+        "Thái Nguyên (id thai-nguyen, province, until 2025-06-30)",
+        "Thái Nguyên (id thai-nguyen-2025, province, from 2025-07-01)",
+    )  # fmt: skip
 
 
 @trial("invocation", "output folder is a file")
