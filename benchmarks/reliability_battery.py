@@ -857,7 +857,7 @@ def _(folder):
 # --- faults during a run -----------------------------------------------------------------------
 
 
-def _signal_trial(signum: int):
+def _signal_trial(signum: int, twice: bool = False):
     def check(folder: Path) -> None:
         base = folder / "tmp"
         base.mkdir()
@@ -865,19 +865,24 @@ def _signal_trial(signum: int):
         family = kernels_and_workers(process)
         assert family, "no worker"
         os.kill(process.pid, signum)
+        if twice:
+            time.sleep(0.3)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signum)
         _, err = process.communicate(timeout=WAIT_S)
         psutil.wait_procs(family, timeout=20)
         assert alive(family) == [], [" ".join(p.cmdline()[:3]) for p in alive(family)]
         assert not (out / "compare-provinces.html").exists()
-        if signum != signal.SIGKILL:
+        if signum in (signal.SIGINT, signal.SIGTERM):
             assert process.returncode == 130, err[-500:]
             assert temp_names(out) == [] and list(base.iterdir()) == [], list(base.iterdir())
 
     return check
 
 
-for _sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+for _sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL, signal.SIGHUP):
     trial("faults", f"{_sig.name}: no process left, no broken page")(_signal_trial(_sig))
+trial("faults", "SIGINT twice: still a clean stop")(_signal_trial(signal.SIGINT, twice=True))
 
 
 @trial("faults", "after SIGKILL the next run removes every leftover (issue 17)")
@@ -896,6 +901,16 @@ def _(folder):
     assert result.returncode == 0, result.stderr[-500:]
     assert list(base.iterdir()) == [], list(base.iterdir())
     assert temp_names(out) == []
+
+
+@trial("faults", "a second run on a busy folder waits its turn (exit 75), the first unharmed")
+def _(folder):
+    process, out = start_sleeping(folder)
+    second = fixture_run(folder, out, *STANDARDS)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=WAIT_S)
+    assert second.returncode == 75 and "is being written by" in second.stderr, second.stderr
+    assert process.returncode == 130, err[-300:]
 
 
 @trial("faults", "a killed kernel fails its report cleanly")
