@@ -1264,6 +1264,39 @@ def _(folder):
     assert entry["html_sha256"] == sha(page) and entry["html_bytes"] == page.stat().st_size
 
 
+def _real_pages(folder: Path, seeds: Path) -> dict[str, str]:
+    """The real English profile of Bắc Kạn and poverty-standards page, rendered from the real
+    notebooks and data with the stored texts at ``seeds``."""
+    out = folder / "real"
+    args = ["--out", str(out), "--report", "profile", "--report", "standards", "--province"]
+    args += ["bac kan", "--language", "en", "--no-progress", "--jobs", "2"]
+    result = run(args, {"GN_SEEDS_DIR": str(seeds)}, timeout=1200)
+    assert result.returncode == 0, result.stderr[-800:]
+    return {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.html")}
+
+
+@trial("integrity", "real pages: every embedded download loads with the loader (issue 17)")
+def _(folder):
+    from helpers.load import read_table
+
+    found = 0
+    for name, html in _real_pages(folder, SEEDS).items():
+        for n, payload in enumerate(re.findall(r"text/csv;charset=utf-8;base64,([^\"]+)", html)):
+            path = folder / f"{name}-{n}.csv"
+            path.write_bytes(base64.b64decode(payload))
+            read_table(path, "observations", download=True)
+            found += 1
+    assert found, "no download on the pages"
+
+
+@trial("integrity", "real pages without the stored texts never say 'verified' (issue 17)")
+def _(folder):
+    pages_ = _real_pages(folder, folder / "no-seeds")
+    for name, html in pages_.items():
+        assert "verified against the stored text" not in html, name
+    assert any("not checked: the stored text" in html for html in pages_.values())
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
