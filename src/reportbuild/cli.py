@@ -7,7 +7,11 @@ papermill, several at once (each worker keeps one kernel for a few reports), and
 - one ``<output>.html`` per report (``profile-<province-id>.html`` per province,
   ``compare-provinces.html``, ``poverty-standards.html``);
 - ``executed/<output>.ipynb``, the executed notebooks, for inspection;
-- ``index.html`` linking every report and the dataset (copied into ``data/``).
+- ``index.html`` linking every report and the dataset (copied into ``data/``), written only after
+  a run in which every report rendered, from the data that run read.
+
+The data are loaded and checked before any kernel starts (:func:`data_problems`); the run keeps
+its temporary files in one folder (:mod:`reportbuild.scratch`).
 
 Each report is one self-contained HTML file: code hidden, images embedded, no request to any
 other host, a table of contents, a version stamp, readable from phone width up. A report whose
