@@ -268,12 +268,21 @@ def start_sleeping(folder: Path, **envs) -> tuple[subprocess.Popen, Path]:
     environment["GN_TEST_SLEEPING_MARKER"] = str(marker)
     command = [PY, "-m", "reportbuild", "--notebooks", str(notebooks), "--out", str(out)]
     command += ["--report", "compare", "--language", "en", "--no-progress"]
-    process = subprocess.Popen(command, env=environment, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, env=environment, stderr=subprocess.PIPE, text=True, preexec_fn=default_signals
+    )
     deadline = time.monotonic() + WAIT_S
     while not marker.exists() and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
     assert marker.exists(), "the sleeping report never started"
     return process, out
+
+
+def default_signals() -> None:
+    """In the child: SIGINT and SIGHUP as a terminal gives them, even when this battery was
+    started in the background (where the shell, or nohup, makes its children ignore them)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 def kernels_and_workers(process: subprocess.Popen) -> list[psutil.Process]:

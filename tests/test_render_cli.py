@@ -187,6 +187,12 @@ def _kernels_of(process: psutil.Process) -> list[psutil.Process]:
     return found
 
 
+def _default_sigint() -> None:
+    """In the child: SIGINT as a terminal gives it, even when the tests run in the background
+    (a shell starts background commands with SIGINT ignored, and Python then keeps ignoring it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_sleeping_run(
     tmp_path: Path, **extra_env: str
 ) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
@@ -197,7 +203,9 @@ def _start_sleeping_run(
     env["GN_TEST_SLEEPING_MARKER"] = str(sleeping)
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
     command += ["--out", str(out), "--report", "compare", "--language", "en", "--no-progress"]
-    cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    cli = subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + WAIT_S
     kernels: list[psutil.Process] = []
     while not kernels and time.monotonic() < deadline and cli.poll() is None:
