@@ -24,7 +24,7 @@ export UV_PYTHON_DOWNLOADS := never
 LOCK_FLAGS := --universal --python-version 3.11.5 --generate-hashes --custom-compile-command 'make lock'
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test lab lint format lock clean
+.PHONY: help reports test test-all lab lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -52,15 +52,20 @@ $(STAMP): requirements.lock pyproject.toml
 reports: $(STAMP) ## Render every report (HTML) into reports/ (options: ARGS="--jobs 4 --force")
 	$(BIN)/render-reports $(ARGS)
 
-test: $(STAMP) ## Run the test suite (data checks, helpers, notebooks, reports)
+test: $(STAMP) ## Run the quick tests, day to day (under a minute); slow ones run when named in ARGS
+	$(BIN)/python -m pytest --quick $(ARGS)
+
+test-all: $(STAMP) ## Run the whole test suite: also notebooks, every real report, the browser (CI)
 	$(BIN)/python -m pytest $(ARGS)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ (options: ARGS="--no-browser --port 8890")
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(ARGS) notebooks/
 
-lint: $(STAMP) ## Check style with ruff
+lint: $(STAMP) ## Check style with ruff, and the GitHub workflows with actionlint and zizmor
 	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/ruff format --check src tests benchmarks notebooks
+	$(BIN)/actionlint -no-color .github/workflows/*.yml
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 
 format: $(STAMP) ## Format code with ruff
 	$(BIN)/ruff format src tests benchmarks notebooks

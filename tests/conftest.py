@@ -16,6 +16,26 @@ from helpers.load import load_dataset
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="leave out the tests marked slow (notebooks executed, real reports rendered, the "
+        "browser), unless test files or ids are named on the command line (make test)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """``--quick`` (``make test``): deselect the slow tests, unless the command names what to
+    run (``make test ARGS=tests/test_render_cli.py`` runs that file whole)."""
+    if not config.getoption("quick") or config.args_source != pytest.Config.ArgsSource.TESTPATHS:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
 @pytest.fixture(scope="session")
 def dataset():
     """The curated dataset in data/, loaded and validated."""

@@ -83,7 +83,9 @@ def downloads(tag) -> list[list[dict[str, str]]]:
     out = []
     for link in tag.select('a.download[href^="data:text/csv"]'):
         payload = link["href"].split("base64,", 1)[1]
-        text = base64.b64decode(payload).decode("utf-8")
+        text = base64.b64decode(payload).decode(
+            "utf-8-sig"
+        )  # downloads start with a BOM, for Excel
         out.append(list(csv.DictReader(io.StringIO(text))))
     return out
 

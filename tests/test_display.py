@@ -19,7 +19,7 @@ from reportbuild import checks  # noqa: E402
 
 def _decode_download(html: str) -> list[dict[str, str]]:
     payload = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', html).group(1)
-    text = base64.b64decode(payload).decode("utf-8")
+    text = base64.b64decode(payload).decode("utf-8-sig")  # downloads start with a BOM, for Excel
     return list(csv.DictReader(io.StringIO(text)))
 
 

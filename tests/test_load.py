@@ -520,3 +520,178 @@ def test_inferred_standard_is_a_named_one_with_a_note(small_data):
 def test_inferred_standard_is_typed_as_a_flag(small_data):
     ds = load_dataset(small_data.root)
     assert ds.observations["standard_inferred"].dtype == bool
+
+
+# The label "verified against the stored text" is earned at load time (issue 17) -------------
+
+
+def test_a_verified_excerpt_that_is_not_in_its_stored_text_is_refused(small_data, seeds_dir):
+    line = small_data.set_cell(
+        "observations",
+        "bkto-2023-thai-nguyen-001",
+        "excerpt",
+        "tỉnh Thái Nguyên đã chi 117.325 triệu đồng",
+    )
+    message = _error(small_data)
+    assert _where(line, "excerpt", "tỉnh Thái Nguyên đã chi 117.325 triệu đồng") in message
+    assert "does not occur in the stored text of source 'bkto-2023-thai-nguyen'" in message
+
+
+def test_a_verified_row_whose_number_was_changed_everywhere_is_refused(small_data, seeds_dir):
+    # Value, printed number and excerpt changed together: they agree with each other, so only
+    # the stored text can tell that the source never printed 117.326.
+    rows = small_data.rows("observations")
+    row = next(r for r in rows if r["observation_id"] == "bkto-2023-thai-nguyen-001")
+    row.update(
+        value="117.326",
+        number_as_printed="117.326",
+        excerpt=row["excerpt"].replace("117.325", "117.326"),
+    )
+    small_data.write("observations", rows)
+    message = _error(small_data)
+    assert "line 2, column 'excerpt'" in message
+    assert "does not occur in the stored text" in message
+
+
+def test_without_the_stored_texts_no_source_is_labelled_verified(small_data, tmp_path):
+    from helpers import display
+    from helpers.i18n import using
+
+    dataset = load_dataset(small_data.root, seeds_dir=tmp_path / "no-seeds")
+    verified = {r["source_id"] for r in small_data.rows("sources")} - {""}
+    assert set(dataset.unchecked_sources) == verified
+    with using("en"):
+        page = display.sources_html(dataset, sorted(verified))
+    assert "verified against the stored text" not in page
+    assert page.count("not checked: the stored text was not available") == len(verified)
+
+
+def test_with_the_stored_texts_verified_sources_are_labelled_verified(small_data, seeds_dir):
+    from helpers import display
+    from helpers.i18n import using
+
+    dataset = load_dataset(small_data.root, seeds_dir=seeds_dir)
+    assert dataset.unchecked_sources == {}
+    with using("en"):
+        page = display.sources_html(dataset, ["bkto-2023-thai-nguyen"])
+    assert "verified against the stored text" in page
+
+
+def test_a_seed_file_that_is_not_among_the_stored_texts_is_refused(small_data, seeds_dir):
+    line = small_data.set_cell(
+        "sources", "bkto-2023-thai-nguyen", "seed_file", "009_0123456789abcdef.txt"
+    )
+    message = _error(small_data)
+    assert f"sources.csv, line {line}, column 'seed_file': '009_0123456789abcdef.txt'" in message
+    assert "is not a file of the stored texts" in message
+
+
+# Clear messages (issue 17) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200f", "\u200b"])
+def test_bidirectional_and_zero_width_characters_are_refused(small_data, char):
+    note = f"Printed in {char}million VND."
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", note)
+    message = _error(small_data)
+    assert _where(line, "note", note) in message
+    assert f"U+{ord(char):04X}" in message and "not allowed" in message
+
+
+def test_one_extra_column_is_one_problem_not_hundreds(small_data):
+    path = small_data.root / "indicators.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(f"{line},x" for line in lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(small_data.root)
+    problems = info.value.problems
+    assert len(problems) == 1, str(info.value)
+    assert "indicators.csv" in problems[0].file and "not in the schema" in problems[0].message
+
+
+def test_a_huge_cell_is_refused_naming_the_size_limit(small_data):
+    import csv as csv_module
+
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", "x" * 200_000)
+    # frictionless's CSV parser raises the csv module's limit process-wide when imported: the
+    # loader's own limit must hold whatever else ran before it.
+    before = csv_module.field_size_limit(10**9)
+    try:
+        message = _error(small_data)
+        assert csv_module.field_size_limit() == 10**9  # the loader put the process's limit back
+    finally:
+        csv_module.field_size_limit(before)
+    assert f"observations.csv, line {line}" in message
+    assert "longer than the limit of 131,072 characters" in message
+
+
+def test_errors_name_the_users_file_not_the_private_copy(small_data, tmp_path, monkeypatch):
+    import shutil
+
+    copy = tmp_path / "render-data-x" / "data"
+    small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "value", "n/a")
+    shutil.copytree(small_data.root, copy)
+    monkeypatch.setenv("GN_DATA_ORIGIN", str(small_data.root))
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(copy)
+    message = str(info.value)
+    assert str(small_data.root / "observations.csv") in message
+    assert str(copy) not in message
+
+
+# Downloads are written as data/ writes its cells, with a BOM for Excel (issues 16 and 17) ------
+
+
+@pytest.mark.parametrize("table", ["observations", "sources", "geographies", "indicators"])
+def test_a_download_of_a_whole_table_is_the_data_file_byte_for_byte(dataset, table):
+    from helpers import config
+    from helpers.display import _csv_text
+
+    frame = getattr(dataset, table)
+    stored = (config.PROJECT_ROOT / "data" / f"{table}.csv").read_text(encoding="utf-8")
+    assert _csv_text(frame) == stored  # booleans true/false, dates, numbers as data/ has them
+
+
+def test_an_embedded_download_has_a_bom_and_loads_with_the_loader(dataset, tmp_path):
+    import base64
+    import re
+
+    from helpers.display import csv_download
+    from helpers.load import read_table
+
+    rows = dataset.observations[dataset.observations["period_inferred"]].head(3)
+    rows = pd.concat([rows, dataset.observations[~dataset.observations["period_inferred"]].head(3)])
+    rows = rows.reset_index(drop=True)
+    assert rows["period_inferred"].any() and not rows["period_inferred"].all()
+    link = csv_download(rows, "rows")
+    payload = re.search(r"base64,([A-Za-z0-9+/=]+)", link).group(1)
+    data = base64.b64decode(payload)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b",True" not in data and b",False" not in data
+    path = tmp_path / "download.csv"
+    path.write_bytes(data)
+    back = read_table(path, "observations", download=True)
+    pd.testing.assert_frame_equal(
+        back.astype(str), rows.astype(str), check_dtype=False, check_categorical=False
+    )
+    with pytest.raises(DataValidationError, match="byte-order mark"):
+        read_table(path, "observations")  # a data/ table must not have one
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_text_cell_a_spreadsheet_would_run_as_a_formula_is_refused(small_data, start):
+    note = f'{start}HYPERLINK("http://example.org","x")'
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "note", note)
+    message = _error(small_data)
+    assert _where(line, "note", note) in message and "as a formula" in message
+
+
+def test_the_message_of_many_problems_is_bounded(small_data):
+    rows = small_data.rows("observations")
+    extra = [dict(rows[0], observation_id=f"many-{n:04d}-001", value="n/a") for n in range(120)]
+    small_data.write("observations", rows + extra)
+    with pytest.raises(DataValidationError) as info:
+        load_dataset(small_data.root)
+    assert len(info.value.problems) >= 120  # every problem is kept
+    assert str(info.value).count("\n  - ") == 50
+    assert f"… and {len(info.value.problems) - 50:,} more" in str(info.value)

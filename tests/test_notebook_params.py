@@ -93,6 +93,7 @@ def test_there_are_notebooks():
     assert NOTEBOOKS, f"no notebook in {config.NOTEBOOKS_DIR}"
 
 
+@pytest.mark.slow  # starts papermill once per notebook (about 7 s each)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_help_notebook_describes_every_parameter(path, papermill):
     declared = _declared_parameters(path)

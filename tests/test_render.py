@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import config
 from helpers.geo import UnknownGeographyError
@@ -209,7 +210,7 @@ def test_adding_a_province_or_a_report_is_one_entry_in_reports_yml(tmp_path):
     [
         (("  ha-giang: Hà Giang", "  ../evil: Evil"), "province id '../evil' is not a file-name"),
         (("output: poverty-standards", "output: ../x"), "output '../x' is not a file-name slug"),
-        (("    title: Poverty standards\n", ""), "report 3: missing title"),
+        (("    title: Poverty standards\n", ""), "report 3 (standards): missing title"),
     ],
 )
 def test_a_bad_catalogue_says_where_and_what_is_expected(tmp_path, change, message):
@@ -304,12 +305,32 @@ def test_fingerprint_ignores_hidden_files_and_byte_code(inputs):
 
 def test_manifest_round_trip_and_up_to_date(tmp_path):
     report = catalog.reports_for(["standards"], {})[0]
-    fingerprint.save_manifest(tmp_path, {report.slug: {"fingerprint": "abc"}})
+    page = tmp_path / f"{report.slug}.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    entry = {"fingerprint": "abc", **fingerprint.page_record(tmp_path, report.slug)}
+    fingerprint.save_manifest(tmp_path, {report.slug: entry})
     manifest = fingerprint.load_manifest(tmp_path)
-    assert not fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)  # no HTML yet
-    (tmp_path / f"{report.slug}.html").write_text("<html></html>", encoding="utf-8")
     assert fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)
     assert not fingerprint.is_up_to_date(report, "abd", manifest, tmp_path)
+    page.unlink()
+    assert not fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)  # no HTML
+
+
+@pytest.mark.parametrize("damage", ["cut", "edited", "unrecorded"])
+def test_a_page_damaged_since_it_was_written_is_not_up_to_date(tmp_path, damage):
+    # Issue 17: a page cut to 1,000 bytes was reported "up to date".
+    report = catalog.reports_for(["standards"], {})[0]
+    page = tmp_path / f"{report.slug}.html"
+    page.write_text("<html>" + "x" * 3000 + "</html>", encoding="utf-8")
+    entry = {"fingerprint": "abc", **fingerprint.page_record(tmp_path, report.slug)}
+    if damage == "cut":
+        page.write_bytes(page.read_bytes()[:1000])
+    elif damage == "edited":
+        page.write_bytes(page.read_bytes().replace(b"x", b"y", 1))  # same size
+    else:
+        entry = {"fingerprint": "abc"}  # a manifest that never recorded the page
+    manifest = {report.slug: entry}
+    assert not fingerprint.is_up_to_date(report, "abc", manifest, tmp_path)
 
 
 def test_unreadable_manifest_counts_as_empty(tmp_path):
@@ -572,3 +593,296 @@ def test_both_indexes_have_a_description_open_graph_tags_and_a_stacking_table(tm
         assert "stack" in table["class"]
         headers = [th.get_text() for th in table.thead("th")]
         assert all([td["data-label"] for td in tr("td")] == headers for tr in table.tbody("tr"))
+
+
+# Issue 17: what is published matches the pages; bad configurations get one sentence ----------
+
+
+def _fake_jobs(ok: bool, seen: dict | None = None):
+    """A run_jobs that renders nothing: each job 'succeeds' (writing a small page) or fails."""
+    import tempfile
+
+    from reportbuild.worker import Outcome
+
+    def run_jobs(jobs, workers, on_outcome, progress=None):
+        if seen is not None:
+            seen["tmp"] = tempfile.gettempdir()
+            seen["env"] = os.environ.get("TMPDIR")
+            seen["data"] = os.environ.get("GN_DATA_DIR")
+        outcomes = []
+        for job in jobs:
+            if ok:
+                path = job.out_dir / f"{job.report.slug}.html"
+                path.write_text(f"<html><title>{job.report.title}</title></html>", "utf-8")
+            outcome = Outcome(job.report, ok=ok, seconds=0.1, error="" if ok else "Boom: failed")
+            outcomes.append(outcome)
+            on_outcome(outcome)
+        return outcomes
+
+    return run_jobs
+
+
+def _published(out: Path) -> dict[str, bytes]:
+    folder = out / index.DATA_DIR_NAME
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.is_dir() else {}
+
+
+STANDARDS_EN = ["--report", "standards", "--language", "en", "--no-progress"]
+
+
+def test_invalid_data_is_refused_before_any_kernel_and_nothing_is_published(
+    small_data, tmp_path, monkeypatch, capsys
+):
+    out = tmp_path / "out"
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=True))
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_OK
+    index_before, published_before = (out / "index.html").read_bytes(), _published(out)
+    line = small_data.set_cell("observations", "bkto-2023-thai-nguyen-001", "value", "n/a")
+    monkeypatch.setattr(scheduler, "run_jobs", None)  # no kernel may start
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_FAILED
+    error = capsys.readouterr().err
+    assert "the data are invalid; nothing was rendered and nothing published" in error
+    assert f"{small_data.root / 'observations.csv'}, line {line}, column 'value'" in error
+    assert "render-data-" not in error and "render-reports-" not in error  # the user's file
+    assert (out / "index.html").read_bytes() == index_before
+    assert _published(out) == published_before
+
+
+def test_a_failed_run_publishes_neither_index_nor_data(small_data, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=True))
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_OK
+    index_before, published_before = (out / "index.html").read_bytes(), _published(out)
+    rows = small_data.rows("observations")
+    small_data.write("observations", rows[:-1])  # valid, but other data
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=False))
+    assert render.main(["--out", str(out), *STANDARDS_EN, "--force"]) == render.EXIT_FAILED
+    assert "index and dataset copy left as they were" in capsys.readouterr().err
+    assert (out / "index.html").read_bytes() == index_before
+    assert _published(out) == published_before
+
+
+def test_a_successful_run_publishes_exactly_the_files_of_the_data_read(
+    small_data, tmp_path, monkeypatch
+):
+    out = tmp_path / "out"
+    (out / index.DATA_DIR_NAME).mkdir(parents=True)
+    (out / index.DATA_DIR_NAME / "extra.csv").write_text("stray\n", encoding="utf-8")
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=True))
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_OK
+    expected = {p.name: p.read_bytes() for p in index.data_sources(small_data.root)}
+    published = _published(out)
+    assert published.pop(index.ARCHIVE_NAME)
+    assert published == expected  # extra.csv is gone
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
+    # A stray file added later is noticed by an up-to-date run, which publishes again.
+    (out / index.DATA_DIR_NAME / "extra.csv").write_text("stray\n", encoding="utf-8")
+    monkeypatch.setattr(scheduler, "run_jobs", None)
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_OK
+    assert not (out / index.DATA_DIR_NAME / "extra.csv").exists()
+
+
+@pytest.mark.parametrize("where", ["data", "inside data", "project", "notebooks"])
+def test_an_output_folder_that_is_or_contains_an_input_is_refused(
+    no_kernels, where, small_data, tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    out = {
+        "data": small_data.root,
+        "inside data": small_data.root / "reports",
+        "project": tmp_path,  # holds the data folder
+        "notebooks": config.NOTEBOOKS_DIR,
+    }[where]
+    before = sorted(p.name for p in small_data.root.rglob("*"))
+    assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "render-reports: error: output folder" in error and "pass --out a folder" in error
+    assert "Traceback" not in error
+    assert sorted(p.name for p in small_data.root.rglob("*")) == before
+
+
+def test_default_output_folder_is_not_an_input():
+    inputs = render.input_folders(config.NOTEBOOKS_DIR, config.PROJECT_ROOT / "data")
+    outdir.check_not_an_input(config.REPORTS_DIR, inputs)  # raises nothing
+
+
+def _catalogue_error(tmp_path, text: str) -> str:
+    (tmp_path / "reports.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(catalog.CatalogueError) as caught:
+        catalog.load(tmp_path / "reports.yml")
+    return str(caught.value)
+
+
+def _real_catalogue() -> str:
+    return (config.NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8")
+
+
+def test_an_unknown_placeholder_in_reports_yml_is_named(tmp_path):
+    text = _real_catalogue().replace('"Province profile: {province}"', '"Profile: {provinc}"')
+    message = _catalogue_error(tmp_path, text)
+    assert "report 1 (profile): title: unknown placeholder {provinc}" in message
+    assert "expected {province}" in message
+
+
+def test_provinces_given_as_a_list_is_refused_in_one_sentence(tmp_path):
+    text = _real_catalogue().replace(
+        "  thai-nguyen: Thái Nguyên\n  bac-kan: Bắc Kạn\n", "  - Thái Nguyên\n  - Bắc Kạn\n"
+    )
+    text = text.replace("  tuyen-quang: Tuyên Quang\n  ha-giang: Hà Giang\n", "")
+    message = _catalogue_error(tmp_path, text)
+    assert "provinces: ['Thái Nguyên', 'Bắc Kạn'] is not a mapping" in message
+
+
+def test_a_duplicate_report_name_is_refused(tmp_path):
+    text = _real_catalogue() + (
+        "\n  - name: compare\n    notebook: 04-extra\n    title: Extra\n    title_vi: Thêm\n"
+        "    output: extra\n"
+    )
+    message = _catalogue_error(tmp_path, text)
+    reports = yaml.safe_load(_real_catalogue())["reports"]
+    first = [r["name"] for r in reports].index("compare") + 1
+    assert f"report {len(reports) + 1}: name 'compare' is that of report {first} too" in message
+
+
+def test_an_unknown_key_in_reports_yml_is_named(tmp_path):
+    text = _real_catalogue().replace("    per_province: true\n", "    per_provinse: true\n")
+    message = _catalogue_error(tmp_path, text)
+    assert "report 1 (profile): unknown key(s) per_provinse" in message
+
+
+def test_a_bad_catalogue_is_one_sentence_on_the_command_line(tmp_path, capsys):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(FIXTURES / "notebooks", notebooks)
+    text = _real_catalogue().replace('"Province profile: {province}"', '"Profile: {provinc}"')
+    (notebooks / "reports.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as caught:
+        render.main(["--notebooks", str(notebooks), "--out", str(tmp_path / "out")])
+    assert caught.value.code == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "unknown placeholder {provinc}" in error and "Traceback" not in error
+
+
+def test_a_data_folder_that_does_not_exist_is_one_sentence(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GN_DATA_DIR", str(tmp_path / "nowhere"))
+    with pytest.raises(SystemExit) as caught:
+        render.main(["--out", str(tmp_path / "out"), *STANDARDS_EN])
+    assert caught.value.code == render.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert f"GN_DATA_DIR points at {tmp_path / 'nowhere'}, which is not a folder" in error
+
+
+def test_a_full_temporary_folder_is_one_sentence(small_data, tmp_path, monkeypatch, capsys):
+    import errno
+
+    def full(*args, **kwargs):
+        raise shutil.Error([("a", "b", str(OSError(errno.ENOSPC, "No space left on device")))])
+
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    monkeypatch.setattr(scheduler, "run_jobs", None)
+    monkeypatch.setattr(render.shutil, "copytree", full)
+    assert render.main(["--out", str(tmp_path / "out"), *STANDARDS_EN]) == render.EXIT_FAILED
+    error = capsys.readouterr().err
+    assert "cannot write the run's temporary files into" in error
+    assert "No space left on device" in error and "set TMPDIR" in error
+
+
+# Issue 17: no leftovers ------------------------------------------------------------------------
+
+
+def test_a_run_keeps_its_temporary_files_in_one_folder_it_removes(
+    small_data, tmp_path, monkeypatch
+):
+    base = tmp_path / "tmp"
+    base.mkdir()
+    monkeypatch.setenv("TMPDIR", str(base))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    seen: dict = {}
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=True, seen=seen))
+    assert render.main(["--out", str(tmp_path / "out"), *STANDARDS_EN]) == render.EXIT_OK
+    run_folder = Path(seen["env"])
+    assert run_folder.parent == base and run_folder.name.startswith(
+        f"render-reports-{os.getpid()}-"
+    )
+    assert Path(seen["tmp"]) == run_folder  # kernels' connection files go there too
+    assert Path(seen["data"]).is_relative_to(run_folder)
+    assert list(base.iterdir()) == []
+
+
+def test_a_run_removes_what_dead_runs_left(small_data, tmp_path, monkeypatch, capsys):
+    import fcntl
+
+    from reportbuild import scratch
+
+    base = tmp_path / "tmp"
+    dead, alive, legacy = base / "render-reports-1-dead", base / "render-reports-2-alive", None
+    for folder in (dead, alive):
+        (folder / "data").mkdir(parents=True)
+        (folder / scratch.OWNER).write_text("1\n", encoding="utf-8")
+        (folder / "kernel-abc.json").write_text("{}", encoding="utf-8")
+    legacy = base / "render-data-old"
+    legacy.mkdir()
+    os.utime(legacy, (1, 1))  # an old snapshot of an earlier version
+    holder = open(alive / scratch.OWNER, encoding="utf-8")  # noqa: SIM115 (a live run)
+    fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+    out = tmp_path / "out"
+    hidden = out / "executed" / ".profile-bac-kan.ipynb.run999-abcdef.tmp"
+    hidden.parent.mkdir(parents=True)
+    hidden.write_bytes(b"x" * 1000)
+    (out / ".data.run999-abcdef.tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(base))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    monkeypatch.setenv("GN_DATA_DIR", str(small_data.root))
+    monkeypatch.setattr(scheduler, "run_jobs", _fake_jobs(ok=True))
+    try:
+        assert render.main(["--out", str(out), *STANDARDS_EN]) == render.EXIT_OK
+    finally:
+        holder.close()
+    assert sorted(p.name for p in base.iterdir()) == [alive.name]
+    assert not hidden.exists() and not (out / ".data.run999-abcdef.tmp").exists()
+    assert "removed 2 temporary file(s)" in capsys.readouterr().err
+
+
+# Issue 17: smaller items -----------------------------------------------------------------------
+
+
+def test_district_and_nation_pages_are_not_titled_province_profile():
+    extra = catalog.extra_provinces(["na hang", "vn"])
+    reports = catalog.reports_for(["profile"], extra)
+    titles = {r.slug: r.title for r in reports}
+    assert titles == {
+        "profile-na-hang": "District profile: Na Hang",
+        "profile-na-hang.vi": "Hồ sơ huyện: Na Hang",
+        "profile-vn": "National profile: Việt Nam",
+        "profile-vn.vi": "Hồ sơ toàn quốc: Việt Nam",
+    }
+    province = catalog.reports_for(["profile"], {"bac-kan": "Bắc Kạn"}, languages=["en"])
+    assert province[0].title == "Province profile: Bắc Kạn"
+
+
+def test_valid_names_tell_the_units_that_share_a_name_apart(capsys):
+    import csv
+
+    with pytest.raises(SystemExit):
+        render.main(["--extra-province", "Atlantis", "--dry-run"])
+    error = capsys.readouterr().err
+    with (config.PROJECT_ROOT / "data" / "geographies.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["name"] == "Thái Nguyên"]
+    assert len(rows) >= 2  # one name, several units: each is listed with its id and dates
+    for row in rows:
+        assert f"Thái Nguyên (id {row['geography_id']}, {row['level']}" in error
+    assert "until 2025-06-30" in error and "from 2025-07-01" in error
+
+
+def test_fingerprint_changes_with_the_stored_texts(tmp_path, monkeypatch):
+    # Whether a page may say "verified" depends on the stored texts: a page rendered without
+    # them must be rendered again once they are there.
+    seeds = tmp_path / "seeds"
+    monkeypatch.setenv("GN_SEEDS_DIR", str(seeds))
+    absent = fingerprint.shared_digest(FIXTURES / "data")
+    seeds.mkdir()
+    (seeds / "000_0123456789abcdef.txt").write_text("text", encoding="utf-8")
+    assert fingerprint.shared_digest(FIXTURES / "data") != absent

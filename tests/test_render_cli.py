@@ -187,15 +187,25 @@ def _kernels_of(process: psutil.Process) -> list[psutil.Process]:
     return found
 
 
-def _start_sleeping_run(tmp_path: Path) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
+def _default_sigint() -> None:
+    """In the child: SIGINT as a terminal gives it, even when the tests run in the background
+    (a shell starts background commands with SIGINT ignored, and Python then keeps ignoring it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start_sleeping_run(
+    tmp_path: Path, **extra_env: str
+) -> tuple[subprocess.Popen, list[psutil.Process], Path]:
     """Start rendering the sleeping fixture; return once its kernel is in the sleeping cell."""
     notebooks = notebooks_with(tmp_path, {"02-compare-provinces": "sleeping.py"})
     out, sleeping = tmp_path / "out", tmp_path / "sleeping"
-    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data"), **extra_env}
     env["GN_TEST_SLEEPING_MARKER"] = str(sleeping)
     command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
     command += ["--out", str(out), "--report", "compare", "--language", "en", "--no-progress"]
-    cli = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    cli = subprocess.Popen(
+        command, env=env, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + WAIT_S
     kernels: list[psutil.Process] = []
     while not kernels and time.monotonic() < deadline and cli.poll() is None:
@@ -384,3 +394,43 @@ def test_a_worker_leaves_its_imports_out_of_full_collections(tmp_path, monkeypat
     finally:
         worker.close_session()
         gc.unfreeze()
+
+
+def test_sigkill_leaves_only_what_the_next_run_removes(tmp_path):
+    # Issue 17: SIGKILL left hidden executed/.*.tmp notebooks, kernel connection files (with
+    # their HMAC key) in /tmp and /tmp/render-data-*, and later runs never removed them.
+    base = tmp_path / "tmp"
+    base.mkdir()
+    cli, kernels, out = _start_sleeping_run(tmp_path, TMPDIR=str(base))
+    descendants = psutil.Process(cli.pid).children(recursive=True)
+    cli.kill()
+    cli.communicate(timeout=WAIT_S)
+    psutil.wait_procs(descendants, timeout=15)
+    left = [p.name for p in base.iterdir()]
+    assert all(name.startswith("render-reports-") for name in left), left  # one folder a run
+    assert not any(p.suffix == ".json" for p in base.iterdir())  # connection files inside it
+
+    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data"), "TMPDIR": str(base)}
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(FIXTURES / "notebooks")]
+    command += ["--out", str(out), "--report", "standards", "--language", "en", "--no-progress"]
+    process = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert process.returncode == 0, process.stderr
+    assert list(base.iterdir()) == []
+    assert [p.name for p in out.rglob("*") if p.name.endswith(".tmp")] == []
+
+
+def test_a_dead_worker_is_replaced_and_its_reports_rendered(tmp_path):
+    # Issue 17: when one worker process died, every report not yet finished failed.
+    notebooks = notebooks_with(tmp_path, {"03-poverty-standards": "kills_worker.py"})
+    out = tmp_path / "out"
+    env = {**os.environ, "GN_DATA_DIR": str(FIXTURES / "data")}
+    env["GN_TEST_KILL_ONCE"] = str(tmp_path / "killed-once")
+    command = [sys.executable, "-m", "reportbuild", "--notebooks", str(notebooks)]
+    command += ["--out", str(out), "--report", "standards", "--report", "compare"]
+    command += ["--language", "en", "--jobs", "2", "--no-progress"]
+    process = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert (tmp_path / "killed-once").exists()  # a worker was killed
+    assert process.returncode == 0, process.stderr
+    assert "a worker process died: starting new workers" in process.stderr
+    assert (out / "poverty-standards.html").is_file() and (out / "compare-provinces.html").is_file()
+    assert (out / "index.html").is_file()

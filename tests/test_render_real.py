@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas.testing as pd_testing
 import pytest
 
 from helpers import config
@@ -95,3 +96,30 @@ def test_reused_kernels_leak_nothing_between_real_reports(reports, tmp_path):
     for page in sorted(reports.glob("*.html")):
         if page.name != "index.html":
             assert (tmp_path / page.name).read_bytes() == page.read_bytes(), page.name
+
+
+def test_every_embedded_download_loads_with_the_projects_loader(reports, tmp_path):
+    # Issue 17: downloads wrote period_inferred as True/False, which the loader refuses.
+    # Issue 16: they start with a byte-order mark, for Excel; data/ files do not.
+    import base64
+    import re
+
+    from helpers.load import load_dataset, read_table
+
+    stored = load_dataset().observations.set_index("observation_id")
+    pattern = re.compile(r'href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"')
+    checked = 0
+    for page in sorted(reports.glob("*.html")):
+        for number, payload in enumerate(pattern.findall(page.read_text(encoding="utf-8"))):
+            data = base64.b64decode(payload)
+            assert data.startswith(b"\xef\xbb\xbf"), f"{page.name}, download {number}: no BOM"
+            path = tmp_path / f"{page.stem}-{number}.csv"
+            path.write_bytes(data)
+            rows = read_table(path, "observations", download=True)
+            ids = rows["observation_id"].astype(str)
+            expected = stored.loc[ids].reset_index()
+            pd_testing.assert_frame_equal(
+                rows.astype(str), expected[rows.columns].astype(str), check_dtype=False
+            )
+            checked += 1
+    assert checked > 0, "no download found in the rendered pages"

@@ -27,12 +27,25 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("GN_SEEDS_DIR", PROJECT_ROOT.parent / "shared" / "seeds"))
 
 
+def data_origin() -> Path | None:
+    """The folder the data were copied from when ``GN_DATA_DIR`` is a private copy of it (the
+    renderer's snapshot, ``GN_DATA_ORIGIN``), so that errors name the user's files; else None."""
+    origin = os.environ.get("GN_DATA_ORIGIN")
+    return Path(origin) if origin else None
+
+
 def _focus_provinces() -> dict[str, str]:
     """Geography id → name as reported, from the ``provinces`` of ``notebooks/reports.yml``."""
     import yaml
 
-    catalogue = yaml.safe_load((NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in catalogue["provinces"].items()}
+    try:
+        catalogue = yaml.safe_load((NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8"))
+        provinces = catalogue["provinces"]
+        return {str(k): str(v) for k, v in provinces.items()}
+    except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
+        # A broken reports.yml must not break every import: reportbuild.catalog reads the same
+        # file and says what is wrong with it, in one sentence.
+        return {}
 
 
 # The provinces the project profiles and compares, with their names as reported (before the

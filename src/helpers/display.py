@@ -28,6 +28,7 @@ from IPython.display import HTML, display
 from helpers.facts import Dataset, fact_text
 from helpers.format import format_date, format_number, is_missing, not_reported
 from helpers.i18n import language, tr, tr_n
+from helpers.provenance import tier as source_tier
 from helpers.sources import discrepancies, short_source, source_row, sources_used
 from helpers.vocabulary import (
     BREAKDOWN_BY_LABELS,
@@ -130,24 +131,37 @@ def rows_behind(dataset: Dataset, facts_table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _csv_text(rows: pd.DataFrame) -> str:
+    """``rows`` as CSV, every cell written as ``data/`` writes it (what the loader reads back):
+    dates ``YYYY-MM-DD``, booleans ``true``/``false``, whole numbers without ``.0``, other numbers
+    in their shortest exact form, missing cells empty, ``\n`` line ends."""
     out = rows.copy()
     for column in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = out[column].dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_float_dtype(out[column]):
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(values):
+            out[column] = ["" if is_missing(v) else ("true" if v else "false") for v in values]
+        elif pd.api.types.is_float_dtype(values):
             out[column] = [
                 "" if is_missing(v) else (str(int(v)) if float(v).is_integer() else repr(float(v)))
-                for v in out[column]
+                for v in values
             ]
     return out.to_csv(index=False, lineterminator="\n")
+
+
+# Downloads open in spreadsheets: the byte-order mark tells Excel on Windows that they are UTF-8
+# (without it, Vietnamese letters come out garbled). The files under data/ have none.
+BOM = "\ufeff"
 
 
 def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
     """A link that downloads ``rows`` as a UTF-8 CSV embedded in the page (no request anywhere).
 
+    The file starts with a byte-order mark, for Excel; otherwise its cells are written as
+    ``data/`` writes them, so that :func:`helpers.load.read_table` (``download=True``) reads it.
     ``what`` names the rows in the page's language (default: "the rows behind this").
     """
-    payload = base64.b64encode(_csv_text(rows).encode("utf-8")).decode("ascii")
+    payload = base64.b64encode((BOM + _csv_text(rows)).encode("utf-8")).decode("ascii")
     n = len(rows)
     what = what or tr("the rows behind this")
     label = tr_n(
@@ -164,7 +178,7 @@ def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
 
 def _source_line(dataset: Dataset, source_id: str) -> str:
     row = source_row(dataset, source_id)
-    tier = str(row.get("verification", "verified") or "verified")
+    tier = source_tier(dataset, source_id, row.get("verification"))
     publisher = esc(short_source(dataset, source_id))
     title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
@@ -600,7 +614,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
     items = []
     for sid in dict.fromkeys(map(str, source_ids)):
         row = source_row(dataset, sid)
-        tier = str(row.get("verification", "verified") or "verified")
+        tier = source_tier(dataset, sid, row.get("verification"))
         title = (
             "" if is_missing(row.get("title")) else f'<cite lang="vi">{esc(row["title"])}</cite>. '
         )

@@ -45,7 +45,9 @@ def resolve_geography(dataset: Dataset, name: str) -> pd.Series:
     by_key |= {k: v for k, v in GEOGRAPHY_ALIASES.items() if v in ids}
     gid = by_key.get(wanted)
     if gid is None:
-        listing = ", ".join(sorted(names, key=fold_name))
+        from helpers.names import describe_units
+
+        listing = describe_units(geos.to_dict("records"))
         raise UnknownGeographyError(
             f"unknown geography {name!r}: no name, id or common spelling in "
             f"data/geographies.csv matches it; valid names are: {listing}"

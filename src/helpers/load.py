@@ -82,6 +82,11 @@ NATURAL_KEY = (
 )
 # The poverty standards a source can name (or that a period can imply: standard_inferred).
 NAMED_STANDARDS = ("2016-2020", "2021-2025")
+# The message of a DataValidationError lists this many problems (``problems`` holds them all).
+MAX_PROBLEMS_SHOWN = 50
+# The longest cell a table may hold, in characters (the csv module's default limit, set here
+# because importing frictionless raises that process-wide limit).
+MAX_CELL_CHARS = 131_072
 # Figures that may lie after today: what is planned or aimed at, not what happened.
 FORWARD_KINDS = ("target", "plan", "estimate")
 
@@ -109,7 +114,10 @@ class DataValidationError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         head = f"{len(problems)} problem(s) in the curated data:" if len(problems) > 1 else ""
-        body = "\n".join(f"  - {p}" for p in problems) if head else str(problems[0])
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        body = "\n".join(f"  - {p}" for p in shown) if head else str(problems[0])
+        if len(problems) > len(shown):
+            body += f"\n  … and {len(problems) - len(shown):,} more of the same kinds"
         super().__init__(f"{head}\n{body}" if head else body)
 
 
@@ -136,6 +144,9 @@ class Dataset:
     ignores: pd.DataFrame = field(default_factory=_empty)
     other_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     lines: dict[str, list[int]] = field(default_factory=dict)
+    # Verified source id -> why its excerpts could not be checked against its stored text
+    # (the text was not found). A page labels such a source "not checked", never "verified".
+    unchecked_sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -171,14 +182,19 @@ def read_descriptor(data_dir: Path) -> dict:
         ) from None
 
 
-def _decoded(path: Path, problems: list[Problem]) -> str | None:
-    """The file's text, or None after reporting why it cannot be read as the rules require."""
+def _decoded(path: Path, problems: list[Problem], bom_ok: bool = False) -> str | None:
+    """The file's text, or None after reporting why it cannot be read as the rules require.
+
+    ``bom_ok``: a leading byte-order mark is skipped, not refused (a page's CSV download has
+    one, for spreadsheets; the files under ``data/`` must not)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(str(path), None, None, None, "missing file"))
         return None
-    if data.startswith(codecs.BOM_UTF8):
+    if data.startswith(codecs.BOM_UTF8) and bom_ok:
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith(codecs.BOM_UTF8):
         problems.append(
             Problem(
                 str(path),
@@ -246,14 +262,17 @@ def _header_problems(path: Path, header: list[str], names: list[str]) -> list[Pr
     return problems
 
 
-def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _RawTable:
+def _read_table(
+    data_dir: Path, resource: dict, problems: list[Problem], bom_ok: bool = False
+) -> _RawTable:
     path = data_dir / resource["path"]
     table = _RawTable(resource["name"], path, resource["schema"], [], [])
     names = [f["name"] for f in resource["schema"]["fields"]]
-    text = _decoded(path, problems)
+    text = _decoded(path, problems, bom_ok)
     if text is None:
         return table
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    limit = csv.field_size_limit(MAX_CELL_CHARS)
     try:
         header = next(reader, [])
         if header_problems := _header_problems(path, header, names):
@@ -279,15 +298,17 @@ def _read_table(data_dir: Path, resource: dict, problems: list[Problem]) -> _Raw
             table.rows.append(dict(zip(names, record, strict=True)))
             table.lines.append(line)
     except csv.Error as exc:
-        problems.append(
-            Problem(
-                str(path),
-                reader.line_num,
-                None,
-                None,
-                f"is not valid CSV ({exc}); is a quote left open or the file cut short?",
+        if "field larger than field limit" in str(exc):
+            message = (
+                f"has a cell longer than the limit of {MAX_CELL_CHARS:,} characters "
+                "(the largest cell a table may hold); shorten it, or check that no quote is "
+                "left open"
             )
-        )
+        else:
+            message = f"is not valid CSV ({exc}); is a quote left open or the file cut short?"
+        problems.append(Problem(str(path), reader.line_num, None, None, message))
+    finally:
+        csv.field_size_limit(limit)
     return table
 
 
@@ -337,6 +358,21 @@ def _as_date(value: str) -> date | None:
         return None
 
 
+# Characters that change how text shows without showing themselves: the bidirectional controls
+# (a right-to-left override can make "1.234" read "432.1") and the zero-width characters.
+_HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+# What a spreadsheet takes for the start of a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _control_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "format character").lower()
+
+
 def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
     """Types, required, enum, pattern and unique constraints of every cell; composite keys."""
     for spec in table.schema["fields"]:
@@ -349,6 +385,23 @@ def _check_schema(table: _RawTable, problems: list[Problem]) -> None:
                 if constraints.get("required"):
                     problems.append(Problem(*where, "is empty but required"))
                 continue
+            if (hidden := _HIDDEN_CONTROLS.search(value)) is not None:
+                problems.append(
+                    Problem(
+                        *where,
+                        f"holds the invisible control character U+{ord(hidden.group()):04X} "
+                        f"({_control_name(hidden.group())}); bidirectional controls and "
+                        "zero-width characters are not allowed: delete it",
+                    )
+                )
+            if value[0] in _FORMULA_STARTS and spec.get("type", "string") == "string":
+                problems.append(
+                    Problem(
+                        *where,
+                        f"starts with {value[0]!r}, which a spreadsheet opening the data or a "
+                        "page's download would run as a formula; start the text otherwise",
+                    )
+                )
             if normalise_text(value) != value and spec.get("type", "string") == "string":
                 problems.append(
                     Problem(
@@ -1047,6 +1100,78 @@ def _check_every_csv_is_described(
             )
 
 
+def _seeds(seeds_dir: str | Path | None) -> Path:
+    return Path(seeds_dir) if seeds_dir is not None else config.seeds_dir()
+
+
+def _check_excerpts_in_texts(
+    tables: dict[str, _RawTable], seeds_dir: Path, problems: list[Problem]
+) -> dict[str, str]:
+    """Every verified row's excerpt occurs verbatim in its source's stored text (the check that
+    earns the label "verified against the stored text"); the number's conversion to the value
+    is :func:`_check_observation_values`'s. Returns the verified sources whose text could not
+    be read, with why: their rows cannot be checked, and pages say so."""
+    texts: dict[str, str] = {}
+    unchecked: dict[str, str] = {}
+    for row, where in tables["sources"].cells():
+        if row["verification"] != "verified" or not row["seed_file"]:
+            continue
+        path = seeds_dir / row["seed_file"]
+        if not seeds_dir.is_dir():
+            unchecked[row["source_id"]] = f"the stored texts were not found (no folder {seeds_dir})"
+            continue
+        try:
+            texts[row["source_id"]] = normalise_text(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(
+                Problem(
+                    *where,
+                    "seed_file",
+                    row["seed_file"],
+                    f"is not a file of the stored texts in {seeds_dir}; expected the name of "
+                    "the source's text there",
+                )
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            unchecked[row["source_id"]] = f"its stored text {path} could not be read ({exc})"
+    for row, where in tables["observations"].cells():
+        text = texts.get(row["source_id"])
+        if text is None or row["formula"] or not row["excerpt"]:
+            continue
+        if normalise_text(row["excerpt"]) not in text:
+            problems.append(
+                Problem(
+                    *where,
+                    "excerpt",
+                    row["excerpt"],
+                    f"does not occur in the stored text of source {row['source_id']!r}; a "
+                    "verified row's excerpt is copied verbatim from it, number included",
+                )
+            )
+    return unchecked
+
+
+def shown_path(path: str | Path, data_dir: Path) -> str:
+    """``path`` as the user knows it: under the folder ``GN_DATA_ORIGIN`` names when
+    ``data_dir`` is a private copy of it (the renderer's snapshot), else as it is."""
+    origin = config.data_origin()
+    if origin is None:
+        return str(path)
+    try:
+        relative = Path(path).relative_to(data_dir)
+    except ValueError:
+        return str(path)
+    return str(origin / relative)
+
+
+def _as_shown(error: DataValidationError, data_dir: Path) -> DataValidationError:
+    problems = [
+        Problem(shown_path(p.file, data_dir), p.line, p.column, p.value, p.message)
+        for p in error.problems
+    ]
+    return DataValidationError(problems)
+
+
 def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
     frame = pd.DataFrame(table.rows, columns=[f["name"] for f in table.schema["fields"]])
     frame = frame.replace("", pd.NA)
@@ -1072,14 +1197,60 @@ def _typed(table: _RawTable, categories: dict[str, list[str]]) -> pd.DataFrame:
     return frame
 
 
-def load_dataset(data_dir: str | Path | None = None, *, today: date | None = None) -> Dataset:
+def read_table(
+    path: str | Path,
+    resource: str = "observations",
+    *,
+    data_dir: str | Path | None = None,
+    download: bool = False,
+) -> pd.DataFrame:
+    """One CSV read as the table ``resource`` of the data package in ``data_dir`` (default:
+    ``data/``): bytes, header and every cell checked against that table's schema, as
+    :func:`load_dataset` checks them, and typed the same way. The checks across tables (keys,
+    formulas, excerpts) need the whole package and are not made.
+
+    ``download=True`` reads a CSV downloaded from a page, which starts with a byte-order mark
+    (for spreadsheets); the tables under ``data/`` must not. Raises :class:`DataValidationError`.
+    """
+    descriptor = read_descriptor(Path(data_dir) if data_dir is not None else config.data_dir())
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    if resource not in resources:
+        raise ValueError(
+            f"no table {resource!r} in the data package; expected one of: {', '.join(resources)}"
+        )
+    path = Path(path)
+    problems: list[Problem] = []
+    table = _read_table(path.parent, {**resources[resource], "path": path.name}, problems, download)
+    if not problems:
+        _check_schema(table, problems)
+    if problems:
+        raise DataValidationError(problems)
+    return _typed(table, {})
+
+
+def load_dataset(
+    data_dir: str | Path | None = None,
+    *,
+    today: date | None = None,
+    seeds_dir: str | Path | None = None,
+) -> Dataset:
     """Read, validate and type the curated tables of ``data_dir`` (default: ``data/``).
 
     ``today`` (default: the system date) is the day after which nothing can have been
-    published or read, and no ``actual`` figure can end. Raises
-    :class:`DataValidationError` naming every problem found.
+    published or read, and no ``actual`` figure can end. The excerpt of every verified row
+    must occur verbatim in its source's stored text under ``seeds_dir`` (default:
+    :func:`helpers.config.seeds_dir`); a source whose text is not there is listed in
+    ``Dataset.unchecked_sources`` instead. Raises :class:`DataValidationError` naming every
+    problem found; the files are named as the user knows them (see :func:`shown_path`).
     """
     data_dir = Path(data_dir) if data_dir is not None else config.data_dir()
+    try:
+        return _load_dataset(data_dir, today, seeds_dir)
+    except DataValidationError as error:
+        raise _as_shown(error, data_dir) from None
+
+
+def _load_dataset(data_dir: Path, today: date | None, seeds_dir: str | Path | None) -> Dataset:
     today = today if today is not None else date.today()
     descriptor = read_descriptor(data_dir)
     resources = {r["name"]: r for r in descriptor["resources"]}
@@ -1088,6 +1259,10 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
     if problems and any(name not in resources for name in TABLES):
         raise DataValidationError(problems)
     tables = {name: _read_table(data_dir, res, problems) for name, res in resources.items()}
+    if problems:
+        # A file that cannot be read as a table (encoding, header, row lengths, quoting) would
+        # make every later check report false problems (rows missing, ids unknown): stop here.
+        raise DataValidationError(problems)
     for table in tables.values():
         _check_schema(table, problems)
     _check_foreign_keys(tables, problems)
@@ -1105,6 +1280,7 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
     ):
         check(tables, problems)
     _check_dates(tables, today, problems)
+    unchecked = _check_excerpts_in_texts(tables, _seeds(seeds_dir), problems)
     if problems:
         raise DataValidationError(problems)
 
@@ -1125,4 +1301,5 @@ def load_dataset(data_dir: str | Path | None = None, *, today: date | None = Non
         data_dir=data_dir,
         other_tables=typed,
         lines={name: table.lines for name, table in tables.items()},
+        unchecked_sources=unchecked,
     )

@@ -7,7 +7,7 @@ need not import pandas; :mod:`helpers.geo` re-exports these for the notebooks.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 
 class UnknownGeographyError(ValueError):
@@ -24,6 +24,36 @@ def fold_name(name: str) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     text = text.replace("đ", "d").replace("-", " ").replace("_", " ")
     return " ".join(text.split())
+
+
+def describe_units(rows: Iterable[Mapping[str, object]]) -> str:
+    """The geographies in ``rows`` (``name``, ``geography_id`` and, when known, ``level``,
+    ``valid_from``, ``valid_to``) as a list a user can choose from: one name can denote several
+    units (Thái Nguyên the province until 30 June 2025, the merged province from 1 July 2025,
+    and a city), so each comes with its id, its level and its dates, by name then date."""
+
+    def text(value: object) -> str:
+        return "" if value is None or value != value or str(value) in ("", "<NA>") else str(value)
+
+    def described(row: Mapping[str, object]) -> tuple[str, str, str]:
+        name, since, until = (
+            text(row.get("name")),
+            text(row.get("valid_from")),
+            text(row.get("valid_to")),
+        )
+        since, until = since[:10], until[:10]
+        parts = [f"id {text(row.get('geography_id'))}"]
+        if text(row.get("level")):
+            parts.append(text(row.get("level")))
+        if since and until:
+            parts.append(f"{since} to {until}")
+        elif since:
+            parts.append(f"from {since}")
+        elif until:
+            parts.append(f"until {until}")
+        return fold_name(name), since, f"{name} ({', '.join(parts)})"
+
+    return ", ".join(entry for _, _, entry in sorted(described(r) for r in rows))
 
 
 def resolve_name(name: str, valid: Iterable[str], what: str = "province") -> str:

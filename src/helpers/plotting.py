@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import ScalarFormatter
 
+from helpers.chart_limits import bounded_rows
 from helpers.facts import fact_text as _fact_text
 from helpers.format import (
     format_date,
@@ -216,6 +217,7 @@ def fact_label(fact: pd.Series | dict, with_geography: str | None = None) -> str
     return f"{head}\n{period}, {_kind(fact['kind'])}{extra}"
 
 
+@bounded_rows
 def plot_bounds(
     facts_table: pd.DataFrame,
     xlabel: str,
@@ -312,6 +314,7 @@ def plot_bounds_by_unit(
     return out
 
 
+@bounded_rows
 def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     """Breakdowns (parts of a total), one panel per indicator, period and breakdown.
 
@@ -357,6 +360,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     return fig
 
 
+@bounded_rows
 def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
     """The coverage matrix as a seaborn heat-map: indicators down, geographies across."""
     import seaborn as sns

@@ -24,6 +24,24 @@ from helpers.load import Dataset, Problem, load_dataset
 from helpers.numbers import find_numbers, locate_number, normalise_text
 
 
+def tier(dataset: Dataset, source_id: str, verification: object = None) -> str:
+    """How a source's figures are backed, as a page may say it: ``"verified"`` only when the
+    loader checked its rows' excerpts against its stored text (``load_dataset`` does, whenever
+    the text is there); ``"unchecked"`` for a verified source whose text was not found, so the
+    check could not run; ``"cited"`` for a source known by its address.
+
+    ``verification`` is the source's ``verification`` cell when the caller has it at hand.
+    """
+    if verification is None or pd.isna(verification):
+        rows = dataset.sources[dataset.sources["source_id"].astype(str) == str(source_id)]
+        verification = rows["verification"].iloc[0] if len(rows) else "verified"
+    verification = str(verification or "verified")
+    unchecked = getattr(dataset, "unchecked_sources", None)
+    if verification == "verified" and (unchecked is None or str(source_id) in unchecked):
+        return "unchecked"
+    return verification
+
+
 def verified_observations(dataset: Dataset) -> pd.DataFrame:
     """Observations of verified sources that are printed in them (not derived)."""
     sources = dataset.sources

@@ -81,6 +81,12 @@ METHOD_LABELS: dict[str, tuple[str, str]] = {
 TIER_LABELS: dict[str, tuple[str, str]] = {
     "verified": ("verified against the stored text", "đã đối chiếu với văn bản lưu trữ"),
     "cited": ("cited to its address", "trích dẫn theo địa chỉ nguồn"),
+    # A verified source whose stored text was not found when the page was built: the check
+    # that earns "verified" could not run, and the page says so.
+    "unchecked": (
+        "not checked: the stored text was not available",
+        "chưa đối chiếu: không có văn bản lưu trữ",
+    ),
 }
 
 # Kinds of source (sources.source_type).

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.i18n import LANGUAGES, page_file, page_stem
-from helpers.names import UnknownGeographyError, fold_name, resolve_name
+from helpers.names import UnknownGeographyError, describe_units, fold_name, resolve_name
 
 CATALOGUE_NAME = "reports.yml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,10 +46,15 @@ class ReportKind:
     per_province: bool = False
     parameters: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # language -> title (``title_<lang>``)
+    # level of a geography (``district``, ``nation``) -> language -> title, for the units of
+    # ``--extra-province`` that are not provinces (``level_titles`` in reports.yml)
+    level_titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def title_in(self, language: str) -> str:
-        """The page title in ``language`` (English when the entry has none in it)."""
-        return self.titles.get(language, self.title)
+    def title_in(self, language: str, level: str | None = None) -> str:
+        """The page title in ``language`` (English when the entry has none in it), for a unit
+        of ``level`` when the entry has a title for that level."""
+        by_level = self.level_titles.get(level or "", {})
+        return by_level.get(language) or by_level.get("en") or self.titles.get(language, self.title)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class Report:
     province: str | None = None  # Vietnamese name, for per-province reports
     language: str = "en"
     twins: tuple[tuple[str, str], ...] = ()  # (language, file name) of the other versions
+    level: str | None = None  # the geography's level (data/geographies.csv), per-province only
 
     @property
     def stem(self) -> str:
@@ -106,15 +112,18 @@ def _load(path: Path, _mtime_ns: int) -> Catalogue:
         raise CatalogueError(f"{path} is not valid YAML: {error}") from None
     if not isinstance(document, dict):
         raise CatalogueError(f"{path}: expected keys 'provinces' and 'reports' at the top")
+    _check_against_schema(document, path)
     provinces = {str(k): str(v) for k, v in (document.get("provinces") or {}).items()}
     for province_id in provinces:
         _check_slug(province_id, f"{path}: province id", "as in data/geographies.csv")
     kinds: dict[str, ReportKind] = {}
     for number, entry in enumerate(document.get("reports") or [], start=1):
-        kind = _kind_of(entry, f"{path}: report {number}")
+        name = entry.get("name") if isinstance(entry, dict) else None
+        kind = _kind_of(entry, f"{path}: report {number}" + (f" ({name})" if name else ""))
         kinds[kind.name] = kind
     if not kinds:
         raise CatalogueError(f"{path}: 'reports' lists no report")
+    _check_unique(document["reports"], path)
     languages = tuple(str(lang) for lang in (document.get("languages") or ["en"]))
     for language in languages:
         if language not in LANGUAGES:
@@ -141,7 +150,7 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         for key, value in entry.items()
         if str(key).startswith("title_") and value
     }
-    known = {"name", "notebook", "title", "output", "per_province", "parameters"}
+    known = {"name", "notebook", "title", "output", "per_province", "parameters", "level_titles"}
     unknown = set(entry) - known - {f"title_{lang}" for lang in titles if lang in LANGUAGES}
     if unknown:
         raise CatalogueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -153,10 +162,184 @@ def _kind_of(entry: object, where: str) -> ReportKind:
         per_province=bool(entry.get("per_province", False)),
         parameters={str(k): str(v) for k, v in (entry.get("parameters") or {}).items()},
         titles={"en": str(entry["title"]), **titles},
+        level_titles={
+            str(level): {str(k): str(v) for k, v in by_language.items()}
+            for level, by_language in (entry.get("level_titles") or {}).items()
+        },
     )
+    _check_placeholders(entry, kind.per_province, where)
     _check_slug(kind.notebook.replace("_", "-").lower(), f"{where}: notebook", "a file stem")
     _check_slug(kind.output.replace("{province_id}", "x"), f"{where}: output", "e.g. profile")
     return kind
+
+
+# The shape of reports.yml (JSON Schema). File-name slugs, placeholders and unique names are
+# checked after it, each with its own sentence.
+_TEXT = {"type": "string", "minLength": 1}
+CATALOGUE_SCHEMA = {
+    "type": "object",
+    "required": ["provinces", "reports"],
+    "additionalProperties": False,
+    "properties": {
+        "languages": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"enum": list(LANGUAGES)},
+        },
+        "provinces": {"type": "object", "additionalProperties": _TEXT},
+        "reports": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["name", "notebook", "title", "output"],
+                "properties": {
+                    "name": _TEXT,
+                    "notebook": _TEXT,
+                    "title": _TEXT,
+                    "output": _TEXT,
+                    "per_province": {"type": "boolean"},
+                    "level_titles": {
+                        "type": "object",
+                        "additionalProperties": {
+                            "type": "object",
+                            "required": ["en"],
+                            "properties": {lang: _TEXT for lang in LANGUAGES},
+                            "additionalProperties": False,
+                        },
+                    },
+                    "parameters": {
+                        "type": "object",
+                        "additionalProperties": {"type": ["string", "number", "boolean"]},
+                    },
+                },
+                "patternProperties": {"^title_[a-z]{2}$": _TEXT},
+                "additionalProperties": False,
+            },
+        },
+    },
+}
+_JSON_TYPES = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list (lines starting with '- ')",
+    "string": "a text",
+    "boolean": "true or false",
+    "number": "a number",
+}
+
+
+def _check_against_schema(document: dict, path: Path) -> None:
+    """Raise CatalogueError with one sentence for the first way ``document`` breaks
+    :data:`CATALOGUE_SCHEMA` (the most deeply nested error first, as it is the most precise)."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
+    errors = sorted(
+        validator.iter_errors(document),
+        key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path))),
+    )
+    if not errors:
+        return
+    error = errors[0]
+    where = _schema_where(document, list(error.absolute_path))
+    raise CatalogueError(f"{path}: {where}{_schema_message(error)}")
+
+
+def _schema_where(document: dict, location: list) -> str:
+    parts: list[str] = []
+    for position, step in enumerate(location):
+        if position == 1 and location[0] == "reports" and isinstance(step, int):
+            entry = document["reports"][step]
+            name = entry.get("name") if isinstance(entry, dict) else None
+            parts[-1] = f"report {step + 1}" + (f" ({name})" if isinstance(name, str) else "")
+        else:
+            parts.append(str(step))
+    return "".join(f"{part}: " for part in parts)
+
+
+def _schema_message(error) -> str:
+    kind = error.validator
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return f"missing {', '.join(missing)}"
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        unknown = sorted(
+            str(k) for k in error.instance if k not in known and not str(k).startswith("title_")
+        )
+        unknown = unknown or sorted(str(k) for k in error.instance if k not in known)
+        expected = ", ".join(error.schema.get("properties", {}))
+        return f"unknown key(s) {', '.join(unknown)}; expected {expected}"
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_JSON_TYPES.get(t, t) for t in expected)
+        return f"{error.instance!r} is not {wanted}"
+    if kind == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if kind == "minItems":
+        return "lists nothing; expected at least one entry"
+    if kind == "minLength":
+        return "is empty"
+    if kind == "uniqueItems":
+        return "lists an entry twice"
+    return error.message
+
+
+# The placeholders each field of a report may use, as filled in by _province_report.
+PLACEHOLDERS = {"title": "province", "output": "province_id", "parameters": "province"}
+
+
+def _check_placeholders(entry: dict, per_province: bool, where: str) -> None:
+    """Every ``{name}`` in a title, output or parameter is one the renderer fills in."""
+    import string
+
+    fields = [
+        (key, value)
+        for key, value in entry.items()
+        if key == "title" or str(key).startswith("title_")
+    ]
+    fields += [
+        (f"level_titles: {level}: {lang}", title)
+        for level, by_language in (entry.get("level_titles") or {}).items()
+        for lang, title in by_language.items()
+    ]
+    fields += [("output", entry["output"])]
+    fields += [(f"parameters: {k}", v) for k, v in (entry.get("parameters") or {}).items()]
+    for key, value in fields:
+        allowed = PLACEHOLDERS["output" if key == "output" else "title"]
+        try:
+            names = [
+                name for _, name, _, _ in string.Formatter().parse(str(value)) if name is not None
+            ]
+        except ValueError as error:
+            raise CatalogueError(f"{where}: {key}: {value!r} has a stray brace ({error})") from None
+        for name in names:
+            if not per_province:
+                raise CatalogueError(
+                    f"{where}: {key}: placeholder {{{name}}} in {value!r}, but the report is not "
+                    "per_province: nothing fills it in"
+                )
+            if name != allowed:
+                raise CatalogueError(
+                    f"{where}: {key}: unknown placeholder {{{name}}} in {value!r}; expected "
+                    f"{{{allowed}}}"
+                )
+
+
+def _check_unique(entries: list[dict], path: Path) -> None:
+    """No two reports share a name or an output (one would silently replace the other)."""
+    for key in ("name", "output"):
+        first: dict[str, int] = {}
+        for number, entry in enumerate(entries, start=1):
+            value = str(entry[key])
+            if value in first:
+                raise CatalogueError(
+                    f"{path}: report {number}: {key} {value!r} is that of report "
+                    f"{first[value]} too; each report needs its own {key}"
+                )
+            first[value] = number
 
 
 def _check_slug(text: str, what: str, example: str) -> None:
@@ -209,7 +392,8 @@ def extra_provinces(names: Iterable[str], data_dir: Path | None = None) -> dict[
     path = (data_dir or config.data_dir()) / "geographies.csv"
     try:
         with path.open(encoding="utf-8", newline="") as handle:
-            rows = [(r["geography_id"], r["name"]) for r in csv.DictReader(handle)]
+            records = list(csv.DictReader(handle))
+        rows = [(r["geography_id"], r["name"]) for r in records]
     except (OSError, KeyError) as error:
         raise UnknownGeographyError(
             f"--extra-province needs {path} with columns geography_id and name to find the "
@@ -222,7 +406,12 @@ def extra_provinces(names: Iterable[str], data_dir: Path | None = None) -> dict[
         folded = fold_name(typed)
         geography_id = next((g for g in name_of if fold_name(g) == folded), None)
         if geography_id is None:
-            geography_id = id_of[resolve_name(typed, id_of, what="geography")]
+            try:
+                geography_id = id_of[resolve_name(typed, id_of, what="geography")]
+            except UnknownGeographyError:
+                raise UnknownGeographyError(
+                    f"unknown geography {typed!r}; valid names are: {describe_units(records)}"
+                ) from None
         _check_slug(geography_id, f"{path}: geography id", "e.g. thai-nguyen")
         found[geography_id] = name_of[geography_id]
     return found
@@ -256,7 +445,7 @@ def reports_for(
 
 def _in_language(report: Report, language: str, catalogue: Catalogue) -> Report:
     kind = catalogue.kinds[report.kind]
-    title = kind.title_in(language)
+    title = kind.title_in(language, report.level)
     if report.province is not None:
         title = title.format(province=report.province)
     return Report(
@@ -267,6 +456,7 @@ def _in_language(report: Report, language: str, catalogue: Catalogue) -> Report:
         parameters={**report.parameters, "language": language},
         province=report.province,
         language=language,
+        level=report.level,
         twins=tuple(
             (other, page_file(report.slug, other))
             for other in catalogue.languages
@@ -284,11 +474,15 @@ def _reports(kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalog
             f"{', '.join(catalogue.kinds)}"
         )
     reports: list[Report] = []
+    levels = geography_levels() if any(k.level_titles for k in catalogue.kinds.values()) else {}
     for kind in catalogue.kinds.values():
         if kind.name not in chosen:
             continue
         if kind.per_province:
-            reports.extend(_province_report(kind, pid, name) for pid, name in provinces.items())
+            reports.extend(
+                _province_report(kind, pid, name, levels.get(pid))
+                for pid, name in provinces.items()
+            )
         else:
             reports.append(
                 Report(kind.output, kind.name, kind.notebook, kind.title, dict(kind.parameters))
@@ -296,16 +490,30 @@ def _reports(kinds: Iterable[str], provinces: dict[str, str], catalogue: Catalog
     return reports
 
 
-def _province_report(kind: ReportKind, province_id: str, name: str) -> Report:
+def _province_report(
+    kind: ReportKind, province_id: str, name: str, level: str | None = None
+) -> Report:
     _check_slug(province_id, "province id", "e.g. thai-nguyen")
     return Report(
         slug=kind.output.format(province_id=province_id),
         kind=kind.name,
         notebook=kind.notebook,
-        title=kind.title.format(province=name),
+        title=kind.title_in("en", level).format(province=name),
         parameters={key: value.format(province=name) for key, value in kind.parameters.items()},
         province=name,
+        level=level,
     )
+
+
+def geography_levels(data_dir: Path | None = None) -> dict[str, str]:
+    """Geography id → level (``nation``, ``province``, ``district``) from ``geographies.csv``;
+    empty when the file cannot be read (titles then fall back to the entry's own)."""
+    path = (data_dir or config.data_dir()) / "geographies.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {r["geography_id"]: r["level"] for r in csv.DictReader(handle)}
+    except (OSError, KeyError, csv.Error, UnicodeDecodeError):
+        return {}
 
 
 def parse_shard(text: str) -> tuple[int, int]:

@@ -7,7 +7,11 @@ papermill, several at once (each worker keeps one kernel for a few reports), and
 - one ``<output>.html`` per report (``profile-<province-id>.html`` per province,
   ``compare-provinces.html``, ``poverty-standards.html``);
 - ``executed/<output>.ipynb``, the executed notebooks, for inspection;
-- ``index.html`` linking every report and the dataset (copied into ``data/``).
+- ``index.html`` linking every report and the dataset (copied into ``data/``), written only after
+  a run in which every report rendered, from the data that run read.
+
+The data are loaded and checked before any kernel starts (:func:`data_problems`); the run keeps
+its temporary files in one folder (:mod:`reportbuild.scratch`).
 
 Each report is one self-contained HTML file: code hidden, images embedded, no request to any
 other host, a table of contents, a version stamp, readable from phone width up. A report whose
@@ -40,14 +44,16 @@ from pathlib import Path
 from helpers import config
 from helpers.names import UnknownGeographyError
 from reportbuild import catalog, durations, fingerprint
-from reportbuild.files import remove_leftovers
+from reportbuild.files import remove_dead_leftovers, remove_leftovers
 from reportbuild.index import INDEX_NAME, write_index
 from reportbuild.outdir import (
     OutputFolderError,
     OutputLock,
     OutputLockedError,
+    check_not_an_input,
     check_output_folder,
 )
+from reportbuild.scratch import ScratchError, no_room, run_folder
 from reportbuild.worker import DEFAULT_REPORTS_PER_KERNEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 2, 75, 130
@@ -61,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out_dir, notebooks_dir = args.out.resolve(), args.notebooks.resolve()
     reports: list[catalog.Report] = []
     try:
+        data_dir = checked_data_folder()
         if not args.index_only:
             reports = selected_reports(args, catalog.load(catalog.catalogue_path(notebooks_dir)))
             missing_notebooks(reports, notebooks_dir)
@@ -69,10 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dry_run:
         return dry_run(reports, out_dir, notebooks_dir, args.force)
     try:
+        check_not_an_input(out_dir, input_folders(notebooks_dir, data_dir))
         check_output_folder(out_dir, len(reports))
         with OutputLock(out_dir) as lock:
             if lock.stale_message():
                 print(lock.stale_message(), file=sys.stderr)
+            if leftovers := remove_dead_leftovers(out_dir):
+                print(
+                    f"removed {len(leftovers)} temporary file(s) that a run which did not "
+                    f"finish had left in {out_dir}",
+                    file=sys.stderr,
+                )
             if args.index_only:
                 print(f"wrote {write_index(out_dir)}")
                 return EXIT_OK
@@ -83,6 +97,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OutputLockedError as error:
         print(f"render-reports: {error}", file=sys.stderr)
         return EXIT_BUSY
+
+
+def checked_data_folder() -> Path:
+    """The data folder (``GN_DATA_DIR`` or ``data/``); FileNotFoundError in one sentence when it
+    is not a folder."""
+    folder = config.data_dir()
+    if not folder.is_dir():
+        how = "GN_DATA_DIR points at" if "GN_DATA_DIR" in os.environ else "the data folder is"
+        raise FileNotFoundError(
+            f"{how} {folder}, which is not a folder; set GN_DATA_DIR to the folder holding "
+            "datapackage.json and the tables (or unset it to use data/)"
+        )
+    return folder
+
+
+def input_folders(notebooks_dir: Path, data_dir: Path) -> dict[str, Path]:
+    """The folders a run reads, which its output folder must neither be nor contain."""
+    from reportbuild.fingerprint import HELPERS_DIR, RENDERER_DIR
+
+    return {
+        "data": data_dir,
+        "notebooks": notebooks_dir,
+        "stored texts": config.seeds_dir(),
+        "helpers code": HELPERS_DIR,
+        "renderer code": RENDERER_DIR,
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,22 +284,42 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
         file=sys.stderr,
     )
     if not todo:
-        if not (out_dir / INDEX_NAME).is_file():
+        if not (out_dir / INDEX_NAME).is_file() or not published_data_matches(out_dir):
             write_index(out_dir)
         return EXIT_OK
-    with data_snapshot() as data:
-        prints = _fingerprints(todo, notebooks_dir, data)
-        result = _render(todo, out_dir, notebooks_dir, args, manifest, prints, data)
-        if result is None:
-            return EXIT_INTERRUPTED
-        failures, stopped = result
-        try:
+    token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    try:
+        with run_folder() as scratch, data_snapshot(scratch) as data:
+            if invalid := data_problems(data):
+                print(
+                    f"render-reports: the data are invalid; nothing was rendered and nothing "
+                    f"published:\n{invalid}",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
+            prints = _fingerprints(todo, notebooks_dir, data)
+            result = _render(todo, out_dir, notebooks_dir, args, manifest, prints, data, token)
+            if result is None:
+                return EXIT_INTERRUPTED
+            failures, stopped = result
             _profile_note(args, "workers done")
-            index = write_index(out_dir, data_dir=data)
-            print(f"index: {index}", file=sys.stderr)
-            _profile_note(args, "index written")
-        except OSError as error:
-            stopped = stopped or f"could not write the index into {out_dir}: {error.strerror}"
+            if failures or stopped:
+                print(
+                    "index and dataset copy left as they were: they are published only after "
+                    "a run in which every report rendered",
+                    file=sys.stderr,
+                )
+            else:
+                try:
+                    index = write_index(out_dir, data_dir=data, token=token)
+                    print(f"index: {index}", file=sys.stderr)
+                    _profile_note(args, "index written")
+                except OSError as error:
+                    remove_leftovers(out_dir, token)
+                    stopped = f"could not write the index into {out_dir}: {error.strerror}"
+    except ScratchError as error:
+        print(f"render-reports: error: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
     for outcome in failures:
         if not outcome.write_failed:
             print(outcome.describe_failure(), file=sys.stderr)
@@ -307,24 +367,65 @@ def _fingerprints(reports, notebooks_dir: Path, data_dir: Path | None) -> dict[s
 
 
 @contextmanager
-def data_snapshot():
-    """A private copy of the data folder, which ``GN_DATA_DIR`` points the kernels at."""
+def data_snapshot(scratch: Path | None = None):
+    """A private copy of the data folder in ``scratch`` (default: a new temporary folder), which
+    ``GN_DATA_DIR`` points the kernels at; ``GN_DATA_ORIGIN`` names the folder it was copied
+    from, so that the loader's errors name the user's files. Raises ScratchError when the copy
+    cannot be written (a full temporary folder)."""
     source = config.data_dir()
-    previous = os.environ.get("GN_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="render-data-") as scratch:
-        copy = Path(scratch) / "data"
-        shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    previous = {name: os.environ.get(name) for name in ("GN_DATA_DIR", "GN_DATA_ORIGIN")}
+    with tempfile.TemporaryDirectory(prefix="render-data-", dir=scratch) as folder:
+        copy = Path(folder) / "data"
+        try:
+            shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        except (OSError, shutil.Error) as error:
+            raise ScratchError(
+                getattr(error, "errno", None), no_room(Path(folder), error)
+            ) from None
         os.environ["GN_DATA_DIR"] = str(copy)
+        os.environ["GN_DATA_ORIGIN"] = str(source.resolve())
         try:
             yield copy
         finally:
-            if previous is None:
-                os.environ.pop("GN_DATA_DIR", None)
-            else:
-                os.environ["GN_DATA_DIR"] = previous
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
-def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
+def data_problems(data: Path) -> str:
+    """What is wrong with the data package in ``data`` (its files named as the user knows them),
+    or "" when it loads; checked before any kernel starts, so that invalid data is refused once,
+    in one message, and never published. A folder without ``datapackage.json`` is not a data
+    package and is left to the notebooks. Warns when the stored texts are missing (the pages then
+    say that their excerpts were not checked)."""
+    if not (data / "datapackage.json").is_file():
+        return ""
+    from helpers.load import DataValidationError, load_dataset
+
+    try:
+        dataset = load_dataset(data)
+    except DataValidationError as error:
+        return str(error)
+    if dataset.unchecked_sources:
+        reason = next(iter(dataset.unchecked_sources.values()))
+        print(
+            f"warning: {len(dataset.unchecked_sources)} verified source(s) could not be checked "
+            f"against their stored text ({reason}); their pages say so instead of 'verified'",
+            file=sys.stderr,
+        )
+    return ""
+
+
+def published_data_matches(out_dir: Path) -> bool:
+    """True when ``<out>/data/`` holds exactly the files the index publishes, as they are now."""
+    from reportbuild.index import published_files
+
+    return published_files(out_dir) == published_files(None, config.data_dir())
+
+
+def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data, token):
     """Run the jobs, recording each success in the manifest as it comes.
 
     Returns (failed outcomes, why the run stopped early or ""), or None when interrupted
@@ -334,7 +435,6 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
     from reportbuild.versions import page_stamp
     from reportbuild.worker import Job
 
-    token = f"run{os.getpid()}-{uuid.uuid4().hex[:6]}"
     stamp = page_stamp(fingerprint.data_version(data), data)
     history = durations.load(notebooks_dir)
     jobs = [
@@ -356,6 +456,7 @@ def _render(todo, out_dir, notebooks_dir, args, manifest, prints, data):
                 "fingerprint": prints[slug],
                 "title": outcome.report.title,
                 "seconds": round(outcome.seconds, 1),
+                **fingerprint.page_record(out_dir, slug),
             }
         else:
             manifest.pop(slug, None)

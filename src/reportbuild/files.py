@@ -7,6 +7,7 @@ Layout of the output folder: ``<slug>.html`` per report, ``executed/<slug>.ipynb
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,27 @@ def move_atomic(source: Path, target: Path) -> None:
         os.replace(source, target)
     except OSError:
         shutil.move(source, target)
+
+
+# Hidden temporary names of any run: ``.<name>.<token>.tmp`` (see temp_path_for).
+_ANY_TEMP = re.compile(r"^\..+\.tmp$")
+
+
+def remove_dead_leftovers(folder: Path) -> list[Path]:
+    """Delete every temporary file or folder a run left anywhere under ``folder``; return them.
+
+    Only for the holder of the folder's lock (:class:`reportbuild.outdir.OutputLock`): no other
+    run is writing there, so every temporary name is a dead run's (one killed by SIGKILL, say).
+    """
+    if not folder.is_dir():
+        return []
+    leftovers = sorted(p for p in folder.rglob(".*.tmp") if _ANY_TEMP.match(p.name))
+    for path in leftovers:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return leftovers
 
 
 def remove_leftovers(folder: Path, token: str) -> list[Path]:

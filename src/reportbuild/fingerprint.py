@@ -1,9 +1,9 @@
 """Content hashes that decide whether a report must be rendered again, and the manifest.
 
 A report's fingerprint covers everything its HTML depends on: the notebook (both files of a
-jupytext pair), every file of the data folder, the ``helpers`` package and this renderer (code,
-templates, CSS), the list of reports (``reports.yml``), the parameters and title,
-:data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
+jupytext pair), every file of the data folder, the stored source texts, the ``helpers`` package
+and this renderer (code, templates, CSS), the list of reports (``reports.yml``), the parameters
+and title, :data:`RENDERER_VERSION`, ``requirements.lock``, the Python version, the versions of the
 packages that shape the output (:data:`OUTPUT_PACKAGES`) and nbconvert's own templates.
 
 Every report reads the whole dataset (``load_dataset`` loads and cross-checks every table), so
@@ -143,10 +143,13 @@ def report_fingerprint(report: Report, notebooks_dir: Path, shared: str) -> str:
 
 
 def shared_digest(data_dir: Path | None = None, catalogue: Path | None = None) -> str:
-    """Hash of the inputs every report shares: data, code, list of reports, environment."""
+    """Hash of the inputs every report shares: data, the stored source texts (the loader checks
+    the excerpts against them, and a page labels a source "verified" only when it could), code,
+    list of reports, environment."""
     return _sha256_json(
         [
             data_version(data_dir),
+            files_digest(config.seeds_dir(), ("*.txt",)),
             code_digest(),
             _file_sha256(catalogue) if catalogue else "",
             environment_digest(),
@@ -169,10 +172,26 @@ def save_manifest(out_dir: Path, manifest: dict[str, dict]) -> None:
     write_atomic(out_dir / MANIFEST_NAME, text)
 
 
+def page_record(out_dir: Path, slug: str) -> dict:
+    """What the manifest records of a rendered page, to know it later unchanged: size and sha256."""
+    data = html_path(out_dir, slug).read_bytes()
+    return {"html_bytes": len(data), "html_sha256": hashlib.sha256(data).hexdigest()}
+
+
 def is_up_to_date(report: Report, fingerprint: str, manifest: dict, out_dir: Path) -> bool:
-    """True when ``report`` was last rendered from the same inputs and its HTML is still there."""
+    """True when ``report`` was last rendered from the same inputs and its HTML is still there,
+    byte for byte as written (size and sha256 as recorded: a page cut short or edited since is
+    rendered again)."""
     entry = manifest.get(report.slug, {})
-    return entry.get("fingerprint") == fingerprint and html_path(out_dir, report.slug).is_file()
+    if entry.get("fingerprint") != fingerprint:
+        return False
+    path = html_path(out_dir, report.slug)
+    try:
+        if path.stat().st_size != entry.get("html_bytes"):
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("html_sha256")
+    except OSError:
+        return False
 
 
 def _version(package: str) -> str:

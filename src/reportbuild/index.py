@@ -12,7 +12,10 @@ The data files are copied into ``<out>/data/`` (and zipped, deterministically) a
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import os
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,11 +72,15 @@ def index_entries(out_dir: Path) -> list[Entry]:
     )
 
 
-def write_index(out_dir: Path, data_dir: Path | None = None) -> Path:
+def write_index(out_dir: Path, data_dir: Path | None = None, token: str = "") -> Path:
     """Copy the dataset into ``out_dir/data/`` and write the index in every language of the
-    catalogue (``index.html``, ``index.vi.html``); the English one's path."""
+    catalogue (``index.html``, ``index.vi.html``); the English one's path.
+
+    Call it only after a run in which every report rendered, with the data that run read
+    (``render-reports`` does), so that what is published is what the pages show.
+    """
     data_dir = data_dir or config.data_dir()
-    data_files = publish_data(data_dir, out_dir)
+    data_files = publish_data(data_dir, out_dir, token)
     entries = index_entries(out_dir)
     languages = catalog.load().languages
     for language in languages:
@@ -86,7 +93,7 @@ def write_index(out_dir: Path, data_dir: Path | None = None) -> Path:
             language,
             [lang for lang in languages if lang != language],
         )
-        write_atomic(out_dir / page_file("index", language), page)
+        write_atomic(out_dir / page_file("index", language), page, token)
     return out_dir / INDEX_NAME
 
 
@@ -120,18 +127,64 @@ INDEX_TEXT = {
 }
 
 
-def publish_data(data_dir: Path, out_dir: Path) -> list[DataFile]:
-    """Copy the CSVs, ``datapackage.json`` and ``README.md`` of ``data_dir`` into
-    ``out_dir/data/``, zip them, and describe them (descriptions from the descriptor)."""
-    sources = sorted(data_dir.glob("*.csv")) + [
+def data_sources(data_dir: Path) -> list[Path]:
+    """The files of ``data_dir`` that are published: the CSVs, ``datapackage.json``, README."""
+    return sorted(data_dir.glob("*.csv")) + [
         p for p in (data_dir / "datapackage.json", data_dir / "README.md") if p.is_file()
     ]
+
+
+def published_files(out_dir: Path | None, data_dir: Path | None = None) -> dict[str, str]:
+    """File name → sha256 of what ``out_dir/data/`` holds (its archive aside), or, with
+    ``out_dir`` None, of what publishing ``data_dir`` would put there."""
+    if out_dir is None:
+        files = data_sources(data_dir or config.data_dir())
+    else:
+        folder = out_dir / DATA_DIR_NAME
+        files = sorted(folder.iterdir()) if folder.is_dir() else []
+        if files and not (folder / ARCHIVE_NAME).is_file():
+            return {}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if p.is_file() and p.name != ARCHIVE_NAME
+    }
+
+
+def publish_data(data_dir: Path, out_dir: Path, token: str = "") -> list[DataFile]:
+    """Make ``out_dir/data/`` hold exactly the CSVs, ``datapackage.json`` and ``README.md`` of
+    ``data_dir`` and their zip, and describe them (descriptions from the descriptor).
+
+    The new folder is written beside the old one under a hidden temporary name, then put in its
+    place, so that a reader (or a run that dies meanwhile) sees the old set or the new one,
+    never a mixture, and no file of an earlier dataset stays behind.
+    """
+    sources = data_sources(data_dir)
     if not sources:
         return []
     target = out_dir / DATA_DIR_NAME
-    for source in sources:
-        write_atomic(target / source.name, source.read_bytes())
-    _write_archive(target / ARCHIVE_NAME, sources)
+    token = token or str(os.getpid())
+    build = out_dir / f".{DATA_DIR_NAME}.{token}.tmp"
+    old = out_dir / f".{DATA_DIR_NAME}.{token}.old.tmp"
+    shutil.rmtree(build, ignore_errors=True)
+    moved_away = False
+    try:
+        build.mkdir(parents=True)
+        for source in sources:
+            shutil.copyfile(source, build / source.name)
+        _write_archive(build / ARCHIVE_NAME, sources)
+        if target.is_dir() and not target.is_symlink():
+            os.replace(target, old)
+            moved_away = True
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        os.replace(build, target)
+        moved_away = False
+    finally:
+        if moved_away and not target.exists():
+            os.replace(old, target)  # the new copy could not take its place: keep the old one
+        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
     descriptions = _descriptions(data_dir)
     return [
         DataFile(

@@ -63,6 +63,28 @@ def check_output_folder(out_dir: Path, reports: int) -> None:
         )
 
 
+def check_not_an_input(out_dir: Path, inputs: dict[str, Path]) -> None:
+    """Refuse an output folder that is, lies inside, or contains one of the ``inputs`` (what →
+    folder): rendering there would write pages and a copy of the data among what is read, or
+    replace it. Raises :class:`OutputFolderError`."""
+    out = out_dir.resolve()
+    for what, folder in inputs.items():
+        folder = folder.resolve()
+        if out == folder:
+            relation = "is"
+        elif folder in out.parents:
+            relation = "lies inside"
+        elif out in folder.parents:
+            relation = "contains"
+        else:
+            continue
+        raise OutputFolderError(
+            f"output folder {out_dir} {relation} the {what} folder {folder}; rendering there "
+            "would write among the files a run reads: pass --out a folder apart from them "
+            "(the default is reports/)"
+        )
+
+
 def _probe(folder: Path) -> None:
     """Write, read back and delete a small file in ``folder`` (raises OSError if impossible)."""
     probe = folder / f".write-test-{os.getpid()}"

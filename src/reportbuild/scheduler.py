@@ -47,41 +47,74 @@ def run_jobs(
     outcomes: list[Outcome] = []
     if not jobs:
         return outcomes
-    context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(
-        max_workers=max(1, min(workers, len(jobs))),
-        mp_context=context,
-        initializer=init_worker,
-        initargs=(os.getpid(), _one_folder(jobs)),
-    )
     bar = tqdm(total=len(jobs), unit="report", disable=_bar_disabled(progress), file=sys.stderr)
+    attempts = {id(job): 0 for job in jobs}
+    pending = list(jobs)
+    executor = None
     try:
         with _sigterm_as_interrupt():
-            futures = {executor.submit(render, job): job for job in jobs}
-            _show(bar, outcomes, len(jobs), workers)
-            for future in as_completed(futures):
-                outcome = _outcome_of(future, futures[future])
-                outcomes.append(outcome)
-                stop = on_outcome(outcome) is False or outcome.write_failed
-                bar.update(1)
+            while pending:
+                executor = _pool(pending, workers)
+                futures = {executor.submit(render, job): job for job in pending}
+                pending = []
                 _show(bar, outcomes, len(jobs), workers)
-                bar.write(_one_line(outcome), file=sys.stderr)
-                if stop:
-                    bar.close()
-                    _stop_early(executor, futures, outcomes)
-                    return outcomes
+                for future in as_completed(futures):
+                    job = futures[future]
+                    if _worker_died(future):
+                        attempts[id(job)] += 1
+                        if attempts[id(job)] < MAX_ATTEMPTS:
+                            pending.append(job)  # run it again in a new worker
+                            continue
+                    outcome = _outcome_of(future, job)
+                    outcomes.append(outcome)
+                    stop = on_outcome(outcome) is False or outcome.write_failed
+                    bar.update(1)
+                    _show(bar, outcomes, len(jobs), workers)
+                    bar.write(_one_line(outcome), file=sys.stderr)
+                    if stop:
+                        bar.close()
+                        _stop_early(executor, futures, outcomes)
+                        return outcomes
+                executor.shutdown(wait=True)
+                if pending:
+                    bar.write(
+                        f"a worker process died: starting new workers for the {len(pending)} "
+                        "report(s) it cut short",
+                        file=sys.stderr,
+                    )
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up
         try:
             bar.close()
             stop_descendants()
-            executor.shutdown(wait=False, cancel_futures=True)
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
         finally:
             signal.signal(signal.SIGINT, signal.default_int_handler)
         raise
     bar.close()
-    executor.shutdown(wait=True)
     return outcomes
+
+
+# A report is tried this many times when the worker process running it dies (a dead worker
+# breaks the whole pool, so the reports of the other workers are cut short too).
+MAX_ATTEMPTS = 3
+
+
+def _pool(jobs: Sequence[Job], workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=max(1, min(workers, len(jobs))),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(os.getpid(), _one_folder(jobs)),
+    )
+
+
+def _worker_died(future: Future) -> bool:
+    """True when ``future`` failed because its worker process died (the pool is broken)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return not future.cancelled() and isinstance(future.exception(), BrokenProcessPool)
 
 
 EXACT_PLAN_MAX_JOBS = 16  # two workers: every split of up to this many jobs is tried
