@@ -57,12 +57,13 @@ def with_value(dataset, observation_id, value):
     return dataclasses.replace(dataset, observations=obs)
 
 
-def test_ha_giang_at_least_4_pp_a_year_has_no_baseline_its_2021_rate_names_no_standard(
+def test_ha_giang_at_least_4_pp_a_year_is_on_track_from_its_own_printed_pace_since_2021(
     dataset, rows, published
 ):
     """Issue 14 named this case as on track from Hà Giang's 2021 and 2024 review rates; issue 15
     then found that the page giving the 2021 rate names no standard (in 2021 both were in use),
-    so no 2021 rate of the 2021–2025 series exists and the verdict says so, not a pace."""
+    so the rate series has no 2021 baseline. The like-for-like answer is the average fall per
+    year from 2021 that the province's source prints itself (same measure, start, method)."""
     target = rows["mo-hinh-2024-national-016"]
     assert (target["period_start"], target["period_end"], target["qualifier"]) == (
         "2021", "2025", "at least")  # fmt: skip
@@ -73,11 +74,25 @@ def test_ha_giang_at_least_4_pp_a_year_has_no_baseline_its_2021_rate_names_no_st
         and r["method"] == "administrative review"
     ]  # fmt: skip
     assert baselines and {r["poverty_standard"] for r in baselines} == {"not stated"}
-    with pytest.raises(ValueError):  # no 2021 review rate under the 2021–2025 standard
-        review_rate(rows, published, "ha-giang", 2021)
+    printed = [
+        r for r in rows.values()
+        if r["geography_id"] == "ha-giang" and r["indicator_id"] == "poor_rate_reduction_annual"
+        and r["kind"] == "actual" and r["period_start"] == "2021"
+        and int(r["period_end"]) < 2025 and r["method"] == target["method"]
+    ]  # fmt: skip
+    assert len(printed) == 1
+    pace = float(printed[0]["value"])
     v = verdict_of(dataset, "mo-hinh-2024-national-016")
-    assert (v["status"], v["reason"]) == ("not_comparable", "no_baseline_in_series")
-    assert pd.isna(v["achieved_pace"])
+    assert v["status"] == ("on_track" if pace >= float(target["value"]) else "behind")
+    assert v["reason"] == "printed_pace_so_far"
+    assert v["achieved_pace"] == pytest.approx(pace)
+    assert v["required_pace"] == pytest.approx(float(target["value"]))
+    assert v["result_observation_ids"] == (printed[0]["observation_id"],)
+    assert int(v["as_of_year"]) == int(printed[0]["period_end"])
+    # the same printed pace under the target's floor is behind
+    slower = with_value(dataset, printed[0]["observation_id"], float(target["value"]) - 0.5)
+    v = verdict_of(slower, "mo-hinh-2024-national-016")
+    assert (v["status"], v["reason"]) == ("behind", "printed_pace_so_far")
 
 
 def test_bac_kan_2_to_2_5_pp_a_year_is_on_track_from_one_series(dataset, rows, published):

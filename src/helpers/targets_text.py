@@ -113,6 +113,17 @@ def _reason(v: pd.Series, result: pd.Series | None, others: list[pd.Series]) -> 
             text += tr("; the data reach {year}, the target's period runs to {end}",
                        year=int(v["as_of_year"]), end=int(v["period_end"]))  # fmt: skip
         return text
+    if code == "printed_pace_so_far":
+        return tr(
+            "average fall per year as the source prints it, {start} to {end}: {achieved} pp a "
+            "year, against {required} pp a year the target needs; the target's period runs to "
+            "{last}",
+            start=int(v["pace_start_year"]),
+            end=int(v["as_of_year"]),
+            achieved=format_number(v["achieved_pace"], 2),
+            required=format_number(v["required_pace"], 2),
+            last=int(v["period_end"]),
+        )
     texts = {
         "printed_result": "" if result is None else tr("result {result}", result=fact_text(result)),
         "rate_at_period_end": ""
@@ -164,7 +175,7 @@ def target_statuses(dataset: Dataset, geography_ids: str | Iterable[str]) -> lis
     for _, v in analysis_targets.verdicts(dataset, ids).iterrows():
         target = table.iloc[by_id[v["target_id"]]]
         result = None
-        if v["reason"] == "printed_result":
+        if v["reason"] in ("printed_result", "printed_pace_so_far"):
             result = table.iloc[by_id[v["result_observation_ids"][0]]]
         elif not is_missing(v["achieved_pace"]):
             result = _pace_fact(v, target)

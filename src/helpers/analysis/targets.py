@@ -6,8 +6,9 @@ A target's status (:data:`STATUSES`):
   result: a printed result of the same measure, period, standard and method, or the pace (or
   level) of the geography's own rate series at the period's end;
 - ``on_track`` / ``behind``: the data do not reach the period's end. The average pace so far,
-  from one series (same geography, standard and method, both endpoints year-end results, the
-  first at the period's start), is set against the pace the target needs;
+  as a source prints it from the period's start (``printed_pace_so_far``), or from one series
+  (same geography, standard and method, both endpoints year-end results, the first at the
+  period's start: ``pace_so_far``), is set against the pace the target needs;
 - ``achieved_as_stated``: no figure answers the target, but its own sentence says it was met or
   exceeded (:data:`ACHIEVED_PHRASES`): the source's claim, not a figure;
 - ``not_comparable``: results exist but none answers the target (``reason`` says why);
@@ -124,6 +125,26 @@ def _mismatch(target: dict, result: dict) -> str:
     return ""
 
 
+def _pace_so_far(target: dict, result: dict) -> bool:
+    """Whether ``result`` is a printed average fall per year from the start of the target's
+    period to a year before its end: the pace so far, as the source gives it (then judged as on
+    track or behind, like a pace read from the rate series)."""
+    if str(target["unit"]) != "percentage points per year" or str(result["unit"]) != str(
+        target["unit"]
+    ):
+        return False
+    t_start, t_end = target["period_start"], target["period_end"]
+    r_start, r_end = result["period_start"], result["period_end"]
+    if any(pd.isna(v) for v in (t_start, t_end, r_start, r_end)):
+        return False
+    if not (r_start == t_start and r_start < r_end < t_end):
+        return False
+    if not standards_agree(target["poverty_standard"], result["poverty_standard"], r_end):
+        return False
+    t_method, r_method = target.get("method"), result.get("method")
+    return pd.isna(t_method) or pd.isna(r_method) or t_method == r_method
+
+
 def _series_for(table: pd.DataFrame, target: dict) -> pd.DataFrame:
     """Year-end results of the target's geography under its standard (in force in the year the
     target is due) and its method."""
@@ -200,6 +221,21 @@ def verdict(target: dict, results: pd.DataFrame, series: pd.DataFrame) -> dict:
     reasons = []
     for result in results.to_dict("records"):
         why = _mismatch(target, result)
+        if why == "different_period" and _pace_so_far(target, result):
+            achieved = float(result["value"])
+            status = {"met": "on_track", "not_met": "behind"}.get(
+                judge(target, *bounds(result)), "not_comparable"
+            )
+            return {
+                "status": status,
+                "reason": "printed_pace_so_far" if status != "not_comparable"
+                else "bound_straddles_target",
+                "result_value": achieved, "achieved_pace": achieved,
+                "required_pace": bounds(target)[0],
+                "result_observation_ids": ids(result["observation_ids"]),
+                "pace_start_year": result["period_start"],
+                "as_of_year": result["period_end"], "other_result_ids": others,
+            }  # fmt: skip
         if why:
             reasons.append(why)
             continue

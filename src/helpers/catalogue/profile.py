@@ -5,6 +5,13 @@ shares them), ``helpers.profile`` and ``helpers.profile_page`` (the province pro
 """
 
 VI: dict[str, str] = {
+    # helpers.targets_text: a pace so far printed by the source
+    "average fall per year as the source prints it, {start} to {end}: {achieved} pp a year, "
+    "against {required} pp a year the target needs; the target's period runs to {last}": (
+        "mức giảm bình quân mỗi năm theo số liệu nguồn công bố, {start}–{end}: {achieved} điểm "
+        "phần trăm mỗi năm, so với {required} điểm phần trăm mỗi năm mà mục tiêu đòi hỏi; thời "
+        "hạn của mục tiêu kéo dài đến {last}"
+    ),
     # helpers.brief: why two figures cannot be set side by side
     "one side names no standard; the 2021–2025 standard was the only one in force": (
         "một bên không nêu chuẩn nghèo; trong thời kỳ này chỉ áp dụng chuẩn nghèo đa chiều "
