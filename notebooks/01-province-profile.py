@@ -29,8 +29,8 @@ province: str = "Thái Nguyên"  # province, district or nation to profile (any 
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import config, display, i18n, plotting, profile_page  # noqa: E402
-from helpers.analysis import targets, trajectories  # noqa: E402
+from helpers import config, display, i18n, plotting, profile_page, ranks_page  # noqa: E402
+from helpers.analysis import ranks, targets, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
@@ -64,6 +64,21 @@ rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(profile_page.rates(dataset, geo_id, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Among all provinces
+#
+# `standing`: one row per year the statistics office's household-survey tables give the
+# geography a rate: the rate, its rank among the provinces with a rate that year (1 = highest;
+# ties share the best rank), how many were ranked, its region's and the nation's rates, the
+# poverty line of that year (inferred or printed) and the observation ids of all three.
+
+# %% tags=["remove-cell"]
+standing = ranks.province_ranks(dataset, geo_id)
+standing  # noqa: B018
+
+# %% tags=["remove-input"]
+display.show(ranks_page.profile_section(dataset, geo_id, table=standing))
 
 # %% [markdown] tags=["remove-cell"]
 # ## Targets against results

@@ -25,7 +25,7 @@ provinces: str = ""  # semicolon-separated names; empty means the four focus pro
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import compare_page, display, i18n, plotting  # noqa: E402
+from helpers import compare_page, display, i18n, plotting, ranks_page  # noqa: E402
 from helpers.analysis import coverage, mergers, money, targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
@@ -55,6 +55,19 @@ rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(compare_page.rates(dataset, ids, table=rates))
+
+# %% [markdown] tags=["remove-cell"]
+# ## Among all provinces
+#
+# `standing`: the focus provinces' rows of the statistics office's ranking of every province by
+# its household-survey rate, year by year (`helpers.analysis.ranks.survey_ranks`).
+
+# %% tags=["remove-cell"]
+standing = ranks_page.compare_table(dataset, ids)
+standing  # noqa: B018
+
+# %% tags=["remove-input"]
+display.show(ranks_page.compare_section(dataset, ids, table=standing))
 
 # %% [markdown] tags=["remove-cell"]
 # ## Reduction targets

@@ -24,7 +24,7 @@ province: str = "Bắc Kạn"  # geography whose rates under both standards are 
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import display, i18n, plotting, standards_page  # noqa: E402
+from helpers import display, i18n, plotting, ranks_page, standards_page  # noqa: E402
 from helpers.analysis import standards, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
@@ -53,6 +53,9 @@ rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(standards_page.series(dataset, geo_id, table=rates))
+
+# %% tags=["remove-input"]
+display.show(ranks_page.lines_section(dataset))
 
 # %% [markdown] tags=["remove-cell"]
 # ## The households behind each count and rate

@@ -137,3 +137,56 @@ def ranks_alt(ranks: pd.DataFrame, geography_id: str, names: dict[str, str] | No
         name=names.get(str(geography_id), str(geography_id)),
         points=points,
     )
+
+
+def plot_rank_lines(ranks: pd.DataFrame, names: dict[str, str] | None = None) -> plt.Figure:
+    """Each province's rank among all provinces by year (1 = highest rate, at the top), one line
+    per province, broken where the poverty line changes; ``ranks`` is the focus provinces' rows
+    of :func:`~helpers.analysis.ranks.survey_ranks`."""
+    apply_theme()
+    names = names or {}
+    keys = ranks[["year", "source_id"]].drop_duplicates().sort_values(["year", "source_id"])
+    position = {(int(y), str(s)): i for i, (y, s) in enumerate(keys.itertuples(index=False))}
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, HEIGHT_IN * 0.85), dpi=DPI)
+    for gid, mine in ranks.groupby("geography_id", sort=False):
+        mine = mine.sort_values("year").copy()
+        mine["x"] = [position[(int(y), str(s))] for y, s in zip(mine["year"], mine["source_id"],
+                                                                strict=True)]  # fmt: skip
+        colour = colour_for(str(gid))
+        segments = (mine["line_break"].astype(bool) | mine["x"].diff().ne(1)).cumsum()
+        for number, (_, part) in enumerate(mine.groupby(segments)):
+            ax.plot(part["x"], part["rank"].astype(float), color=colour, lw=1.4, marker="o",
+                    ms=5, label=names.get(str(gid), str(gid)) if number == 0 else None)  # fmt: skip
+    breaks = ranks[ranks["line_break"].astype(bool)][["year", "source_id", "poverty_line"]]
+    for row in breaks.drop_duplicates().itertuples(index=False):
+        x = position[(int(row.year), str(row.source_id))] - 0.5
+        ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
+        ax.text(x + 0.06, 0.02, _line_label(row.poverty_line), transform=ax.get_xaxis_transform(),
+                fontsize=7.5, va="bottom", color="#555555")  # fmt: skip
+    ax.set_xticks(range(len(keys)))
+    ax.set_xticklabels([str(int(y)) for y in keys["year"]], fontsize=8.5)
+    ax.set_xlim(-0.6, len(keys) - 0.4)
+    top = float(ranks["rank"].max()) if len(ranks) else 1.0
+    ax.set_ylim(top + 2, 0.5)  # rank 1 at the top
+    ax.set_ylabel(tr("rank (1 = highest rate)"))
+    ax.grid(axis="x", visible=False)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def rank_lines_alt(ranks: pd.DataFrame, names: dict[str, str] | None = None) -> str:
+    """Alt text of :func:`plot_rank_lines`: each province's ranks by year, in words."""
+    names = names or {}
+    parts = []
+    for gid, mine in ranks.groupby("geography_id", sort=False):
+        points = ", ".join(
+            tr("{year}: {rank} of {n}", year=int(r.year), rank=int(r.rank), n=int(r.n_ranked))
+            for r in mine.sort_values("year").itertuples()
+        )
+        parts.append(f"{names.get(str(gid), str(gid))}: {points}")
+    return tr(
+        "Line chart of each province's rank among all provinces by year (1 = highest rate): "
+        "{points}.",
+        points="; ".join(parts),
+    )
