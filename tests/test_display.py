@@ -120,3 +120,25 @@ def test_a_section_shows_its_charts_as_image_outputs_with_alt_then_caption(monke
     assert image._repr_png_()[1]["alt"] == "A line from 3 to 4."
     assert shown[2][0].data == '<p class="caption">c</p>'
     assert image.width == round(int.from_bytes(chart.png[16:20], "big") * 96 / 144)
+
+
+def test_a_long_table_shows_its_first_rows_says_so_and_downloads_them_all(dataset, monkeypatch):
+    monkeypatch.setattr(display, "MAX_TABLE_ROWS", 5)
+    table = facts.facts_for(dataset, "bac-kan").iloc[:12]
+    columns = [display.Column("indicator", lambda f: display.esc(f["indicator_id"]))]
+    page = display.facts_table_html(dataset, table, columns, "All figures", "none")
+    body = page.split("</tbody>")[0]
+    assert body.count("<tr") == 1 + 5  # the header row and five rows
+    assert "Only the first 5 of 12 rows are shown; the download holds them all." in page
+    payload = re.search(r"base64,([A-Za-z0-9+/=]+)", page)[1]
+    text = base64.b64decode(payload).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    expected = {i for ids in table["observation_ids"] for i in ids.split(";")}
+    assert {r["observation_id"] for r in rows} == expected
+
+
+def test_a_table_within_the_cap_has_no_note(dataset):
+    table = facts.facts_for(dataset, "bac-kan").iloc[:3]
+    columns = [display.Column("indicator", lambda f: display.esc(f["indicator_id"]))]
+    page = display.facts_table_html(dataset, table, columns, "All figures", "none")
+    assert "Only the first" not in page and page.split("</tbody>")[0].count("<tr") == 4

@@ -364,6 +364,11 @@ def caption_html(title: str, dataset: Dataset, facts_table: pd.DataFrame, name: 
     return f'<p class="caption"><em>{esc(title)}</em> {label} {cited}. {download}</p>'
 
 
+# A table of facts shows at most this many rows (one evidence cell each); the CSV download beside
+# it holds every row. Bounded, a page stays readable and quick to build as the data grow.
+MAX_TABLE_ROWS = 200
+
+
 def facts_table_html(
     dataset: Dataset,
     facts_table: pd.DataFrame,
@@ -377,11 +382,22 @@ def facts_table_html(
         return f'<p class="empty">{esc(empty)}</p>'
     headers = [c.header for c in columns] + [tr("evidence")]
     numeric = [c.numeric for c in columns] + [False]
+    shown = facts_table.iloc[:MAX_TABLE_ROWS]
     rows = [
         [c.cell(fact) for c in columns] + [fact_evidence(dataset, fact)]
-        for _, fact in facts_table.iterrows()
+        for _, fact in shown.iterrows()
     ]
-    table = table_html(rows, headers, numeric, row_classes)
+    classes = None if row_classes is None else list(row_classes)[: len(shown)]
+    table = table_html(rows, headers, numeric, classes)
+    if len(shown) < len(facts_table):
+        table += paragraph(
+            tr(
+                "Only the first {shown} of {total} rows are shown; the download holds them all.",
+                shown=format_number(len(shown)),
+                total=format_number(len(facts_table)),
+            ),
+            "caption",
+        )
     return table + caption_html(title, dataset, facts_table, title)
 
 

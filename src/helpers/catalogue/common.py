@@ -11,6 +11,9 @@ VI: dict[str, str] = {
     "{years} standard": "chuẩn nghèo {years}",
     "{standard} (inferred)": "{standard} (suy ra)",
     "inferred": "suy ra",
+    "Only the first {shown} of {total} rows are shown; the download holds them all.": (
+        "Bảng chỉ hiện {shown} dòng đầu trong {total} dòng; tệp tải về có đủ các dòng."
+    ),
     # helpers.chart_limits
     "Only the first {shown} of {total} rows are drawn; the table and the download hold them all.": (
         "Biểu đồ chỉ vẽ {shown} dòng đầu trong {total} dòng; bảng và tệp tải về có đủ các dòng."
