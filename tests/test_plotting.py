@@ -148,3 +148,19 @@ def test_every_chart_of_the_profiles_fits_a_phone(dataset, language):
                     # at most 5.5 in at 144 dpi: 10 pt text stays over 9 px on a 390 px phone
                     assert width <= 5.5 * display.CHART_DPI, (geo, section.__name__, width)
                     assert chart.alt
+
+
+def test_year_labels_never_run_together_on_a_long_trajectory(dataset):
+    from helpers.analysis import trajectories
+
+    rates = trajectories.rates(dataset, ["bac-kan", "vn"])
+    drawn = rates[rates["kind"] == "actual"]
+    years = sorted(int(y) for y in drawn["year"].dropna())
+    fig = plotting.plot_trajectory(drawn, {"bac-kan": "Bắc Kạn", "vn": "Việt Nam"})
+    ticks = [int(t) for t in fig.axes[0].get_xticks()]
+    assert max(years) in ticks  # the latest year is always labelled
+    if max(years) - min(years) >= plotting.YEAR_LABELS:
+        assert len(ticks) <= plotting.YEAR_LABELS and all(
+            b - a == 2 for a, b in zip(ticks, ticks[1:], strict=False)
+        )
+    plt.close(fig)

@@ -409,6 +409,7 @@ def _year_position(fact: pd.Series) -> float:
 
 METHOD_STYLES = {"administrative review": "-", "household survey": "--", "": "-"}
 METHOD_DASHES = {"administrative review": "", "household survey": (4, 2), "": ""}
+YEAR_LABELS = 8  # at most this many year labels side by side on a trajectory chart
 STANDARD_BREAK = 2021.5  # between the 2021 review (both standards) and 2022
 
 
@@ -577,7 +578,10 @@ def plot_trajectory(
             va="top",
             color="#555555",
         )
-    ax.set_xticks(range(lo, hi + 1))
+    # a label every year up to eight years; beyond, every other year (the latest labelled), so
+    # that four-digit years never run together on a 5.3 in chart
+    step = 1 if hi - lo < YEAR_LABELS else 2
+    ax.set_xticks(sorted(range(hi, lo - 1, -step)))
     ax.set_xlim(lo - 0.5, hi + 0.9)
     ax.set_ylim(bottom=0)
     _value_axis(ax.yaxis)
