@@ -34,6 +34,18 @@ def _line_label(line: object) -> str:
     return tr("{period}\npoverty line", period=text)
 
 
+def _mark_breaks(ax, ranks: pd.DataFrame, position: dict, top: bool) -> None:
+    """A dotted rule before each year whose poverty line (or table) differs from the year
+    before, labelled with the new line at the top or bottom of the axes."""
+    breaks = ranks[ranks["line_break"].astype(bool)][["year", "source_id", "poverty_line"]]
+    for row in breaks.drop_duplicates().itertuples(index=False):
+        x = position[(int(row.year), str(row.source_id))] - 0.5
+        ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
+        ax.text(x + 0.06, 0.99 if top else 0.02, _line_label(row.poverty_line),
+                transform=ax.get_xaxis_transform(), fontsize=7.5,
+                va="top" if top else "bottom", color="#555555")  # fmt: skip
+
+
 def plot_ranks(
     ranks: pd.DataFrame, geography_id: str, names: dict[str, str] | None = None
 ) -> plt.Figure:
@@ -69,12 +81,7 @@ def plot_ranks(
         ax.annotate(f"{int(row.rank)}/{int(row.n_ranked)}", (row.x, float(row.value)),
                     xytext=(5, 3), textcoords="offset points", fontsize=8, color=colour,
                     zorder=5)  # fmt: skip
-    breaks = ranks[ranks["line_break"].astype(bool)][["year", "source_id", "poverty_line"]]
-    for row in breaks.drop_duplicates().itertuples(index=False):
-        x = position[(int(row.year), str(row.source_id))] - 0.5
-        ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
-        ax.text(x + 0.06, 0.99, _line_label(row.poverty_line), transform=ax.get_xaxis_transform(),
-                fontsize=7.5, va="top", color="#555555")  # fmt: skip
+    _mark_breaks(ax, ranks, position, top=True)
     first = keys.iloc[0] if len(keys) else None
     if first is not None:
         line0 = ranks.loc[ranks["year"] == first["year"], "poverty_line"].iloc[0]
@@ -157,12 +164,7 @@ def plot_rank_lines(ranks: pd.DataFrame, names: dict[str, str] | None = None) ->
         for number, (_, part) in enumerate(mine.groupby(segments)):
             ax.plot(part["x"], part["rank"].astype(float), color=colour, lw=1.4, marker="o",
                     ms=5, label=names.get(str(gid), str(gid)) if number == 0 else None)  # fmt: skip
-    breaks = ranks[ranks["line_break"].astype(bool)][["year", "source_id", "poverty_line"]]
-    for row in breaks.drop_duplicates().itertuples(index=False):
-        x = position[(int(row.year), str(row.source_id))] - 0.5
-        ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
-        ax.text(x + 0.06, 0.02, _line_label(row.poverty_line), transform=ax.get_xaxis_transform(),
-                fontsize=7.5, va="bottom", color="#555555")  # fmt: skip
+    _mark_breaks(ax, ranks, position, top=False)
     ax.set_xticks(range(len(keys)))
     ax.set_xticklabels([str(int(y)) for y in keys["year"]], fontsize=8.5)
     ax.set_xlim(-0.6, len(keys) - 0.4)
