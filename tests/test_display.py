@@ -86,7 +86,7 @@ def test_sources_list_names_how_an_undated_source_was_dated(dataset):
     undated = dataset.sources[dataset.sources["date_published"].isna()]
     html = display.sources_html(dataset, undated["source_id"])
     for _, row in undated.iterrows():
-        assert display.esc(row["date_note"]) in html
+        assert display.prose_html(row["date_note"]) in html
 
 
 def test_tables_mark_kinds_for_styling():

@@ -189,7 +189,7 @@ def test_bounds_legend_in_vietnamese():
         "ngưỡng mở: trên / ít nhất (→) hoặc dưới (←)",
     ]
     english = [h.get_label() for h in plotting.bounds_legend_handles()]
-    assert english[:3] == ["result", "target or plan", "estimate (dự ước)"]
+    assert english[:3] == ["result", "target or plan", "estimate"]
 
 
 def test_a_vietnamese_chart_is_the_same_bytes_when_drawn_again(dataset, ids):

@@ -485,6 +485,7 @@ def _with_lines(small_data, *spans: tuple[int, int]) -> None:
                 "poverty_line": "2021-2025",
                 "basis": "printed",
                 "note": "test",
+                "note_vi": "thử",
             }
             for a, b in spans
         ],

@@ -23,7 +23,7 @@ def header() -> str:
         tr("Working with the data"),
         tr(
             "Four questions a researcher brings, each answered with the public API: a table "
-            "from helpers.analysis, then a chart drawn from it with seaborn. Open the code under "
+            "from `helpers.analysis`, then a chart drawn from it with `seaborn`. Open the code under "
             "each table to see how; every table names the observation ids behind its numbers."
         ),
     )
@@ -38,7 +38,7 @@ def rates_question() -> str:
     return question(
         tr("What is each province's poor-household rate, 2021–2025, against the nation's?"),
         tr(
-            "trajectories.rates gives one row per rate, with its series (geography, standard in "
+            "`trajectories.rates` gives one row per rate, with its series (geography, standard in "
             "force and method). The chart keeps year-end results under the 2021–2025 standard: "
             "one line per province and method; a figure reported to date is left out of it."
         ),
@@ -49,7 +49,7 @@ def targets_question() -> str:
     return question(
         tr("Which targets were met, are on track, or are behind?"),
         tr(
-            "targets.verdicts gives one row per target with a status and a reason code; a pace "
+            "`targets.verdicts` gives one row per target with a status and a reason code; a pace "
             "read from two rates of one series carries its formula."
         ),
     )
@@ -59,7 +59,7 @@ def money_question() -> str:
     return question(
         tr("How much money per programme year and per poor household?"),
         tr(
-            "money.funding classes every amount; the programme's own allocation is divided by "
+            "`money.funding` classes every amount; the programme's own allocation is divided by "
             "its programme years (from 2022) and, where a matching count exists, by the poor "
             "households."
         ),
@@ -70,8 +70,8 @@ def mergers_question() -> str:
     return question(
         tr("How do the provinces merged on 1 July 2025 compare?"),
         tr(
-            "mergers.merger_pairs pairs the figures of the two members of each merged province "
-            "and says whether they can be compared; trajectories.paces gives each series' "
+            "`mergers.merger_pairs` pairs the figures of the two members of each merged province "
+            "and says whether they can be compared; `trajectories.paces` gives each series' "
             "average fall per year, both ends from one series."
         ),
     )

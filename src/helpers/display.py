@@ -242,22 +242,52 @@ def _is_part_of(dataset: Dataset, obs: pd.Series, total_id: str) -> bool:
     return all(str(obs[k]) == str(total[k]) for k in keys)
 
 
+# Marks inside the prose of data/ (notes, locations, how a date was inferred): a quotation
+# 'like this' (an apostrophe inside a word, as in "Bắc Kạn's", opens none) and `code` (a file
+# name, a commit, an id).
+_QUOTED = re.compile(r"(?<!\w)'([^']+)'(?!\w)")
+_CODE = re.compile(r"`([^`]+)`")
+_VIETNAMESE_LETTER = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
+)
+
+
+def prose_html(text: object) -> str:
+    """Prose of ``data/`` as HTML: escaped, a `backticked` part as ``<code>`` and a 'quoted' part
+    as ``<q>`` in its own language (Vietnamese when it has a Vietnamese letter, else English), so
+    that a page in one language shows the other only as quotations and code."""
+
+    def quote(match: re.Match) -> str:
+        inner = match.group(1)
+        lang = "vi" if _VIETNAMESE_LETTER.search(inner) else "en"
+        return f'<q lang="{lang}">{inner}</q>'
+
+    parts = _CODE.split(str(text))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"<code>{esc(part)}</code>")
+        else:
+            out.append(_QUOTED.sub(quote, esc(part).replace("&#x27;", "'")))
+    return "".join(out)
+
+
 def data_text(text: object) -> str:
-    """Prose written in ``data/`` (notes, how a date was inferred), escaped: it is English, so
-    on a page in another language it is marked ``lang="en"``."""
+    """Prose written in ``data/`` (notes, how a date was inferred), as :func:`prose_html`: it is
+    English, so on a page in another language it is marked ``lang="en"``."""
     if language() == "en":
-        return esc(text)
-    return f'<span lang="en">{esc(text)}</span>'
+        return prose_html(text)
+    return f'<span lang="en">{prose_html(text)}</span>'
 
 
 def data_field(row: pd.Series | dict, column: str) -> str:
     """A prose column of ``data/`` (``note``, ``location``, ``date_note``) in the page's language:
     on a Vietnamese page its Vietnamese twin (``note_vi`` ...) when the row has one, else the
-    English, marked as such (:func:`data_text`). Escaped."""
+    English, marked as such (:func:`data_text`). As HTML (:func:`prose_html`)."""
     if language() == "vi":
         twin = row.get(f"{column}_vi")
         if not is_missing(twin) and str(twin).strip():
-            return esc(twin)
+            return prose_html(twin)
     return data_text(row[column])
 
 
@@ -287,7 +317,7 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
             unit = row.get("unit_as_printed")
             unit_text = "" if is_missing(unit) else f" {esc(unit)}"
             printed_as = esc(tr("Printed as"))
-            body.append(f'<p>{printed_as} <span lang="vi">{esc(printed)}{unit_text}</span>.</p>')
+            body.append(f'<p>{printed_as} <q lang="vi">{esc(printed)}{unit_text}</q>.</p>')
         location = row.get("location")
         if not is_missing(location) and str(location).strip():
             body.append(f"<p>{esc(tr('Where:'))} {data_field(row, 'location')}.</p>")
@@ -596,9 +626,15 @@ def findings_html(findings: Sequence[str]) -> str:
     return f'<ul class="findings">{items}</ul>'
 
 
+def text_html(text: object) -> str:
+    """A message as HTML: escaped, a `backticked` part (a module, a function) as ``<code>``."""
+    parts = _CODE.split(str(text))
+    return "".join(f"<code>{esc(p)}</code>" if i % 2 else esc(p) for i, p in enumerate(parts))
+
+
 def title_html(title: str, scope: str) -> str:
     """The page's one ``h1`` and its one-line scope."""
-    return f'<h1>{esc(title)}</h1><p class="scope">{esc(scope)}</p>'
+    return f'<h1>{esc(title)}</h1><p class="scope">{text_html(scope)}</p>'
 
 
 def section_html(title: str, *intro: str) -> str:
@@ -611,9 +647,9 @@ def section_html(title: str, *intro: str) -> str:
 
 
 def paragraph(text: str, klass: str = "") -> str:
-    """A paragraph of plain text (escaped)."""
+    """A paragraph of plain text (escaped; a `backticked` part as code, :func:`text_html`)."""
     attr = f' class="{esc(klass)}"' if klass else ""
-    return f"<p{attr}>{esc(text)}</p>"
+    return f"<p{attr}>{text_html(text)}</p>"
 
 
 def bullets(items: Iterable[str], klass: str = "") -> str:

@@ -183,7 +183,7 @@ def lines_table(dataset: Dataset) -> pd.DataFrame:
     lines = dataset.other_tables.get("poverty_lines")
     if lines is None:
         return pd.DataFrame(columns=["source_id", "period_start", "period_end", "poverty_line",
-                                     "basis", "note"])  # fmt: skip
+                                     "basis", "note", "note_vi"])  # fmt: skip
     return lines.sort_values(["period_start", "source_id"], ignore_index=True)
 
 
@@ -203,7 +203,7 @@ def lines_section(dataset: Dataset) -> display.Section:
     for _, r in table.iterrows():
         basis = tr("inferred") if r["basis"] == "inferred" else tr("printed")
         note = (f' <details class="prov"><summary>{esc(tr("why"))}</summary>'
-                f'<span lang="en">{esc(r["note"])}</span></details>')  # fmt: skip
+                f'{display.data_field(r, "note")}</details>')  # fmt: skip
         rows.append([
             esc(short_source(dataset, r["source_id"])),
             esc(f"{int(r['period_start'])}–{int(r['period_end'])}"),

@@ -56,7 +56,7 @@ def definitions() -> str:
         + display.paragraph(
             tr(
                 "Source: Decision 59/2015/QĐ-TTg and Decree 07/2021/NĐ-CP, as transcribed in "
-                "helpers.standards; these thresholds are law, not figures of the dataset."
+                "`helpers.standards`; these thresholds are law, not figures of the dataset."
             ),
             "caption",
         )

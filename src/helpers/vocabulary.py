@@ -51,7 +51,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "actual": ("result", "kết quả"),
     "target": ("target", "mục tiêu"),
     "plan": ("plan", "kế hoạch"),
-    "estimate": ("estimate (dự ước)", "ước thực hiện"),
+    "estimate": ("estimate", "ước thực hiện"),
 }
 TARGET_KINDS = ("target", "plan")
 RESULT_KINDS = ("actual",)
@@ -175,8 +175,10 @@ BREAKDOWN_LABELS: dict[str, tuple[str, str]] = {
     "continuing (short-course)": ("continuing (short-course)", "đào tạo thường xuyên"),
     "ethnic minority": ("ethnic minority", "người dân tộc thiểu số"),
     "other": ("other", "khác"),
-    "băng rôn": ("băng rôn", "băng rôn"),
-    "banner": ("banner", "banner"),
+    # the source counts 'băng rôn' (cloth banners hung across a street) apart from 'banner'
+    # (the loanword it prints, a standing banner)
+    "băng rôn": ("cloth street banners", "băng rôn"),
+    "banner": ("standing banners", "banner"),
     "central budget": ("central budget", "ngân sách trung ương"),
     "local budget": ("local budget", "ngân sách địa phương"),
     "development investment (central budget)": (

@@ -84,7 +84,7 @@ CHROME = {
     "sources_up_to": "sources up to",
     "all_reports": "All reports and the dataset",
     "rendered_from": "rendered from",
-    "with": "with",
+    "with": "with the parameters",
     "other_language": "This page in",
 }
 CONTENTS = "Contents"

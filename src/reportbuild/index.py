@@ -56,6 +56,7 @@ class DataFile:
     href: str
     description: str
     size: str
+    description_vi: str = ""  # the descriptor's ``description_vi``, for the Vietnamese index
 
 
 def index_entries(out_dir: Path) -> list[Entry]:
@@ -186,12 +187,14 @@ def publish_data(data_dir: Path, out_dir: Path, token: str = "") -> list[DataFil
         shutil.rmtree(build, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
     descriptions = _descriptions(data_dir)
+    descriptions_vi = _descriptions(data_dir, "vi")
     return [
         DataFile(
             name=source.name,
             href=f"{DATA_DIR_NAME}/{source.name}",
             description=descriptions.get(source.name, ""),
             size=_size(source.stat().st_size),
+            description_vi=descriptions_vi.get(source.name, ""),
         )
         for source in sources
     ]
@@ -269,10 +272,13 @@ def _licence(data_dir: Path) -> str:
     return name
 
 
-def _descriptions(data_dir: Path) -> dict[str, str]:
+def _descriptions(data_dir: Path, language: str = "en") -> dict[str, str]:
+    """Each file's description in the descriptor, in ``language`` (``description_vi`` ...) or
+    ``""`` when it has none in that language."""
     package = _descriptor(data_dir)
+    suffix = "" if language == "en" else f"_{language}"
     return {
-        str(r.get("path")): str(r.get("title") or r.get("description") or "")
+        str(r.get("path")): str(r.get(f"title{suffix}") or r.get(f"description{suffix}") or "")
         for r in package.get("resources", [])
         if isinstance(r, dict)
     }

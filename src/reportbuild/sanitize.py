@@ -29,12 +29,13 @@ TAGS = frozenset(
         *("a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup"),
         *("dd",),
         *("del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3"),
-        *("h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "section", "small"),
+        *("h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q", "section", "small"),
         *("span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th"),
         *("thead", "tr", "u", "ul"),
     }
 )
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang"})
+# translate="no": a name or code a page shows in another language (a translating browser keeps it)
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "translate"})
 ATTRIBUTES = {
     "a": {"href", "download"},
     "abbr": set(),

@@ -50,19 +50,19 @@ VI |= {
     # helpers.data_page: the notebook "Working with the data"
     "Working with the data": "Làm việc với dữ liệu",
     "Four questions a researcher brings, each answered with the public API: a table from "
-    "helpers.analysis, then a chart drawn from it with seaborn. Open the code under each table "
+    "`helpers.analysis`, then a chart drawn from it with `seaborn`. Open the code under each table "
     "to see how; every table names the observation ids behind its numbers.": (
         "Bốn câu hỏi của người nghiên cứu, mỗi câu được trả lời bằng giao diện lập trình công "
-        "khai: một bảng từ helpers.analysis, rồi một biểu đồ vẽ từ bảng đó bằng seaborn. Mở phần "
+        "khai: một bảng từ `helpers.analysis`, rồi một biểu đồ vẽ từ bảng đó bằng `seaborn`. Mở phần "
         "mã lệnh dưới mỗi bảng để xem cách làm; mỗi bảng ghi mã quan sát của các số liệu trong đó."
     ),
     "What is each province's poor-household rate, 2021–2025, against the nation's?": (
         "Tỷ lệ hộ nghèo giai đoạn 2021–2025 của từng tỉnh so với cả nước ra sao?"
     ),
-    "trajectories.rates gives one row per rate, with its series (geography, standard in force "
+    "`trajectories.rates` gives one row per rate, with its series (geography, standard in force "
     "and method). The chart keeps year-end results under the 2021–2025 standard: one line per "
     "province and method; a figure reported to date is left out of it.": (
-        "trajectories.rates cho mỗi tỷ lệ một dòng, kèm chuỗi số liệu của nó (địa phương, chuẩn "
+        "`trajectories.rates` cho mỗi tỷ lệ một dòng, kèm chuỗi số liệu của nó (địa phương, chuẩn "
         "nghèo áp dụng và phương pháp). Biểu đồ chỉ giữ kết quả cuối năm theo chuẩn nghèo "
         "2021–2025: mỗi tỉnh và mỗi phương pháp một đường; số liệu tính đến một thời điểm trong "
         "năm không được vẽ."
@@ -70,27 +70,27 @@ VI |= {
     "Which targets were met, are on track, or are behind?": (
         "Mục tiêu nào đã đạt, mục tiêu nào đúng tiến độ hay chậm tiến độ?"
     ),
-    "targets.verdicts gives one row per target with a status and a reason code; a pace read "
+    "`targets.verdicts` gives one row per target with a status and a reason code; a pace read "
     "from two rates of one series carries its formula.": (
-        "targets.verdicts cho mỗi mục tiêu một dòng với mã tình trạng và mã lý do; tốc độ tính từ "
+        "`targets.verdicts` cho mỗi mục tiêu một dòng với mã tình trạng và mã lý do; tốc độ tính từ "
         "hai tỷ lệ của cùng một chuỗi số liệu kèm công thức tính."
     ),
     "How much money per programme year and per poor household?": (
         "Bình quân mỗi năm của Chương trình và mỗi hộ nghèo có bao nhiêu vốn?"
     ),
-    "money.funding classes every amount; the programme's own allocation is divided by its "
+    "`money.funding` classes every amount; the programme's own allocation is divided by its "
     "programme years (from 2022) and, where a matching count exists, by the poor households.": (
-        "money.funding phân loại từng khoản tiền; vốn phân bổ của Chương trình được chia cho số "
+        "`money.funding` phân loại từng khoản tiền; vốn phân bổ của Chương trình được chia cho số "
         "năm thực hiện Chương trình (từ 2022) và, khi có số hộ nghèo tương ứng, cho số hộ nghèo."
     ),
     "How do the provinces merged on 1 July 2025 compare?": (
         "Các tỉnh hợp nhất ngày 1/7/2025 so với nhau ra sao?"
     ),
-    "mergers.merger_pairs pairs the figures of the two members of each merged province and says "
-    "whether they can be compared; trajectories.paces gives each series' average fall per year, "
+    "`mergers.merger_pairs` pairs the figures of the two members of each merged province and says "
+    "whether they can be compared; `trajectories.paces` gives each series' average fall per year, "
     "both ends from one series.": (
-        "mergers.merger_pairs ghép số liệu của hai tỉnh thành viên của mỗi tỉnh hợp nhất và cho "
-        "biết có so sánh được không; trajectories.paces cho mức giảm bình quân mỗi năm của từng "
+        "`mergers.merger_pairs` ghép số liệu của hai tỉnh thành viên của mỗi tỉnh hợp nhất và cho "
+        "biết có so sánh được không; `trajectories.paces` cho mức giảm bình quân mỗi năm của từng "
         "chuỗi số liệu, hai đầu mút lấy từ cùng một chuỗi."
     ),
     "Bar chart of the targets' verdicts by province. {items}.": (

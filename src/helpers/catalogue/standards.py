@@ -35,9 +35,9 @@ VI: dict[str, str] = {
         "cận nghèo. Nguồn: các văn bản pháp luật nêu ở dòng đầu tiên của bảng."
     ),
     "Source: Decision 59/2015/QĐ-TTg and Decree 07/2021/NĐ-CP, as transcribed in "
-    "helpers.standards; these thresholds are law, not figures of the dataset.": (
+    "`helpers.standards`; these thresholds are law, not figures of the dataset.": (
         "Nguồn: Quyết định 59/2015/QĐ-TTg và Nghị định 07/2021/NĐ-CP, được chép lại trong "
-        "helpers.standards; các ngưỡng này là quy định của pháp luật, không phải số liệu của bộ "
+        "`helpers.standards`; các ngưỡng này là quy định của pháp luật, không phải số liệu của bộ "
         "dữ liệu."
     ),
     "The series across the break: what do the sources give, under which standard?": (
