@@ -7,8 +7,8 @@ a word of the other language is in ``tests/language.py``.
 from __future__ import annotations
 
 import pytest
-
 from language import english_words, foreign_words, visible_text
+
 from helpers import display
 from helpers.catalogue import CATALOGUE
 from helpers.i18n import fields_of, using

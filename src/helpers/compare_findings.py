@@ -167,13 +167,21 @@ def data_coverage(dataset: Dataset, ids: list[str]) -> list[str]:
     poor households, merger pairs. Counts of the data, for a section of their own."""
     paces = trajectories.paces(dataset, ids)
     with_series = [g for g in ids if g in set(paces["geography_id"])]
+    names = ", ".join(geography_name(dataset, g) for g in with_series)
     out = [
         tr(
+            "All {total} provinces have a poor-household rate for two or more years under one "
+            "standard and method ({names}).",
+            total=len(ids),
+            names=names,
+        )
+        if with_series and len(with_series) == len(ids)
+        else tr(
             "{n} of the {total} provinces have a poor-household rate for two or more years under "
             "one standard and method ({names}).",
             n=len(with_series),
             total=len(ids),
-            names=", ".join(geography_name(dataset, g) for g in with_series),
+            names=names,
         )
         if with_series
         else tr(

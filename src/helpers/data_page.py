@@ -23,8 +23,8 @@ def header() -> str:
         tr("Working with the data"),
         tr(
             "Four questions a researcher brings, each answered with the public API: a table "
-            "from `helpers.analysis`, then a chart drawn from it with `seaborn`. Open the code under "
-            "each table to see how; every table names the observation ids behind its numbers."
+            "from `helpers.analysis`, then a chart drawn from it with `seaborn`. Open the code "
+            "under each table to see how; every table names the observation ids behind its numbers."
         ),
     )
 

@@ -53,8 +53,9 @@ VI |= {
     "`helpers.analysis`, then a chart drawn from it with `seaborn`. Open the code under each table "
     "to see how; every table names the observation ids behind its numbers.": (
         "Bốn câu hỏi của người nghiên cứu, mỗi câu được trả lời bằng giao diện lập trình công "
-        "khai: một bảng từ `helpers.analysis`, rồi một biểu đồ vẽ từ bảng đó bằng `seaborn`. Mở phần "
-        "mã lệnh dưới mỗi bảng để xem cách làm; mỗi bảng ghi mã quan sát của các số liệu trong đó."
+        "khai: một bảng từ `helpers.analysis`, rồi một biểu đồ vẽ từ bảng đó bằng `seaborn`. "
+        "Mở phần mã lệnh dưới mỗi bảng để xem cách làm; mỗi bảng ghi mã quan sát của các số "
+        "liệu trong đó."
     ),
     "What is each province's poor-household rate, 2021–2025, against the nation's?": (
         "Tỷ lệ hộ nghèo giai đoạn 2021–2025 của từng tỉnh so với cả nước ra sao?"
@@ -72,8 +73,8 @@ VI |= {
     ),
     "`targets.verdicts` gives one row per target with a status and a reason code; a pace read "
     "from two rates of one series carries its formula.": (
-        "`targets.verdicts` cho mỗi mục tiêu một dòng với mã tình trạng và mã lý do; tốc độ tính từ "
-        "hai tỷ lệ của cùng một chuỗi số liệu kèm công thức tính."
+        "`targets.verdicts` cho mỗi mục tiêu một dòng với mã tình trạng và mã lý do; tốc độ "
+        "tính từ hai tỷ lệ của cùng một chuỗi số liệu kèm công thức tính."
     ),
     "How much money per programme year and per poor household?": (
         "Bình quân mỗi năm của Chương trình và mỗi hộ nghèo có bao nhiêu vốn?"
@@ -116,5 +117,5 @@ VI |= {
 }
 VI |= {
     # helpers.plotting: a rate that stands at a date inside its year ("to date", mid-year)
-    "{value} at {date}": "{value} tại ngày {date}",
+    "{value} at {date}": "{value}, tính đến {date}",
 }

@@ -147,12 +147,17 @@ VI: dict[str, str] = {
     # helpers.compare.findings
     "{n} of the {total} provinces have a poor-household rate for two or more years under one "
     "standard and method ({names}).": (
-        "{n} trong số {total} tỉnh có tỷ lệ hộ nghèo của hai năm trở lên theo cùng một chuẩn "
+        "{n} trong {total} tỉnh có tỷ lệ hộ nghèo của hai năm trở lên theo cùng một chuẩn "
         "nghèo và cùng một phương pháp ({names})."
+    ),
+    "All {total} provinces have a poor-household rate for two or more years under one standard "
+    "and method ({names}).": (
+        "Cả {total} tỉnh đều có tỷ lệ hộ nghèo của hai năm trở lên theo cùng một chuẩn nghèo và "
+        "cùng một phương pháp ({names})."
     ),
     "{n} of the {total} provinces have a poor-household rate for two or more years under one "
     "standard and method.": (
-        "{n} trong số {total} tỉnh có tỷ lệ hộ nghèo của hai năm trở lên theo cùng một chuẩn "
+        "{n} trong {total} tỉnh có tỷ lệ hộ nghèo của hai năm trở lên theo cùng một chuẩn "
         "nghèo và cùng một phương pháp."
     ),
     "Of {total} reduction targets reported, the data says: {parts}.": (

@@ -18,11 +18,13 @@ VI: dict[str, str] = {
         "2021–2025"
     ),
     "different poverty standards ({first} vs {second})": (
-        "khác chuẩn nghèo ({first} so với {second})"
+        "khác chuẩn nghèo (một bên: {first}; bên kia: {second})"
     ),
     "different measures": "khác chỉ tiêu",
     "it sets a {first} against a {second}": "so sánh {first} với {second}",
-    "different periods ({first} vs {second})": "khác thời kỳ ({first} so với {second})",
+    "different periods ({first} vs {second})": (
+        "khác thời kỳ (một bên: {first}; bên kia: {second})"
+    ),
     "different methods (review count vs survey estimate)": (
         "khác phương pháp (kết quả rà soát so với ước tính từ khảo sát)"
     ),
@@ -312,9 +314,8 @@ VI: dict[str, str] = {
     ),
     "{count} of the dataset's {total} indicators have no figure for {name}. Missing is "
     "missing: none of these is zero, and none is filled in.": (
-        "{count}/{total} chỉ tiêu của bộ dữ liệu không có số liệu cho {name}. Thiếu là thiếu: "
-        "không chỉ tiêu nào trong số này được coi là bằng 0, và không chỉ tiêu nào được điền "
-        "thay."
+        "{count}/{total} chỉ tiêu của bộ dữ liệu chưa có số liệu cho {name}. Các chỉ tiêu này "
+        "được để trống: không coi là bằng 0, cũng không điền số thay thế."
     ),
     # issue 14: verdicts, findings and money selected from helpers.analysis
     "not applicable: money of another programme or policy": (
