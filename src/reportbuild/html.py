@@ -118,7 +118,7 @@ def report_ready(
             "slug": report.slug,
             "notebook": report.notebook,
             "parameters": dict(report.parameters),
-            **asdict(stamp or Stamp()),
+            **_dated(asdict(stamp or Stamp()), report.language),
         },
     }
     for position, cell in enumerate(nb.cells):
@@ -130,6 +130,17 @@ def report_ready(
             cell.outputs = [_safe(o) for o in cell.outputs if _is_for_readers(o)]
             cell.outputs = [o for o in cell.outputs if o.output_type == "stream" or o.get("data")]
     return nb
+
+
+def _dated(stamp: dict, language: str) -> dict:
+    """The stamp with its ``data_date`` (ISO) written as the page's language writes a date."""
+    if stamp.get("data_date"):
+        from helpers.format import format_date
+        from helpers.i18n import using
+
+        with using(language):
+            stamp["data_date"] = format_date(stamp["data_date"])
+    return stamp
 
 
 def _safe(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
