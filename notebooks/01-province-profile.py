@@ -29,7 +29,7 @@ province: str = "Thái Nguyên"  # province, district or nation to profile (any 
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import config, display, i18n, plotting, profile_page, ranks_page  # noqa: E402
+from helpers import config, display, i18n, methods_box, plotting, profile_page, ranks_page  # noqa: E402
 from helpers.analysis import ranks, targets, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
@@ -49,6 +49,9 @@ display.show(profile_page.key_figures(dataset, geo_id))
 
 # %% tags=["remove-input"]
 display.show(profile_page.findings(dataset, geo_id))
+
+# %% tags=["remove-input"]
+display.show(methods_box.methods_box(dataset, [geo_id]))
 
 # %% [markdown] tags=["remove-cell"]
 # ## Poverty rates

@@ -25,7 +25,7 @@ provinces: str = ""  # semicolon-separated names; empty means the four focus pro
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import compare_page, display, i18n, plotting, ranks_page  # noqa: E402
+from helpers import compare_page, display, i18n, methods_box, plotting, ranks_page  # noqa: E402
 from helpers.analysis import coverage, mergers, money, targets, trajectories  # noqa: E402
 from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
@@ -41,6 +41,9 @@ display.show(compare_page.header(dataset, ids))
 
 # %% tags=["remove-input"]
 display.show(compare_page.findings(dataset, ids))
+
+# %% tags=["remove-input"]
+display.show(methods_box.methods_box(dataset, ids))
 
 # %% [markdown] tags=["remove-cell"]
 # ## Poverty rates over time

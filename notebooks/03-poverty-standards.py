@@ -24,7 +24,7 @@ province: str = "Bắc Kạn"  # geography whose rates under both standards are 
 language: str = "en"  # language of the page: en (English) or vi (Vietnamese)
 
 # %% tags=["remove-cell"]
-from helpers import display, i18n, plotting, ranks_page, standards_page  # noqa: E402
+from helpers import display, i18n, methods_box, plotting, ranks_page, standards_page  # noqa: E402
 from helpers.analysis import standards, trajectories  # noqa: E402
 from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
@@ -36,6 +36,9 @@ plotting.apply_theme()
 
 # %% tags=["remove-input"]
 display.show(standards_page.header(dataset, geo_id))
+
+# %% tags=["remove-input"]
+display.show(methods_box.methods_box(dataset))  # the page reads the whole dataset
 
 # %% tags=["remove-input"]
 display.show(standards_page.definitions())

@@ -29,7 +29,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
-from helpers import data_page, display, i18n, plotting  # noqa: E402
+from helpers import data_page, display, i18n, methods_box, plotting  # noqa: E402
 from helpers.analysis import mergers, money, targets, trajectories  # noqa: E402
 from helpers.format import format_number  # noqa: E402
 from helpers.geo import focus_province_ids, geography_name  # noqa: E402
@@ -47,6 +47,10 @@ display.show_code()
 dataset = load_dataset()
 provinces = focus_province_ids(dataset)  # thai-nguyen, bac-kan, tuyen-quang, ha-giang
 names = {g: geography_name(dataset, g) for g in [*provinces, "vn"]}
+
+
+# %% tags=["remove-input"]
+display.show(methods_box.methods_box(dataset, provinces))
 
 # %% tags=["remove-input"]
 display.show(data_page.rates_question())

@@ -103,6 +103,12 @@ def tr(message: str, /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def N_(message: str, /) -> str:
+    """Mark ``message`` as a message without translating it (for tables of messages, which are
+    translated where they are shown, with :func:`tr`)."""
+    return message
+
+
 def tr_n(singular: str, plural: str, count: int, /, **fields: object) -> str:
     """``singular`` or ``plural`` by ``count`` in English; Vietnamese has one form (the plural's).
 

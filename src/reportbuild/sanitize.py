@@ -26,8 +26,8 @@ import bleach
 # The elements the notebooks' displays use (see README, "Writing for the reports").
 TAGS = frozenset(
     {
-        *("a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup"),
-        *("dd",),
+        *("a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "col"),
+        *("colgroup", "dd"),
         *("del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3"),
         *("h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q", "section", "small"),
         *("span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th"),

@@ -70,3 +70,37 @@ VI: dict[str, str] = {
     "(no address printed)": "(không có địa chỉ)",
     "No source is cited on this page.": "Trang này không trích dẫn nguồn nào.",
 }
+
+VI |= {
+    # helpers.methods_box: the methods box on every page
+    "How these figures were measured": "Các số liệu này được đo thế nào",
+    "review count": "số rà soát",
+    "survey estimate": "số ước tính từ khảo sát",
+    "not stated": "không nêu",
+    "{standard}: {n}": "{standard}: {n}",
+    "{years} ({basis}): {n}, {k} inferred": "{years} ({basis}): {n}, trong đó {k} suy ra",
+    "{years} ({basis}): {n}": "{years} ({basis}): {n}",
+    "Figures by poverty standard: {items}. Never joined as one series.": (
+        "Số liệu theo chuẩn nghèo: {items}. Không bao giờ nối thành một chuỗi."
+    ),
+    "{method} {n}": "{method} {n}",
+    "Methods: {items}; never compared as one measure.": (
+        "Phương pháp: {items}; không so sánh như cùng một thước đo."
+    ),
+    "{n} verified against the stored text": "{n} đã đối chiếu với văn bản lưu trữ",
+    "{n} not checked (stored text missing)": "{n} chưa đối chiếu (thiếu văn bản lưu trữ)",
+    "{n} cited to their address": "{n} trích dẫn theo địa chỉ nguồn",
+    "{n} derived by a formula": "{n} tính bằng công thức",
+    "Evidence: {items}; open “source” by a figure.": (
+        "Căn cứ: {items}; mở mục “nguồn” cạnh mỗi số liệu."
+    ),
+    "A pace is the average fall per year between two year-end results of one series; a target "
+    "is judged only against the same indicator, period and standard.": (
+        "Tốc độ giảm là mức giảm bình quân mỗi năm giữa hai kết quả cuối năm của cùng một chuỗi; "
+        "mục tiêu chỉ được đánh giá với cùng chỉ tiêu, thời kỳ và chuẩn nghèo."
+    ),
+    "What the sources do not give stays empty, never zero.": (
+        "Số liệu các nguồn không nêu thì để trống, không tính là 0."
+    ),
+    "Why two standards give two rates": "Vì sao hai chuẩn nghèo cho hai tỷ lệ khác nhau",
+}
