@@ -98,16 +98,21 @@ def methods_lines(table: pd.DataFrame, standards_link: str | None) -> list[str]:
 
 
 def methods_box(
-    dataset: Dataset, geography_ids: Iterable[str] | None = None, nation: bool = True
+    dataset: Dataset,
+    geography_ids: Iterable[str] | None = None,
+    nation: bool = True,
+    standards_link: str | None = None,
 ) -> str:
     """The methods box of a page about ``geography_ids`` (None: the whole dataset) as an
-    ``<aside class="methods">`` of five lines at most."""
+    ``<aside class="methods">`` of five lines at most. Its last line links the standards page
+    (``standards_link``; by default on a page about some geographies, not on the standards page
+    itself, which reads the whole dataset)."""
     if geography_ids is None:
         obs = dataset.observations
-        link = None
+        link = standards_link
     else:
         obs = page_observations(dataset, geography_ids, nation=nation)
-        link = page_file(STANDARDS_PAGE)
+        link = standards_link or page_file(STANDARDS_PAGE)
     lines = methods_lines(methods(dataset, obs), link)
     title = esc(tr("How these figures were measured"))
     items = "".join(f"<li>{line}</li>" for line in lines)

@@ -229,6 +229,9 @@ def index_page(
         if names
         else None,
         licence=_licence(data_dir) if data_dir else "",
+        methods=_methods_box(data_dir, language, {e.file_name for e in entries})
+        if data_dir and (data_dir / "datapackage.json").is_file()
+        else "",
         data_hash=data_hash,
         code=code,
     )
@@ -264,6 +267,24 @@ def _descriptor(data_dir: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return package if isinstance(package, dict) else {}
+
+
+def _methods_box(data_dir: Path, language: str, pages: set[str]):
+    """The methods box of the whole dataset (:mod:`helpers.methods_box`), in ``language``; only
+    for a data package (with its descriptor), as the reports read it: the renderer's test
+    fixtures are bare tables. It links the standards page when ``pages`` (the index's) has it."""
+    from markupsafe import Markup
+
+    from helpers.i18n import using
+    from helpers.load import load_dataset
+    from helpers.methods_box import methods_box
+
+    dataset = load_dataset(data_dir)
+    standards = page_file("poverty-standards", language)
+    with using(language):
+        return Markup(
+            methods_box(dataset, standards_link=standards if standards in pages else None)
+        )
 
 
 def _licence(data_dir: Path) -> str:
