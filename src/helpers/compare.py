@@ -26,13 +26,18 @@ from helpers.format import (
     not_reported,
 )
 from helpers.geo import geography_name
-from helpers.i18n import language, tr
+from helpers.i18n import N_, language, tr
 from helpers.vocabulary import BREAKDOWN_LABELS, COMPONENT_LABELS, labels
 from helpers.vocabulary import label as vlabel
 
 # Cell values of the coverage matrix, from least to most reported. They are keys (the chart's
 # colours are keyed by them); :func:`coverage_label` gives a level's words in the page's language.
-COVERAGE_LEVELS = ("not reported", "target or plan only", "result only", "result and target")
+COVERAGE_LEVELS = (
+    N_("not reported"),
+    N_("target or plan only"),
+    N_("result only"),
+    N_("result and target"),
+)
 
 
 def coverage_label(level: str) -> str:
@@ -171,16 +176,16 @@ def _amount(row: dict, value: float, unit: str = "VND billion", decimals: int | 
 # Columns for readers (``kind`` holds the key: show it with its label); the further columns of
 # funding_normalised are ids, flags and numbers for findings and charts.
 FUNDING_DISPLAY = [
-    "geography",
-    "indicator",
-    "part",
-    "period",
-    "kind",
-    "amount",
-    "programme years",
-    "per year",
-    "poor households used",
-    "per poor household",
+    N_("geography"),
+    N_("indicator"),
+    N_("part"),
+    N_("period"),
+    N_("kind"),
+    N_("amount"),
+    N_("programme years"),
+    N_("per year"),
+    N_("poor households used"),
+    N_("per poor household"),
 ]
 FUNDING_COLUMNS = [
     *FUNDING_DISPLAY,
@@ -253,13 +258,13 @@ def merger_pairs(dataset: Dataset, successors: Iterable[str] | None = None) -> p
 
 # Columns for readers; merger_pairs adds a flag and the observation ids.
 MERGER_DISPLAY = [
-    "province from 1 July 2025",
-    "indicator",
-    "first",
-    "first figure",
-    "second",
-    "second figure",
-    "comparable",
+    N_("province from 1 July 2025"),
+    N_("indicator"),
+    N_("first"),
+    N_("first figure"),
+    N_("second"),
+    N_("second figure"),
+    N_("comparable"),
 ]
 MERGER_COLUMNS = [*MERGER_DISPLAY, "is_comparable", "observation_ids"]
 

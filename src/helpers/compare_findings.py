@@ -121,10 +121,11 @@ def money_side_by_side(dataset: Dataset, ids: list[str]) -> str | None:
     rows = rows[rows["indicator_id"] == "funding_allocated"]
     if rows.empty:
         return None
+    since = tr(" (from 1 July 2025)")
     told = "; ".join(
         tr("{name}: {per} million VND ({amount}, {period})",
            name=geography_name(dataset, r["geography_id"])
-           + (tr(" (from 1 July 2025)") if r["geography_id"] in set(merged["merged_id"]) else ""),
+           + (since if r["geography_id"] in set(merged["merged_id"]) else ""),
            per=format_number(r["per_poor_household_vnd_million"], 1),
            amount=format_quantity(r["value"], "VND billion", r["qualifier"],
                                   decimals=0 if float(r["value"]).is_integer() else 1),

@@ -17,7 +17,7 @@ from helpers.compare import header as h
 from helpers.display import Column, esc, kind_label
 from helpers.facts import Dataset, facts_for, select
 from helpers.geo import geography_name
-from helpers.i18n import tr
+from helpers.i18n import N_, tr
 from helpers.sources import sources_used
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
@@ -46,7 +46,7 @@ def findings(dataset: Dataset, ids: list[str]) -> str:
 
 def _rate_columns(names: dict[str, str]) -> list[Column]:
     """The columns of the table of rates and counts, headed in the page's language."""
-    province = Column(h("province"), lambda f: esc(names.get(str(f["geography_id"]))))
+    province = Column(h(N_("province")), lambda f: esc(names.get(str(f["geography_id"]))))
     return [province, *profile_page.columns()]
 
 
@@ -125,8 +125,8 @@ def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None)
         for s in profile_page.shown_statuses(dataset, [gid], table):
             rows.append([esc(geography_name(dataset, gid)), *profile_page.status_cells(dataset, s)])
             statuses.append(s)
-    columns = ["province", "target", "when", "target value", "result", "status", "why",
-               "evidence"]  # fmt: skip
+    columns = [N_("province"), N_("target"), N_("when"), N_("target value"), N_("result"),
+               N_("status"), N_("why"), N_("evidence")]  # fmt: skip
     html = display.table_html(
         rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
@@ -188,7 +188,7 @@ def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -
         cells = [esc(kind_label(r[c]) if c == "kind" else r[c]) for c in compare.FUNDING_DISPLAY]
         cells.append(display.evidence_html(dataset, str(r["observation_ids"]).split(";")))
         rows.append(cells)
-    columns = [*compare.FUNDING_DISPLAY, "evidence"]
+    columns = [*compare.FUNDING_DISPLAY, N_("evidence")]
     numeric = [c in NUMERIC_FUNDING for c in columns]
     behind = select(facts_for(dataset, ids), components=["funding"], units=["VND billion"])
     return display.Section(
@@ -221,7 +221,7 @@ def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     figure = plotting.plot_coverage(matrix, tr("What each province reports"))
     counts = compare.coverage_counts(matrix)
     table = counts.rename(index=compare.coverage_label).reset_index()
-    table = table.rename(columns={"coverage": h("coverage")})
+    table = table.rename(columns={"coverage": h(N_("coverage"))})
     all_facts = facts_for(dataset, ids)
     chart = display.chart(
         figure,
@@ -261,7 +261,7 @@ def merger(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) 
         cells.append(display.evidence_html(dataset, str(p["observation_ids"]).split(";")))
         rows.append((cells, klass))
     table = display.table_html(
-        [r for r, _ in rows], [h(c) for c in [*compare.MERGER_DISPLAY, "evidence"]],
+        [r for r, _ in rows], [h(c) for c in [*compare.MERGER_DISPLAY, N_("evidence")]],
         row_classes=[k for _, k in rows],
     )  # fmt: skip
     obs_ids = ";".join(pairs["observation_ids"]).split(";")

@@ -183,7 +183,7 @@ def _source_line(dataset: Dataset, source_id: str) -> str:
     title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
     how = ""
     if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
-        how = f" {esc(tr('Date:'))} {data_field(row, 'date_note')}."
+        how = " " + esc(tr("Date:")) + f" {data_field(row, 'date_note')}."
     url = row.get("url")
     link = ""
     if tier == "cited" and not is_missing(url) and str(url).startswith(("https://", "http://")):
@@ -309,7 +309,7 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
         formula = row.get("formula")
         excerpt = row.get("excerpt")
         if not is_missing(formula) and str(formula).strip():
-            body.append(f"<p>{esc(tr('Derived:'))} <code>{esc(formula)}</code>.</p>")
+            body.append("<p>" + esc(tr("Derived:")) + f" <code>{esc(formula)}</code>.</p>")
         elif not is_missing(excerpt) and str(excerpt).strip():
             body.append(f'<blockquote lang="vi">{esc(excerpt)}</blockquote>')
         printed = row.get("number_as_printed")
@@ -320,13 +320,13 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
             body.append(f'<p>{printed_as} <q lang="vi">{esc(printed)}{unit_text}</q>.</p>')
         location = row.get("location")
         if not is_missing(location) and str(location).strip():
-            body.append(f"<p>{esc(tr('Where:'))} {data_field(row, 'location')}.</p>")
+            body.append("<p>" + esc(tr("Where:")) + f" {data_field(row, 'location')}.</p>")
         body.append(f"<p>{_source_line(dataset, str(row['source_id']))}</p>")
         method = row.get("method")
         if not is_missing(method) and str(method) in METHOD_LABELS:
-            body.append(f"<p>{esc(tr('Method:'))} {esc(vlabel(METHOD_LABELS, method))}.</p>")
+            body.append("<p>" + esc(tr("Method:")) + f" {esc(vlabel(METHOD_LABELS, method))}.</p>")
         if not is_missing(row.get("note")) and str(row["note"]).strip():
-            body.append(f'<p class="note">{esc(tr("Note:"))} {data_field(row, "note")}</p>')
+            body.append('<p class="note">' + esc(tr("Note:")) + f" {data_field(row, 'note')}</p>")
         body.extend(_discrepancy_lines(dataset, row))
         observation = esc(tr("Observation"))
         body.append(
@@ -671,7 +671,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
             "" if is_missing(row.get("title")) else f'<cite lang="vi">{esc(row["title"])}</cite>. '
         )
         author = (
-            "" if is_missing(row.get("author")) else f"{esc(tr('Author:'))} {esc(row['author'])}. "
+            "" if is_missing(row.get("author")) else esc(tr("Author:")) + f" {esc(row['author'])}. "
         )
         dated = ""
         if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
@@ -695,7 +695,7 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
             f"{title}{author}{dated}{where}{kind}{badge} <code>{esc(sid)}</code></li>"
         )
     if not items:
-        return f'<p class="empty">{esc(tr("No source is cited on this page."))}</p>'
+        return '<p class="empty">' + esc(tr("No source is cited on this page.")) + "</p>"
     return f'<ol class="sources">{"".join(items)}</ol>'
 
 

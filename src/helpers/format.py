@@ -18,10 +18,10 @@ from decimal import Decimal
 
 import pandas as pd
 
-from helpers.i18n import language, tr
+from helpers.i18n import N_, language, tr
 from helpers.vocabulary import MONTHS, QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label
 
-NOT_REPORTED = "not reported"  # the English text of :func:`not_reported`
+NOT_REPORTED = N_("not reported")  # the English text of :func:`not_reported`
 
 
 def not_reported() -> str:

@@ -104,8 +104,12 @@ def tr(message: str, /, **fields: object) -> str:
 
 
 def N_(message: str, /) -> str:
-    """Mark ``message`` as a message without translating it (for tables of messages, which are
-    translated where they are shown, with :func:`tr`)."""
+    """``message`` unchanged: marks an English message defined away from its :func:`tr` call.
+
+    A message kept in a table or a constant (``COLUMNS = [N_("period"), ...]``) and translated
+    later (``tr(column)``) is marked where it is written, so that ``pybabel extract`` (which
+    reads literals in calls to ``tr``, ``tr_n`` and ``N_``) finds it for the catalogue.
+    """
     return message
 
 

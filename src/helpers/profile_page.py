@@ -83,7 +83,8 @@ def header(dataset: Dataset, geography_id: str, rendered: dict[str, str]) -> str
     if note:
         links = [
             f'<a href="{esc(rendered[p])}">'
-            f"{esc(tr('{name} profile', name=geography_name(dataset, p)))}</a>"
+            + esc(tr("{name} profile", name=geography_name(dataset, p)))
+            + "</a>"
             for p in partners
             if p in rendered
         ]

@@ -17,10 +17,17 @@ from helpers.display import esc
 from helpers.facts import Dataset
 from helpers.format import format_quantity
 from helpers.geo import geography_name
-from helpers.i18n import tr
+from helpers.i18n import N_, tr
 from helpers.sources import short_source
 
-TABLE_COLUMNS = ("year", "rate", "rank", "region", "nation", "poverty line used")
+TABLE_COLUMNS = (
+    N_("year"),
+    N_("rate"),
+    N_("rank"),
+    N_("region"),
+    N_("nation"),
+    N_("poverty line used"),
+)
 
 
 def _pct(value: object) -> str:

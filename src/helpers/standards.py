@@ -25,50 +25,50 @@ from helpers.format import (
     not_reported,
 )
 from helpers.geo import geography_name
-from helpers.i18n import tr
+from helpers.i18n import N_, tr
 
 STANDARDS: dict[str, dict[str, object]] = {
     "2016-2020": {
-        "legal_basis": "Decision 59/2015/QĐ-TTg (multidimensional poverty standard 2016–2020)",
+        "legal_basis": N_("Decision 59/2015/QĐ-TTg (multidimensional poverty standard 2016–2020)"),
         "income_poverty_line": {"rural": 700_000, "urban": 900_000},
         "income_near_poor_line": {"rural": 1_000_000, "urban": 1_300_000},
         "dimensions": [
-            "health",
-            "education",
-            "housing",
-            "domestic water and sanitation",
-            "access to information",
+            N_("health"),
+            N_("education"),
+            N_("housing"),
+            N_("domestic water and sanitation"),
+            N_("access to information"),
         ],
         "n_indicators": 10,
         "deprivation_threshold": 3,
-        "poor_rule": (
+        "poor_rule": N_(
             "income at or below the poverty line; or income above the poverty line but at or "
             "below the near-poor line and deprived in at least {threshold} of {n} indicators"
         ),
-        "near_poor_rule": (
+        "near_poor_rule": N_(
             "income above the poverty line but at or below the near-poor line and deprived in "
             "fewer than {threshold} of {n} indicators"
         ),
     },
     "2021-2025": {
-        "legal_basis": "Decree 07/2021/NĐ-CP (multidimensional poverty standard 2021–2025)",
+        "legal_basis": N_("Decree 07/2021/NĐ-CP (multidimensional poverty standard 2021–2025)"),
         "income_poverty_line": {"rural": 1_500_000, "urban": 2_000_000},
         "income_near_poor_line": {"rural": 1_500_000, "urban": 2_000_000},
         "dimensions": [
-            "employment",
-            "health",
-            "education",
-            "housing",
-            "domestic water and sanitation",
-            "information",
+            N_("employment"),
+            N_("health"),
+            N_("education"),
+            N_("housing"),
+            N_("domestic water and sanitation"),
+            N_("information"),
         ],
         "n_indicators": 12,
         "deprivation_threshold": 3,
-        "poor_rule": (
+        "poor_rule": N_(
             "income at or below the poverty line and deprived in at least {threshold} of {n} "
             "indicators of basic social services"
         ),
-        "near_poor_rule": (
+        "near_poor_rule": N_(
             "income at or below the poverty line and deprived in fewer than {threshold} of {n} "
             "indicators of basic social services"
         ),
@@ -77,13 +77,13 @@ STANDARDS: dict[str, dict[str, object]] = {
 
 
 CRITERIA = (
-    "legal basis",
-    "poverty line",
-    "near-poor line",
-    "deprivation dimensions",
-    "deprivation indicators",
-    "poor household",
-    "near-poor household",
+    N_("legal basis"),
+    N_("poverty line"),
+    N_("near-poor line"),
+    N_("deprivation dimensions"),
+    N_("deprivation indicators"),
+    N_("poor household"),
+    N_("near-poor household"),
 )
 
 
@@ -106,14 +106,17 @@ def standards_table() -> pd.DataFrame:
         poverty, near = spec["income_poverty_line"], spec["income_near_poor_line"]
         n, threshold = spec["n_indicators"], spec["deprivation_threshold"]
         dimensions = ", ".join(tr(d) for d in spec["dimensions"])
+        # the messages are marked with N_ in STANDARDS; a literal key inside tr(...) would be
+        # taken for a message by pybabel extract
+        legal, poor, near_poor = (spec[k] for k in ("legal_basis", "poor_rule", "near_poor_rule"))
         columns[format_standard(name)] = [
-            tr(spec["legal_basis"]),
+            tr(legal),
             _income_lines(poverty),
             _income_lines(near) if near != poverty else tr("the same as the poverty line"),
             f"{len(spec['dimensions'])}: {dimensions}",
             str(n),
-            tr(spec["poor_rule"], threshold=threshold, n=n),
-            tr(spec["near_poor_rule"], threshold=threshold, n=n),
+            tr(poor, threshold=threshold, n=n),
+            tr(near_poor, threshold=threshold, n=n),
         ]
     return pd.DataFrame({"criterion": [tr(c) for c in CRITERIA], **columns})
 
@@ -153,14 +156,14 @@ def implied_households(dataset: Dataset, geography_ids: list[str] | None = None)
 
 # The columns of implied_households: those a reader sees, then the numbers and ids behind them.
 IMPLIED_DISPLAY = [
-    "geography",
-    "indicator",
-    "period",
-    "standard",
-    "households counted",
-    "rate",
-    "implied households in total",
-    "range allowed by rounding",
+    N_("geography"),
+    N_("indicator"),
+    N_("period"),
+    N_("standard"),
+    N_("households counted"),
+    N_("rate"),
+    N_("implied households in total"),
+    N_("range allowed by rounding"),
 ]
 IMPLIED_COLUMNS = [
     *IMPLIED_DISPLAY,

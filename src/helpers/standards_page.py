@@ -13,7 +13,7 @@ from helpers import display, profile_page, standards
 from helpers.facts import Dataset, facts_for
 from helpers.format import format_standard
 from helpers.geo import geography_name
-from helpers.i18n import tr
+from helpers.i18n import N_, tr
 from helpers.sources import sources_used
 
 
@@ -38,7 +38,7 @@ def header(dataset: Dataset, geography_id: str) -> str:
 
 def definitions() -> str:
     """The two standards side by side, as the legal texts define them."""
-    table = _headed(standards.standards_table(), ["criterion"])
+    table = _headed(standards.standards_table(), [N_("criterion")])
     return (
         display.section_html(
             tr("The two standards: what makes a household poor or near-poor?"),
@@ -129,7 +129,7 @@ def standards_used(dataset: Dataset) -> str:
             not_stated=format_standard("not stated"),
             inferred=format_standard("2021-2025", inferred=True),
         ),
-    ) + display.frame_html(_headed(standards.standards_in_use(dataset), ["geography"]))
+    ) + display.frame_html(_headed(standards.standards_in_use(dataset), [N_("geography")]))
 
 
 def rules() -> str:

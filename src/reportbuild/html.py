@@ -43,7 +43,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 from traitlets.log import get_logger
 
-from helpers.i18n import LANGUAGE_NAMES, page_file, translation
+from helpers.i18n import LANGUAGE_NAMES, N_, page_file, translation
 from helpers.names import fold_name
 from reportbuild.catalog import Report
 from reportbuild.checks import png_dpi, png_width
@@ -68,26 +68,26 @@ def report_html(nb: nbformat.NotebookNode, report: Report, stamp: Stamp | None =
     return finish_page(body, report.language)
 
 
-# The page chrome's messages (English, as in helpers.catalogue.site), by the template's name.
+# The page chrome's messages (English; marked with N_ for pybabel extract), by the template's name.
 CHROME = {
-    "back": "← All reports",
-    "site": "Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces",
-    "data_version": "Data version",
-    "data_version_note": "(sha256 of the data files read)",
-    "code_version": "code version",
-    "published_up_to": "sources published up to",
-    "how_to_cite": "How to cite this page:",
-    "project": "Giảm nghèo notebooks",
-    "version": "version",
-    "code": "code",
-    "data": "data",
-    "sources_up_to": "sources up to",
-    "all_reports": "All reports and the dataset",
-    "rendered_from": "rendered from",
-    "with": "with the parameters",
-    "other_language": "This page in",
+    "back": N_("← All reports"),
+    "site": N_("Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces"),
+    "data_version": N_("Data version"),
+    "data_version_note": N_("(sha256 of the data files read)"),
+    "code_version": N_("code version"),
+    "published_up_to": N_("sources published up to"),
+    "how_to_cite": N_("How to cite this page:"),
+    "project": N_("Giảm nghèo notebooks"),
+    "version": N_("version"),
+    "code": N_("code"),
+    "data": N_("data"),
+    "sources_up_to": N_("sources up to"),
+    "all_reports": N_("All reports and the dataset"),
+    "rendered_from": N_("rendered from"),
+    "with": N_("with the parameters"),
+    "other_language": N_("This page in"),
 }
-CONTENTS = "Contents"
+CONTENTS = N_("Contents")
 
 
 def chrome(language: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import config
-from helpers.i18n import LANGUAGE_NAMES, page_file, translation
+from helpers.i18n import LANGUAGE_NAMES, N_, page_file, translation
 from helpers.names import fold_name
 from reportbuild import catalog
 from reportbuild.files import executed_path, write_atomic
@@ -31,7 +31,7 @@ from reportbuild.versions import SHORT_HASH, code_version
 INDEX_NAME = "index.html"
 DATA_DIR_NAME = "data"
 ARCHIVE_NAME = "giamngheo-data.zip"
-TITLE = "Reports on Vietnam's sustainable poverty-reduction programme, 2021–2025"
+TITLE = N_("Reports on Vietnam's sustainable poverty-reduction programme, 2021–2025")
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed, so that the same data gives the same archive
 
@@ -98,33 +98,35 @@ def write_index(out_dir: Path, data_dir: Path | None = None, token: str = "") ->
     return out_dir / INDEX_NAME
 
 
-# The index's messages (English, as in helpers.catalogue.site), by the template's name.
+# The index's messages (English; marked with N_ for pybabel extract), by the template's name.
 INDEX_TEXT = {
     "title": TITLE,
-    "site": "Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces",
-    "scope": "Briefs on the National Target Program for Sustainable Poverty Reduction "
-    "2021–2025, built from a curated dataset in which every figure is traced to the sentence "
-    "it came from.",
-    "profiles": "Province profiles",
-    "others": "Across provinces",
-    "executed": "executed notebook",
-    "none": "No report has been rendered yet: run",
-    "dataset": "The dataset",
-    "every_table": "Every table the reports are built from",
-    "licence": "licence",
-    "as_csv": "as UTF-8 CSV",
-    "with_descriptor": "with its",
-    "descriptor": "Frictionless descriptor",
-    "and": "and",
-    "dictionary": "data dictionary",
-    "all_in_one": "All in one file:",
-    "file": "file",
-    "holds": "what it holds",
-    "size": "size",
-    "data_version": "Data version",
-    "data_version_note": "(sha256 of the data files)",
-    "code_version": "code version",
-    "other_language": "This page in",
+    "site": N_("Giảm nghèo: poverty reduction in Vietnam's northern mountain provinces"),
+    "scope": N_(
+        "Briefs on the National Target Program for Sustainable Poverty Reduction "
+        "2021–2025, built from a curated dataset in which every figure is traced to the sentence "
+        "it came from."
+    ),
+    "profiles": N_("Province profiles"),
+    "others": N_("Across provinces"),
+    "executed": N_("executed notebook"),
+    "none": N_("No report has been rendered yet: run"),
+    "dataset": N_("The dataset"),
+    "every_table": N_("Every table the reports are built from"),
+    "licence": N_("licence"),
+    "as_csv": N_("as UTF-8 CSV"),
+    "with_descriptor": N_("with its"),
+    "descriptor": N_("Frictionless descriptor"),
+    "and": N_("and"),
+    "dictionary": N_("data dictionary"),
+    "all_in_one": N_("All in one file:"),
+    "file": N_("file"),
+    "holds": N_("what it holds"),
+    "size": N_("size"),
+    "data_version": N_("Data version"),
+    "data_version_note": N_("(sha256 of the data files)"),
+    "code_version": N_("code version"),
+    "other_language": N_("This page in"),
 }
 
 
