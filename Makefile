@@ -23,8 +23,13 @@ COMPILE := $(if $(PYTHONDONTWRITEBYTECODE),--compile-bytecode)
 export UV_PYTHON_DOWNLOADS := never
 LOCK_FLAGS := --universal --python-version 3.11.5 --generate-hashes --custom-compile-command 'make lock'
 
+# The pages' message catalogue (gettext): each language's messages.po, compiled to messages.mo
+# beside it by `make messages`, which every target that renders or tests goes through.
+LOCALE := src/helpers/locale
+MO := $(patsubst %.po,%.mo,$(wildcard $(LOCALE)/*/LC_MESSAGES/messages.po))
+
 .DEFAULT_GOAL := help
-.PHONY: help reports test test-all lab lint format lock clean
+.PHONY: help reports test test-all lab messages messages-extract lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -49,16 +54,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $@
 
-reports: $(STAMP) ## Render every report (HTML) into reports/ (options: ARGS="--jobs 4 --force")
+messages: $(MO) ## Compile the message catalogue, src/helpers/locale/*/LC_MESSAGES/messages.po, to .mo
+
+$(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/python -m reportbuild.messages compile $< $@
+
+messages-extract: $(STAMP) ## Extract the code's messages into messages.pot and each .po (new ones: empty msgstr)
+	$(BIN)/python -m reportbuild.messages extract
+
+reports: $(STAMP) messages ## Render every report (HTML) into reports/ (options: ARGS="--jobs 4 --force")
 	$(BIN)/render-reports $(ARGS)
 
-test: $(STAMP) ## Run the quick tests, day to day (under a minute); slow ones run when named in ARGS
+test: $(STAMP) messages ## Run the quick tests, day to day (under a minute); slow ones run when named in ARGS
 	$(BIN)/python -m pytest --quick $(ARGS)
 
-test-all: $(STAMP) ## Run the whole test suite: also notebooks, every real report, the browser (CI)
+test-all: $(STAMP) messages ## Run the whole test suite: also notebooks, every real report, the browser (CI)
 	$(BIN)/python -m pytest $(ARGS)
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/ (options: ARGS="--no-browser --port 8890")
+lab: $(STAMP) messages ## Open JupyterLab on notebooks/ (options: ARGS="--no-browser --port 8890")
 	$(BIN)/jupyter lab $$([ "$$(id -u)" = 0 ] && echo --allow-root) $(ARGS) notebooks/
 
 lint: $(STAMP) ## Check style with ruff, and the GitHub workflows with actionlint and zizmor
@@ -78,5 +91,5 @@ lock: ## Re-resolve the newest versions allowed by pyproject.toml into requireme
 	echo uv | $(UV) pip compile --quiet - $(LOCK_FLAGS) --upgrade -o requirements-uv.lock
 	@echo "now bring environment.yml to the same versions (make test checks it)"
 
-clean: ## Remove the virtual environment and rendered reports
-	rm -rf $(VENV) reports/*.html reports/executed
+clean: ## Remove the virtual environment, rendered reports and compiled messages
+	rm -rf $(VENV) reports/*.html reports/executed $(MO)

@@ -1,25 +1,28 @@
 """The two languages: every message has both, numbers follow each language's notation.
 
-The message tests read the code (every literal passed to ``tr``/``tr_n``) and the catalogue, so
-that a message written without its Vietnamese fails here, not on a reader's page.
+The message tests extract the messages of the code as ``pybabel extract`` does (babel.cfg:
+literals given to ``tr``, ``tr_n`` and ``N_``) and read the gettext catalogue
+(src/helpers/locale/), so that a message written without its Vietnamese fails here, not on a
+reader's page.
 """
 
 from __future__ import annotations
 
-import ast
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from babel.messages.pofile import read_po
 
 from helpers import config, format, i18n, vocabulary
-from helpers.catalogue import CATALOGUE
 from helpers.facts import breakdown_text, fact_text
-from reportbuild import catalog
+from reportbuild import catalog, messages
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "notebooks").glob("*.py"))
 PAIR_TABLES = {
     name: value
     for name, value in vars(vocabulary).items()
@@ -30,81 +33,141 @@ PAIR_TABLES = {
 }
 
 
-def _messages_in(path: Path) -> list[tuple[str, int]]:
-    """``(message, line)`` of every string literal given to tr / tr_n / translation in a file."""
-    found = []
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    constants = {  # module-level NAME = "text", for tr(NAME)
-        target.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name not in ("tr", "tr_n", "translation"):
-            continue
-        # tr_n: Vietnamese has one form, the plural's translation
-        literals = node.args[1:2] if name == "tr_n" else node.args[:1]
-        for arg in literals:
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                found.append((arg.value, node.lineno))
-            elif isinstance(arg, ast.Name) and arg.id in constants:
-                found.append((constants[arg.id], node.lineno))
-    return found
+@pytest.fixture(scope="module")
+def template():
+    return messages.extract()
 
 
-def _all_messages() -> list[tuple[str, str]]:
-    """``(message, where)`` of every message of the code, the chrome and the index."""
-    from reportbuild import html, index
+def _po(language: str = "vi", path: Path | None = None):
+    with (path or messages.po_path(language)).open("rb") as f:
+        return read_po(f, locale=language)
 
-    out = [
-        (message, f"{path.relative_to(ROOT)}:{line}")
-        for path in CODE
-        for message, line in _messages_in(path)
+
+def _ids(catalogue) -> set[str]:
+    return {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
+
+
+def test_the_extraction_finds_the_messages_of_the_code(template):
+    # the extraction itself can fail: it must see messages we know are there, those given to
+    # tr() in the helpers, the renderer and a notebook, a tr_n pair, and those marked with N_
+    ids = _ids(template)
+    assert {"not reported", "Key figures", "targets"} <= ids
+    assert {"← All reports", "Contents", "criterion", "per poor household"} <= ids  # N_
+    plurals = {m.id for m in template if m.id and not isinstance(m.id, str)}
+    assert plurals and all(len(p) == 2 for p in plurals)
+    assert len(ids) > 400
+
+
+def test_the_committed_template_and_po_are_what_extraction_writes_now():
+    stale = messages.stale()
+    assert not stale, (
+        f"{', '.join(str(p.relative_to(ROOT)) for p in stale)} differ from what the code gives: "
+        "run `make messages-extract`, then write the Vietnamese of any new message"
+    )
+
+
+def test_every_message_has_its_vietnamese_with_the_same_fields(template):
+    problems = messages.problems(_po(), template)
+    assert not problems, "src/helpers/locale/vi/LC_MESSAGES/messages.po:\n" + "\n".join(problems)
+
+
+def test_the_po_holds_exactly_the_messages_of_the_code(template):
+    po = _po()
+    assert _ids(po) == _ids(template)
+    assert not po.obsolete
+    assert "#~" not in messages.po_path("vi").read_text(encoding="utf-8")
+
+
+def test_a_new_message_without_vietnamese_fails(tmp_path, template):
+    # a copy of the code with one more tr("..."): extraction adds it to the template and the
+    # .po with no text, the committed files are stale, and the check names the message
+    root = tmp_path / "project"
+    shutil.copytree(
+        ROOT / "src", root / "src", ignore=shutil.ignore_patterns("*.mo", "__pycache__")
+    )
+    shutil.copytree(
+        ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("*.ipynb")
+    )
+    shutil.copy(ROOT / messages.MAPPING, root / messages.MAPPING)
+    new = root / "src" / "helpers" / "new_page.py"
+    new.write_text(
+        'from helpers.i18n import tr\n\n\ndef heading():\n    return tr("A brand-new heading")\n',
+        encoding="utf-8",
+    )
+    locale = root / "src" / "helpers" / "locale"
+    assert messages.stale(root, locale) == [
+        messages.template_path(locale),
+        messages.po_path("vi", locale),
     ]
-    out += [(m, "reportbuild.html.CHROME") for m in html.CHROME.values()]
-    out += [(html.CONTENTS, "reportbuild.html.CONTENTS")]
-    out += [(m, "reportbuild.index.INDEX_TEXT") for m in index.INDEX_TEXT.values()]
-    return out
+    messages.write(messages.outputs(root, locale))
+    assert messages.stale(root, locale) == []
+    problems = messages.problems(_po(path=messages.po_path("vi", locale)), messages.extract(root))
+    assert problems == ["vi: 'A brand-new heading': no text"]
+    # and a message the code no longer has is dropped from the .po (not left obsolete)
+    new.unlink()
+    messages.write(messages.outputs(root, locale))
+    assert "A brand-new heading" not in messages.po_path("vi", locale).read_text(encoding="utf-8")
+    assert messages.problems(_po(path=messages.po_path("vi", locale)), template) == []
 
 
-def test_the_scan_finds_the_messages_of_the_code():
-    # the scan itself can fail: it must see messages we know are there
-    messages = {m for m, _ in _all_messages()}
-    assert {"not reported", "Download {what} ({count} rows, CSV)", "← All reports"} <= messages
-
-
-def test_every_message_has_its_vietnamese():
-    missing = sorted(
-        {f"{where}: {message!r}" for message, where in _all_messages()}
-        - {
-            f"{where}: {message!r}"
-            for message, where in _all_messages()
-            if message in CATALOGUE["vi"]
-        }
-    )
-    assert not missing, "messages with no Vietnamese in src/helpers/catalogue/:\n" + "\n".join(
-        missing
-    )
+def test_a_changed_field_or_a_fuzzy_text_is_found(template):
+    po = _po()
+    po["{date} (inferred)"].string = "{ngay} (suy ra)"
+    po["Key figures"].flags.add("fuzzy")
+    problems = messages.problems(po, template)
+    assert len(problems) == 2
+    assert "vi: '{date} (inferred)': its fields ['ngay'] are not the English's" in problems
+    assert any(p.startswith("vi: 'Key figures': fuzzy") for p in problems)
 
 
 def test_a_message_without_vietnamese_is_refused_on_a_vietnamese_page():
-    with i18n.using("vi"), pytest.raises(i18n.MissingTranslation, match="catalogue"):
+    with i18n.using("vi"), pytest.raises(i18n.MissingTranslation, match="messages.po"):
         i18n.tr("A message nobody translated")
     assert i18n.tr("A message nobody translated") == "A message nobody translated"  # English
 
 
-@pytest.mark.parametrize("english", sorted(CATALOGUE["vi"]))
-def test_each_translation_keeps_the_fields_and_is_written(english):
-    vietnamese = CATALOGUE["vi"][english]
-    assert vietnamese.strip(), f"empty Vietnamese for {english!r}"
-    assert i18n.fields_of(vietnamese) == i18n.fields_of(english), english
+def test_pages_read_the_compiled_catalogue():
+    po = _po()
+    assert i18n.translation("Key figures", "vi") == po["Key figures"].string
+    plural = next(m for m in po if m.id and not isinstance(m.id, str))
+    singular, english_plural = plural.id
+    fields = {name: "X" for name in i18n.fields_of(english_plural) - {"count"}}
+    with i18n.using("vi"):
+        text = i18n.tr_n(singular, english_plural, 2, **fields)
+    assert text == plural.string[0].format(count=2, **fields)
+
+
+def test_a_missing_or_stale_compiled_catalogue_names_the_command(tmp_path):
+    folder = tmp_path / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po, mo = i18n.catalogue_files("vi", tmp_path)
+    shutil.copy(messages.po_path("vi"), po)
+    with pytest.raises(
+        i18n.CatalogueNotCompiled, match=r"messages.mo is missing: run `make messages`"
+    ):
+        i18n.compiled("vi", tmp_path)
+    messages.compile_catalogue(po, mo)
+    assert i18n.compiled("vi", tmp_path).gettext("Key figures") != "Key figures"
+    i18n.compiled.cache_clear()
+    os.utime(mo, (po.stat().st_mtime - 10,) * 2)  # the .po edited after the last compile
+    with pytest.raises(
+        i18n.CatalogueNotCompiled, match=r"older than messages.po: run `make messages`"
+    ):
+        i18n.compiled("vi", tmp_path)
+    i18n.compiled.cache_clear()
+
+
+def test_the_makefile_compiles_the_catalogue_for_every_target_that_needs_it():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("reports", "test", "test-all", "lab"):
+        assert re.search(rf"^{target}: [^#]*\bmessages\b", makefile, re.M), target
+    assert "*.mo" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    # a .po newer than its .mo is compiled again (make's dry run, as if the .po were edited)
+    po = messages.po_path("vi").relative_to(ROOT)
+    dry = subprocess.run(
+        ["make", "-n", "-W", str(po), "messages"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert f"reportbuild.messages compile {po} {po.with_suffix('.mo')}" in dry.stdout, dry.stderr
 
 
 def test_every_vocabulary_pair_has_both_languages():

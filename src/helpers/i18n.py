@@ -5,10 +5,13 @@ language once, from its ``language`` parameter, with :func:`set_language`; every
 writes text or numbers then reads it from here, so nothing else passes a language around:
 
 - :func:`tr` gives a message in the page's language. Messages are written in English in the
-  code (``tr("Key figures")``, ``tr("{n} figures", n=...)``) and their Vietnamese is kept in
-  the catalogue, :mod:`helpers.catalogue`, English and Vietnamese side by side. A message with
-  no Vietnamese raises :class:`MissingTranslation` on a Vietnamese page (and a test finds every
-  such message before that: ``tests/test_i18n.py``).
+  code (``tr("Key figures")``, ``tr("{n} figures", n=...)``); a message kept in a table and
+  translated later is marked where it is written, ``N_("period")``. Their Vietnamese is in the
+  gettext catalogue ``locale/vi/LC_MESSAGES/messages.po`` (English ``msgid``, Vietnamese
+  ``msgstr``; Poedit and Weblate open it), compiled to ``messages.mo`` by ``make messages``;
+  :mod:`reportbuild.messages` extracts the messages of the code into it (``make
+  messages-extract``). A message with no Vietnamese raises :class:`MissingTranslation` on a
+  Vietnamese page (and a test finds every such message before that: ``tests/test_i18n.py``).
 - :func:`pick` chooses from an ``(English, Vietnamese)`` pair: the vocabularies of
   :mod:`helpers.vocabulary` (units, kinds, standards, component projects ...) are such pairs.
 - Numbers follow the language's notation (:mod:`helpers.format` asks :func:`language`):
@@ -20,8 +23,11 @@ reports in one kernel, and each notebook sets its language in its first cell.
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
 from string import Formatter
 
 LANGUAGES = ("en", "vi")
@@ -29,6 +35,10 @@ DEFAULT_LANGUAGE = "en"
 
 # Each language's name in itself, for the link to a page's twin in the other language.
 LANGUAGE_NAMES = {"en": "English", "vi": "Tiếng Việt"}
+
+# The gettext catalogue: <language>/LC_MESSAGES/messages.po, compiled beside it to messages.mo.
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
 
 _state = {"language": DEFAULT_LANGUAGE}
 
@@ -38,6 +48,10 @@ class MissingTranslation(KeyError):
 
     def __str__(self) -> str:  # KeyError would print the repr of the whole message
         return str(self.args[0])
+
+
+class CatalogueNotCompiled(RuntimeError):
+    """A language's messages.mo is missing or older than its messages.po."""
 
 
 def check_language(language: object) -> str:
@@ -77,20 +91,49 @@ def pick(pair: tuple[str, str] | list[str]) -> str:
     return pair[LANGUAGES.index(_state["language"])]
 
 
+def catalogue_files(language_: str, locale_dir: Path | None = None) -> tuple[Path, Path]:
+    """The ``.po`` of ``language_`` and the ``.mo`` compiled from it."""
+    po = (locale_dir or LOCALE_DIR) / language_ / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return po, po.with_suffix(".mo")
+
+
+@cache
+def compiled(language_: str, locale_dir: Path | None = None) -> gettext.GNUTranslations:
+    """The compiled catalogue of ``language_``, read once per process.
+
+    A missing ``.mo``, or one older than its ``.po``, is an error naming the command that
+    compiles it: the build compiles the catalogue (every make target that renders or tests
+    depends on ``make messages``), pages never do, so that parallel renders never write it.
+    """
+    po, mo = catalogue_files(language_, locale_dir)
+    if not mo.exists() or (po.exists() and mo.stat().st_mtime < po.stat().st_mtime):
+        state = "is missing" if not mo.exists() else f"is older than {po.name}"
+        raise CatalogueNotCompiled(
+            f"the compiled message catalogue {mo} {state}: run `make messages` to compile it"
+        )
+    with mo.open("rb") as f:
+        return gettext.GNUTranslations(f)
+
+
+def _text(key: str | tuple[str, int], language_: str, shown: str) -> str:
+    # GNUTranslations keeps its messages in _catalog (msgid, or (msgid, form) for plurals); its
+    # public gettext() would give back the English for a message it lacks, which must fail here.
+    text = compiled(language_)._catalog.get(key)  # noqa: SLF001
+    if text is None:
+        po, _ = catalogue_files(language_)
+        raise MissingTranslation(
+            f"no {LANGUAGE_NAMES[language_]} text for the message {shown!r} in {po}: run "
+            "`make messages-extract`, write its msgstr there, then `make messages`"
+        )
+    return text
+
+
 def translation(message: str, language_: str | None = None) -> str:
     """The text of English ``message`` in ``language_`` (default: the current language)."""
     language_ = check_language(language_ or _state["language"])
     if language_ == "en":
         return message
-    from helpers.catalogue import CATALOGUE
-
-    try:
-        return CATALOGUE[language_][message]
-    except KeyError:
-        raise MissingTranslation(
-            f"no {LANGUAGE_NAMES[language_]} text for the message {message!r}: add it, with its "
-            "translation, to a table in src/helpers/catalogue/"
-        ) from None
+    return _text(message, language_, message)
 
 
 def tr(message: str, /, **fields: object) -> str:
@@ -114,14 +157,17 @@ def N_(message: str, /) -> str:
 
 
 def tr_n(singular: str, plural: str, count: int, /, **fields: object) -> str:
-    """``singular`` or ``plural`` by ``count`` in English; Vietnamese has one form (the plural's).
+    """``singular`` or ``plural`` by ``count`` in English; in another language the form its
+    catalogue's plural rule picks (Vietnamese has one form).
 
     ``count`` is available to both texts as ``{count}`` (unformatted: use it for small counts).
     """
-    if _state["language"] == "en":
+    language_ = _state["language"]
+    if language_ == "en":
         text = singular if count == 1 else plural
     else:
-        text = translation(plural)
+        form = compiled(language_).plural(count)
+        text = _text((singular, form), language_, singular)
     return text.format(count=count, **fields)
 
 

@@ -68,11 +68,11 @@ def data_version(data_dir: Path | None = None) -> str:
 
 
 def code_digest() -> str:
-    """Hash of the code: the ``helpers`` package the notebooks import, and this renderer
-    (its modules, templates and CSS)."""
+    """Hash of the code: the ``helpers`` package the notebooks import (with its message
+    catalogue, the .po files), and this renderer (its modules, templates and CSS)."""
     return _sha256_json(
         [
-            files_digest(HELPERS_DIR, ("**/*.py", "**/*.json")),
+            files_digest(HELPERS_DIR, ("**/*.py", "**/*.json", "**/*.po")),
             files_digest(RENDERER_DIR, ("**/*.py", "templates/**/*")),
         ]
     )
