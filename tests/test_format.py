@@ -33,6 +33,24 @@ def test_format_number_in_both_notations(value, decimals, en, vi):
     assert format_number(value, decimals, "vi") == vi
 
 
+@pytest.mark.parametrize(
+    ("value", "decimals", "en", "vi"),
+    [  # rounded by hand, half up, from the decimal as the data writes it
+        (441 / 4, 1, "110.3", "110,3"),  # Bắc Kạn's Project 1 per programme year; f-string: 110.2
+        (21.95, 1, "22.0", "22,0"),  # f"{21.95:.1f}" gave "21.9" (the binary 21.9499…)
+        (0.35, 1, "0.4", "0,4"),  # f-string: "0.3"
+        (4.55, 1, "4.6", "4,6"),  # f-string: "4.5"
+        (42.85, 1, "42.9", "42,9"),  # Babel's default half-to-even: "42.8"
+        (117.325, 2, "117.33", "117,33"),  # half-to-even: "117.32"
+        (-0.04, 1, "0.0", "0,0"),  # never "-0.0"
+        (1234567, 0, "1,234,567", "1.234.567"),
+    ],
+)
+def test_rounding_is_half_up_on_the_decimal_the_data_writes(value, decimals, en, vi):
+    assert format_number(value, decimals, "en") == en
+    assert format_number(value, decimals, "vi") == vi
+
+
 @pytest.mark.parametrize("missing", [None, float("nan"), pd.NA])
 def test_missing_reads_not_reported_never_zero(missing):
     assert format_number(missing) == NOT_REPORTED
@@ -80,6 +98,28 @@ def test_dates_printed_inferred_or_missing():
     assert format_date(pd.NaT, "2023-04") == "April 2023 (inferred)"
     assert format_date(pd.NaT, "2024") == "2024 (inferred)"
     assert format_date(pd.NaT, "") == "date not printed"
+
+
+def test_dates_in_each_language_from_babel():
+    from helpers.i18n import using
+
+    assert format_date(pd.Timestamp("2024-12-01")) == "1 December 2024"
+    assert format_date(pd.NaT, "2023-11") == "November 2023 (inferred)"
+    with using("vi"):
+        assert format_date(pd.Timestamp("2024-12-01")) == "1/12/2024"
+        assert format_date("2025-01-09") == "9/1/2025"
+        assert format_date(pd.NaT, "2023-11") == "tháng 11/2023 (suy ra)"
+        assert format_date(pd.NaT, "2023-13") == "2023 (suy ra)"  # no such month: the year
+
+
+def test_the_index_writes_file_sizes_in_its_notation():
+    from reportbuild.index import _size
+
+    # observations.csv is over 1,000 KB: it read "1107 KB" in both languages, ungrouped
+    assert _size(1107 * 1024, "en") == "1,107 KB"
+    assert _size(1107 * 1024, "vi") == "1.107 KB"
+    assert _size(25 * 1024 + 600, "vi") == "26 KB"
+    assert _size(900, "en") == "900 B"
 
 
 def test_standards():

@@ -6,6 +6,12 @@ in a table, a sentence and a test. Two notations are supported:
 - ``"en"``: ``1,234.5`` (comma groups thousands, point marks decimals);
 - ``"vi"``: ``1.234,5`` (the notation of the source reports).
 
+Numbers and dates are written by Babel from the CLDR data of each locale (its group and decimal
+symbols, its month names); this module chooses the decimals, the rounding and the patterns the
+pages use. Units stay words of :mod:`helpers.vocabulary`: CLDR's percent pattern for both
+languages is the number then ``%`` with no space, which is what ``"percent"`` appends (and a
+range writes it once, ``3,5–4%``); "pp", "billion VND" and "tỷ đồng" are not CLDR units.
+
 Without a ``notation``, numbers, units, dates and words follow the page's language
 (:func:`helpers.i18n.language`). A missing value always reads :func:`not_reported` ("not
 reported", "không có số liệu"), never ``0``.
@@ -14,12 +20,14 @@ reported", "không có số liệu"), never ``0``.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
+from babel.dates import format_date as babel_date
+from babel.numbers import format_decimal
 
 from helpers.i18n import N_, language, tr
-from helpers.vocabulary import MONTHS, QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label
+from helpers.vocabulary import QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label
 
 NOT_REPORTED = N_("not reported")  # the English text of :func:`not_reported`
 
@@ -30,6 +38,10 @@ def not_reported() -> str:
 
 
 _NOTATIONS = ("en", "vi")
+# Babel (CLDR) date patterns of the pages: "17 April 2025" and "17/4/2025"; a month alone,
+# "April 2023" and "tháng 4/2023" (CLDR's Vietnamese month name is "tháng 4").
+DATE_PATTERNS = {"en": "d MMMM y", "vi": "d/M/y"}
+MONTH_PATTERNS = {"en": "MMMM y", "vi": "MMMM/y"}
 
 
 def is_missing(value: object) -> bool:
@@ -67,12 +79,14 @@ def format_number(
     if decimals is None:
         exponent = Decimal(repr(round(value, 3))).normalize().as_tuple().exponent
         decimals = max(0, -int(exponent))
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
-    if _NOTATIONS[index] == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    # The decimal the data writes (repr: 21.95, not the binary 21.949999…) rounded half up, as a
+    # reader rounds it by hand: 21.95 -> 22.0 (Python's f"{21.95:.1f}" gave 21.9, Babel's default
+    # half-to-even 42.85 -> 42.8). A value that rounds to zero loses its sign ("0", never "-0").
+    number = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    if number == 0:
+        number = abs(number)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(number, pattern, locale=_NOTATIONS[index])
 
 
 def unit_suffix(unit: str, notation: str | None = None) -> str:
@@ -138,20 +152,17 @@ def format_date(date: object, inferred: object = None) -> str:
     An inferred one reads ``"April 2023 (inferred)"``, ``"tháng 4/2023 (suy ra)"``.
     ``inferred`` is a ``YYYY`` or ``YYYY-MM`` string used only when ``date`` is missing.
     """
-    vietnamese = language() == "vi"
+    locale = language()
     if not is_missing(date):
-        stamp = pd.Timestamp(date)
-        if vietnamese:
-            return f"{stamp.day}/{stamp.month}/{stamp.year}"
-        return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
+        return babel_date(pd.Timestamp(date).date(), DATE_PATTERNS[locale], locale=locale)
     if is_missing(inferred) or not str(inferred).strip():
         return tr("date not printed")
     parts = str(inferred).strip().split("-")
     if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = int(parts[1])
-        if vietnamese:
-            return tr("{date} (inferred)", date=f"tháng {month}/{parts[0]}")
-        return tr("{date} (inferred)", date=f"{MONTHS[month - 1]} {parts[0]}")
+        month = pd.Timestamp(year=int(parts[0]), month=int(parts[1]), day=1).date()
+        return tr(
+            "{date} (inferred)", date=babel_date(month, MONTH_PATTERNS[locale], locale=locale)
+        )
     return tr("{date} (inferred)", date=parts[0])
 
 

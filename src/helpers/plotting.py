@@ -16,6 +16,7 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import ScalarFormatter
@@ -102,7 +103,8 @@ def colour_for(geography_id: str, parents: dict[str, str] | None = None) -> str:
 
 class NotationFormatter(ScalarFormatter):
     """Matplotlib's tick labels in a language's notation: ``2.5`` in English, ``2,5`` in
-    Vietnamese (the decimal comma of :mod:`helpers.format`). English labels are matplotlib's own."""
+    Vietnamese (Babel's Vietnamese symbols, as :mod:`helpers.format` writes numbers). English
+    labels are matplotlib's own."""
 
     def __init__(self, language_: str) -> None:
         super().__init__()
@@ -113,7 +115,7 @@ class NotationFormatter(ScalarFormatter):
         return text.translate(_VI_NOTATION) if self.language == "vi" else text
 
 
-_VI_NOTATION = str.maketrans({".": ",", ",": "."})
+_VI_NOTATION = str.maketrans({".": get_decimal_symbol("vi"), ",": get_group_symbol("vi")})
 
 
 def _value_axis(axis) -> None:

@@ -17,8 +17,11 @@ import json
 import os
 import shutil
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+from babel.numbers import format_decimal
 
 from helpers import config
 from helpers.i18n import LANGUAGE_NAMES, N_, page_file, translation
@@ -55,7 +58,7 @@ class DataFile:
     name: str
     href: str
     description: str
-    size: str
+    size: int | str  # bytes; index_page writes it in its language's notation (1,107 KB / 1.107 KB)
     description_vi: str = ""  # the descriptor's ``description_vi``, for the Vietnamese index
 
 
@@ -195,7 +198,7 @@ def publish_data(data_dir: Path, out_dir: Path, token: str = "") -> list[DataFil
             name=source.name,
             href=f"{DATA_DIR_NAME}/{source.name}",
             description=descriptions.get(source.name, ""),
-            size=_size(source.stat().st_size),
+            size=source.stat().st_size,
             description_vi=descriptions_vi.get(source.name, ""),
         )
         for source in sources
@@ -224,7 +227,9 @@ def index_page(
         ],
         profiles=[e for e in entries if e.kind == "profile"],
         others=[e for e in entries if e.kind != "profile"],
-        data_files=[f for f in data_files if f.name.endswith(".csv")],
+        data_files=[
+            replace(f, size=_size(f.size, language)) for f in data_files if f.name.endswith(".csv")
+        ],
         descriptor=f"{DATA_DIR_NAME}/datapackage.json" if "datapackage.json" in names else "",
         readme=f"{DATA_DIR_NAME}/README.md" if "README.md" in names else "",
         archive={"name": f"{DATA_DIR_NAME}/{ARCHIVE_NAME}", "label": ARCHIVE_NAME}
@@ -307,8 +312,14 @@ def _descriptions(data_dir: Path, language: str = "en") -> dict[str, str]:
     }
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+def _size(size: int, language: str) -> str:
+    """A file's size as the index writes it, thousands grouped in ``language``'s notation by
+    Babel, as :func:`helpers.format.format_number` writes numbers (not imported here: it needs
+    pandas, which the index-only build of the reports workflow does not install)."""
+    if size < 1024:
+        return f"{size} B"
+    kilobytes = (Decimal(size) / 1024).quantize(Decimal(1), ROUND_HALF_UP)
+    return f"{format_decimal(kilobytes, '#,##0', locale=language)} KB"
 
 
 def _entry_of(path: Path, out_dir: Path) -> Entry:
