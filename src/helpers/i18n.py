@@ -109,7 +109,8 @@ def compiled(language_: str, locale_dir: Path | None = None) -> gettext.GNUTrans
     if not mo.exists() or (po.exists() and mo.stat().st_mtime < po.stat().st_mtime):
         state = "is missing" if not mo.exists() else f"is older than {po.name}"
         raise CatalogueNotCompiled(
-            f"the compiled message catalogue {mo} {state}: run `make messages` to compile it"
+            f"the compiled message catalogue {mo} {state}: run `make messages` (without make: "
+            "`python -m reportbuild.messages compile`) to compile it"
         )
     with mo.open("rb") as f:
         return gettext.GNUTranslations(f)

@@ -201,10 +201,6 @@ PROGRAMME_FIRST_YEAR = 2022
 PROGRAMME_LAST_YEAR = 2025
 PROGRAMME_BASIS = ("Decision 90/QĐ-TTg of 18 January 2022", "Quyết định 90/QĐ-TTg ngày 18/01/2022")
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
 # Okabe–Ito colours (safe for the common colour-vision deficiencies).
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",

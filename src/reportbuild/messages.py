@@ -19,8 +19,8 @@ tests fail until it is written), a changed one is marked fuzzy with the old text
 code is dropped; translations and translators' comments are kept. Both files are sorted by
 ``msgid`` and carry no dates, so the same code gives the same bytes.
 ``python -m reportbuild.messages check`` exits 1, naming the file, when either is not what
-``extract`` would write now. ``python -m reportbuild.messages compile PO MO`` compiles a .po
-(``make messages`` runs it).
+``extract`` would write now. ``python -m reportbuild.messages compile [PO MO]`` compiles a .po
+(``make messages`` runs it), or every language's without arguments (the conda route).
 """
 
 from __future__ import annotations
@@ -195,12 +195,23 @@ def main(argv: list[str] | None = None) -> int:
         description="Extract the pages' messages into messages.pot and each language's .po.",
     )
     parser.add_argument("command", choices=("extract", "check", "compile"))
-    parser.add_argument("files", nargs="*", type=Path, help="compile: the .po and the .mo")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="compile: a .po and its .mo (default: every language)"
+    )
     args = parser.parse_args(argv)
     if args.command == "compile":
-        if len(args.files) != 2:
-            parser.error("compile takes two files: the .po and the .mo to write")
-        compile_catalogue(*args.files)
+        if len(args.files) not in (0, 2):
+            parser.error("compile takes no file (every language) or a .po and the .mo to write")
+        pairs = (
+            [args.files]
+            if args.files
+            else [
+                (po_path(language), po_path(language).with_suffix(".mo"))
+                for language in translated_languages()
+            ]
+        )
+        for po, mo in pairs:
+            compile_catalogue(po, mo)
         return 0
     if args.command == "check":
         if paths := stale():
