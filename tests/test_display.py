@@ -54,14 +54,16 @@ def test_evidence_shows_the_sentence_the_number_and_the_source(dataset):
 
 def test_evidence_shows_a_discrepancy_where_it_applies(dataset):
     from helpers.sources import discrepancies
-    from helpers.vocabulary import QUALIFIER_WORDS
+    from helpers.vocabulary import QUALIFIER_WORDS, text
 
     table = discrepancies(dataset)
     for _, d in table.iterrows():
         html = display.evidence_html(dataset, [d["total_observation_id"]])
         total = dataset.observations.set_index("observation_id").loc[d["total_observation_id"]]
         decimals = 1 if total["unit"] == "VND billion" else None
-        words = QUALIFIER_WORDS[str(total["qualifier"])][0]  # a bound total keeps its "over"
+        words = text(
+            QUALIFIER_WORDS[str(total["qualifier"])], "en"
+        )  # a bound total keeps its "over"
         assert f"add to {format_number(d['parts_sum'], decimals)}" in html
         assert f"prints {words}{format_number(d['total'], decimals)}" in html
 

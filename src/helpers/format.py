@@ -27,7 +27,7 @@ from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal
 
 from helpers.i18n import N_, language, tr
-from helpers.vocabulary import QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label
+from helpers.vocabulary import QUALIFIER_WORDS, STANDARD_LABELS, UNIT_SUFFIXES, label, text
 
 NOT_REPORTED = N_("not reported")  # the English text of :func:`not_reported`
 
@@ -94,7 +94,7 @@ def unit_suffix(unit: str, notation: str | None = None) -> str:
     index = _check_notation(notation)
     if unit not in UNIT_SUFFIXES:
         raise ValueError(f"unknown unit {unit!r}; known units are: {', '.join(UNIT_SUFFIXES)}")
-    return UNIT_SUFFIXES[unit][index]
+    return text(UNIT_SUFFIXES[unit], _NOTATIONS[index])
 
 
 def format_range(
@@ -129,7 +129,7 @@ def format_quantity(
         raise ValueError(
             f"unknown qualifier {qualifier!r}; known: range, {', '.join(QUALIFIER_WORDS)}"
         )
-    words = QUALIFIER_WORDS[qualifier][index]
+    words = text(QUALIFIER_WORDS[qualifier], _NOTATIONS[index])
     return words + format_number(value, decimals, notation) + unit_suffix(unit, notation)
 
 

@@ -10,8 +10,9 @@ from helpers.facts import (
     observations_for,
 )
 from helpers.format import format_period
-from helpers.i18n import pick, tr
+from helpers.i18n import tr
 from helpers.vocabulary import COMPONENT_LABELS, PROJECTS, labels
+from helpers.vocabulary import text as vocabulary_text
 
 
 def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +37,7 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
             said = "; ".join(indicator_labels(given))
         rows.append(
             {
-                "component": pick(pair),
+                "component": vocabulary_text(pair),
                 "indicators reported": tr(
                     "{reported} of {total}", reported=len(given), total=len(own)
                 ),
@@ -49,7 +50,7 @@ def component_summary(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> pd
 def silent_projects(facts_table: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
     """Labels of the component projects for which no indicator is reported."""
     reported = set(facts_table["component"].astype(str))
-    return [pick(pair) for pid, pair in PROJECTS.items() if pid not in reported]
+    return [vocabulary_text(pair) for pid, pair in PROJECTS.items() if pid not in reported]
 
 
 def not_reported(dataset: Dataset, geography_id: str) -> pd.DataFrame:

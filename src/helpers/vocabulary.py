@@ -9,7 +9,7 @@ sees as an ``(English, Vietnamese)`` pair; :func:`label` picks the page's langua
 
 from __future__ import annotations
 
-from helpers.i18n import pick
+from helpers.i18n import LANGUAGES, language, translation
 
 # Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
 UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
@@ -248,17 +248,26 @@ GEOGRAPHY_ALIASES: dict[str, str] = {
 }
 
 
-def label(table: dict[str, tuple[str, str]], key: object, default: str | None = None) -> str:
+def text(entry: str | tuple[str, str], language_: str | None = None) -> str:
+    """A vocabulary entry in ``language_`` (default: the page's): an English message marked
+    with ``N_`` (its Vietnamese in the gettext catalogue), or an ``(English, Vietnamese)`` pair.
+    An empty English ("count" has no suffix) is empty in every language."""
+    if isinstance(entry, tuple):
+        return entry[LANGUAGES.index(language_ or language())]
+    return translation(entry, language_) if entry else ""
+
+
+def label(table: dict, key: object, default: str | None = None) -> str:
     """The page language's label of ``key`` in a vocabulary ``table``.
 
     An unknown key reads as ``default``, or as itself when no default is given.
     """
-    pair = table.get(str(key))
-    if pair is None:
+    entry = table.get(str(key))
+    if entry is None:
         return str(key) if default is None else default
-    return pick(pair)
+    return text(entry)
 
 
-def labels(table: dict[str, tuple[str, str]]) -> dict[str, str]:
+def labels(table: dict) -> dict[str, str]:
     """The whole ``table`` in the page's language (for ``Series.map``)."""
-    return {key: pick(pair) for key, pair in table.items()}
+    return {key: text(entry) for key, entry in table.items()}
