@@ -1,8 +1,14 @@
-"""Move the Python message catalogue (src/helpers/catalogue/*.py) into the gettext files.
+"""Move the Python message catalogue (src/helpers/catalogue/*.py) and the vocabularies'
+``(English, Vietnamese)`` pairs (src/helpers/vocabulary.py) into the gettext files.
 
-Reads the ``VI`` dict of every module of the old catalogue, from the working tree or, with
-``--rev``, from a git revision (after the modules are deleted, their last version is still in
-git), extracts the messages of the code as ``make messages-extract`` does, and writes:
+Reads the ``VI`` dict of every module of the old catalogue and the vocabulary module, from the
+working tree or, with ``--rev``, from a git revision (after the modules are deleted or
+rewritten, their last version is still in git). In the vocabulary module it rewrites every
+pair in a table (a dict value of two string literals, ``"actual": ("result", "kết quả")``) to
+its English marked with ``N_`` (``"actual": N_("result")``), keeping the Vietnamese for the
+.po; the result is written to the working tree's src/helpers/vocabulary.py (a module already
+rewritten has no pair left and is unchanged). Then it extracts the messages of the code as
+``make messages-extract`` does, and writes:
 
 - ``src/helpers/locale/messages.pot``, the template;
 - ``src/helpers/locale/vi/LC_MESSAGES/messages.po``: each message of the code with its
@@ -34,6 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from reportbuild import messages  # noqa: E402
 
 CATALOGUE = "src/helpers/catalogue"
+VOCABULARY = "src/helpers/vocabulary.py"
 
 
 def _read(relative: str, rev: str | None) -> str:
@@ -74,11 +81,113 @@ def catalogue(rev: str | None = None) -> dict[str, tuple[str, list[str]]]:
     return merged
 
 
+# The vocabulary module's docstring, said of the tables once they hold N_ messages.
+DOCSTRING = [
+    (
+        "sees as an ``(English, Vietnamese)`` pair; :func:`label` picks the page's language\n"
+        "(:mod:`helpers.i18n`).",
+        "sees: its English, marked with ``N_``; its Vietnamese is in the gettext catalogue\n"
+        "(src/helpers/locale/vi/LC_MESSAGES/messages.po), and :func:`label` gives the page's\n"
+        "language (:mod:`helpers.i18n`).",
+    ),
+]
+
+
+def _quoted(text: str) -> str:
+    """A Python literal of ``text``, in double quotes as ruff writes them."""
+    return f'"{text}"' if '"' not in text and "\\" not in text else repr(text)
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def vocabulary(rev: str | None = None) -> tuple[str, dict[str, tuple[str, list[str]]]]:
+    """The vocabulary module with its tables' pairs rewritten to ``N_("English")``, and
+    English -> (Vietnamese, [tables]) of the pairs it held."""
+    source = _read(VOCABULARY, rev)
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+
+    def position(line: int, column: int) -> int:  # ast columns count UTF-8 bytes
+        return offsets[line - 1] + len(lines[line - 1].encode()[:column].decode())
+
+    edits: list[tuple[int, int, str]] = []
+    pairs: dict[str, tuple[str, list[str]]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign):
+            target = node.target
+        elif isinstance(node, ast.Assign):
+            target = node.targets[0]
+        else:
+            continue
+        if not isinstance(target, ast.Name) or not isinstance(node.value, ast.Dict):
+            continue
+        rewritten = False
+        for value in node.value.values:
+            if not (isinstance(value, ast.Tuple) and len(value.elts) == 2):
+                continue
+            english, vietnamese = (_literal(e) for e in value.elts)
+            if english is None or vietnamese is None:
+                continue
+            if english and pairs.get(english, (vietnamese,))[0] != vietnamese:
+                raise SystemExit(
+                    f"{VOCABULARY}: {english!r} has two Vietnamese texts, "
+                    f"{pairs[english][0]!r} ({pairs[english][1][0]}) and {vietnamese!r} "
+                    f"({target.id}): give one of them a different English"
+                )
+            if english:
+                pairs.setdefault(english, (vietnamese, []))[1].append(target.id)
+            start = position(value.lineno, value.col_offset)
+            end = position(value.end_lineno, value.end_col_offset)
+            edits.append((start, end, f"N_({_quoted(english)})" if english else '""'))
+            rewritten = True
+        if rewritten and isinstance(node, ast.AnnAssign):
+            annotation = node.annotation
+            start = position(annotation.lineno, annotation.col_offset)
+            end = position(annotation.end_lineno, annotation.end_col_offset)
+            if source[start:end] == "dict[str, tuple[str, str]]":
+                edits.append((start, end, "dict[str, str]"))
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    imported = source.split("from helpers.i18n import ", 1)[1].split("\n", 1)[0]
+    names = imported.split(", ")
+    if pairs and "N_" not in names:
+        # ruff's (isort's) order: constants, then classes, then the rest, each alphabetical
+        order = sorted([*names, "N_"], key=lambda n: (not n.isupper(), not n[:1].isupper(), n))
+        source = source.replace(
+            f"from helpers.i18n import {imported}\n",
+            f"from helpers.i18n import {', '.join(order)}\n",
+            1,
+        )
+    for old, new in DOCSTRING:
+        source = source.replace(old, new, 1)
+    return source, pairs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rev", help="read the catalogue modules from this git revision")
     args = parser.parse_args(argv)
     table = catalogue(args.rev)
+    rewritten, pairs = vocabulary(args.rev)
+    for english, (vietnamese, tables) in pairs.items():
+        if english in table and table[english][0] != vietnamese:
+            raise SystemExit(
+                f"{english!r} is {table[english][0]!r} in {CATALOGUE}/{table[english][1][0]}.py "
+                f"but {vietnamese!r} in {VOCABULARY} ({tables[0]}): keep one"
+            )
+        table.setdefault(english, (vietnamese, []))[1].extend(f"vocabulary.{t}" for t in tables)
+    vocabulary_path = ROOT / VOCABULARY
+    if vocabulary_path.read_text(encoding="utf-8") != rewritten:
+        vocabulary_path.write_text(rewritten, encoding="utf-8")
+        ruff = ROOT / ".venv" / "bin" / "ruff"  # a long English on one line is wrapped
+        if ruff.exists():
+            subprocess.run([str(ruff), "format", "--quiet", str(vocabulary_path)], check=True)
+        print(f"rewritten: {VOCABULARY} ({len(pairs)} pairs to N_ messages)")
     template = messages.extract()
     po = messages.updated(template, "vi")
     used = set()
@@ -102,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     changed = messages.write(files)
     print(
-        f"{len(table)} messages in the catalogue, {len(used)} placed in the .po; written: "
+        f"{len(table)} messages in the catalogue and vocabulary, {len(used)} in the .po; written: "
         + (", ".join(str(p.relative_to(ROOT)) for p in changed) or "nothing (up to date)")
     )
     for english in sorted(set(table) - used):
