@@ -26,6 +26,7 @@ code is dropped; translations and translators' comments are kept. Both files are
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import sys
 from collections.abc import Iterable
@@ -93,7 +94,8 @@ def updated(template: Catalog, language: str, locale_dir: Path = LOCALE_DIR) -> 
             catalog = read_po(f, locale=language)
     else:
         catalog = Catalog(locale=language, project=PROJECT, fuzzy=False)
-    catalog.update(template, update_creation_date=False)
+    # update() takes the template's Message objects into the .po: a copy keeps them apart
+    catalog.update(copy.deepcopy(template), update_creation_date=False)
     catalog.obsolete.clear()
     catalog.header_comment = HEADER.format(what=f" in {catalog.locale.english_name}")
     catalog.fuzzy = False
