@@ -21,7 +21,7 @@
 # `province` in the next cell to any name, id or common spelling of a geography in
 # `data/geographies.csv` and `language` to `en` or `vi`, then run all cells. Every heading and
 # sentence of the page, in either language, is built by `helpers.profile_page` and
-# `helpers.brief` from the data (their words are in `helpers.catalogue`); nothing below is typed
+# `helpers.brief` from the data (their words are in `src/helpers/locale/`); nothing below is typed
 # by hand.
 
 # %% tags=["parameters"]

@@ -103,16 +103,26 @@ def vietnamese_words() -> frozenset[str]:
     return frozenset(found)
 
 
-def _english_texts() -> Iterable[str]:
-    import helpers.vocabulary as vocabulary
-    from helpers.catalogue import CATALOGUE
+def catalogue_vi() -> dict[str, str]:
+    """English -> Vietnamese of every message of the gettext catalogue, the vocabularies' too
+    (a ``tr_n`` message by its plural, whose Vietnamese it is)."""
+    from babel.messages.pofile import read_po
 
-    yield from CATALOGUE["vi"]  # the English of every message
-    for value in vars(vocabulary).values():
-        if isinstance(value, dict):
-            for pair in value.values():
-                if isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str):
-                    yield pair[0]
+    from reportbuild import messages
+
+    with messages.po_path("vi").open("rb") as f:
+        po = read_po(f, locale="vi")
+    return {
+        (m.id if isinstance(m.id, str) else m.id[1]): (
+            m.string if isinstance(m.string, str) else m.string[0]
+        )
+        for m in po
+        if m.id
+    }
+
+
+def _english_texts() -> Iterable[str]:
+    yield from catalogue_vi()  # the English of every message, the vocabularies' included
     for row in _rows("observations.csv"):
         yield from (row.get("note") or "", row.get("location") or "")
     for row in _rows("sources.csv"):

@@ -23,8 +23,8 @@ from helpers.facts import breakdown_text, fact_text
 from reportbuild import catalog, messages
 
 ROOT = Path(__file__).resolve().parents[1]
-# The vocabularies: each entry an English message marked with N_ (or an (English, Vietnamese)
-# pair), keyed by the value as written in data/.
+# The vocabularies: each entry an English message marked with N_, keyed by the value as
+# written in data/.
 VOCABULARIES = {
     name: value
     for name, value in vars(vocabulary).items()
@@ -191,7 +191,7 @@ def test_every_split_and_source_type_in_the_data_has_its_vietnamese(dataset):
     ):
         values = set(obs[column].dropna().astype(str)) - {""}
         missing = values - set(getattr(vocabulary, table))
-        assert not missing, f"observations.{column} values with no pair in vocabulary.{table}"
+        assert not missing, f"observations.{column} values with no entry in vocabulary.{table}"
     types = set(dataset.sources["source_type"].dropna().astype(str))
     assert not types - set(vocabulary.SOURCE_TYPE_LABELS)
 

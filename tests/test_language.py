@@ -7,10 +7,9 @@ a word of the other language is in ``tests/language.py``.
 from __future__ import annotations
 
 import pytest
-from language import english_words, foreign_words, visible_text
+from language import catalogue_vi, english_words, foreign_words, visible_text
 
 from helpers import display
-from helpers.catalogue import CATALOGUE
 from helpers.i18n import fields_of, using
 
 
@@ -67,7 +66,7 @@ def test_prose_of_data_shows_quotations_and_code_as_such():
 def test_the_catalogue_vietnamese_has_no_english_words():
     """Every message, shown or not yet, in Vietnamese without English words of ours."""
     problems = []
-    for english, vietnamese in CATALOGUE["vi"].items():
+    for english, vietnamese in catalogue_vi().items():
         text = vietnamese
         for field in fields_of(vietnamese):
             text = text.replace("{" + field + "}", " ")

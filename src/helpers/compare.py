@@ -271,7 +271,7 @@ MERGER_COLUMNS = [*MERGER_DISPLAY, "is_comparable", "observation_ids"]
 
 def header(column: str) -> str:
     """A column name of this module's tables (and of the comparison page's own) as the page's
-    reader sees it: the English name is the message (:mod:`helpers.catalogue.compare`)."""
+    reader sees it: the English name is the message (marked with ``N_`` where it is written)."""
     return tr(column)
 
 

@@ -37,10 +37,10 @@ METHOD_SHORT = {
     "household survey": N_("survey estimate"),
 }
 EVIDENCE_TEXTS = {
-    "verified": "{n} verified against the stored text",
-    "unchecked": "{n} not checked (stored text missing)",
-    "cited": "{n} cited to their address",
-    "derived": "{n} derived by a formula",
+    "verified": N_("{n} verified against the stored text"),
+    "unchecked": N_("{n} not checked (stored text missing)"),
+    "cited": N_("{n} cited to their address"),
+    "derived": N_("{n} derived by a formula"),
 }
 
 
@@ -90,9 +90,8 @@ def methods_lines(table: pd.DataFrame, standards_link: str | None) -> list[str]:
     )
     missing = esc(tr("What the sources do not give stays empty, never zero."))
     if standards_link:
-        missing += (
-            f' <a href="{esc(standards_link)}">{esc(tr("Why two standards give two rates"))}</a>.'
-        )
+        why = esc(tr("Why two standards give two rates"))  # pybabel reads no f-string
+        missing += f' <a href="{esc(standards_link)}">{why}</a>.'
     lines.append(missing)
     return lines
 

@@ -8,7 +8,7 @@
 - Results are filled markers, targets and plans hollow ones.
 - Figures under different poverty standards are never joined: one panel per standard.
 - Every word drawn (labels, legends, titles) is in the page's language (:mod:`helpers.i18n`);
-  the messages are in :mod:`helpers.catalogue.compare`.
+  their Vietnamese is in the gettext catalogue (src/helpers/locale/).
 """
 
 from __future__ import annotations

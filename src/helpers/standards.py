@@ -6,8 +6,8 @@ so their definitions are kept here, transcribed from the legal texts named in ``
 Income lines are in VND per person per month.
 
 The definitions are written in English here; each text is a message with its Vietnamese in
-:mod:`helpers.catalogue.standards` (worded after the legal texts), so the tables come out in the
-page's language. Tables keep English column names (the keys code and tests use); the page
+the gettext catalogue (src/helpers/locale/; worded after the legal texts), so the tables come
+out in the page's language. Tables keep English column names (the keys code and tests use); the page
 (:mod:`helpers.standards_page`) translates them when it shows them.
 """
 

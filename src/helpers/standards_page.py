@@ -2,7 +2,7 @@
 
 Each function returns one section, its heading and introduction included
 (:func:`helpers.display.section_html`), so that the notebook only shows them; the words are
-messages of :mod:`helpers.catalogue.standards`.
+messages of the gettext catalogue (src/helpers/locale/).
 """
 
 from __future__ import annotations

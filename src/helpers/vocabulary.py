@@ -3,26 +3,27 @@
 One table per vocabulary, so that a new unit, qualifier, kind of figure, component or
 geography is one edit here (and, for geographies and indicators, one row under ``data/``).
 Every table is keyed by the value as it is written in ``data/`` and gives the text a reader
-sees as an ``(English, Vietnamese)`` pair; :func:`label` picks the page's language
-(:mod:`helpers.i18n`). The Vietnamese uses the programme's own terms.
+sees: its English, marked with ``N_``; its Vietnamese is in the gettext catalogue
+(src/helpers/locale/vi/LC_MESSAGES/messages.po), and :func:`label` gives the page's
+language (:mod:`helpers.i18n`). The Vietnamese uses the programme's own terms.
 """
 
 from __future__ import annotations
 
-from helpers.i18n import LANGUAGES, language, translation
+from helpers.i18n import N_, translation
 
-# Canonical unit -> (suffix in English, suffix in Vietnamese). A leading space separates it.
-UNIT_SUFFIXES: dict[str, tuple[str, str]] = {
-    "percent": ("%", "%"),
-    "percentage points": (" pp", " điểm %"),
-    "percentage points per year": (" pp/year", " điểm %/năm"),
-    "VND billion": (" billion VND", " tỷ đồng"),
-    "households": (" households", " hộ"),
-    "persons": (" persons", " người"),
-    "person-times": (" person-times", " lượt người"),
-    "household-times": (" household-times", " lượt hộ"),
-    "count": ("", ""),
-    "persons per year": (" persons/year", " người/năm"),
+# Canonical unit -> the suffix of a number in it. A leading space separates it.
+UNIT_SUFFIXES: dict[str, str] = {
+    "percent": N_("%"),
+    "percentage points": N_(" pp"),
+    "percentage points per year": N_(" pp/year"),
+    "VND billion": N_(" billion VND"),
+    "households": N_(" households"),
+    "persons": N_(" persons"),
+    "person-times": N_(" person-times"),
+    "household-times": N_(" household-times"),
+    "count": "",
+    "persons per year": N_(" persons/year"),
 }
 
 # Decimals a value of each unit is shown with in sentences and key figures (None: as stored).
@@ -34,161 +35,124 @@ UNIT_DECIMALS: dict[str, int | None] = {
     "percentage points per year": None,
 }
 
-# Qualifier (as in observations.csv) -> words printed before the number (English, Vietnamese).
+# Qualifier (as in observations.csv) -> words printed before the number.
 # "about" is only ever the reports' "gần", which says "nearly" (just under), not "around".
-QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
-    "exact": ("", ""),
-    "about": ("nearly ", "gần "),
-    "over": ("over ", "trên "),
-    "at least": ("at least ", "ít nhất "),
-    "below": ("below ", "dưới "),
-    "range low": ("from ", "từ "),
-    "range high": ("up to ", "đến "),
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "about": N_("nearly "),
+    "over": N_("over "),
+    "at least": N_("at least "),
+    "below": N_("below "),
+    "range low": N_("from "),
+    "range high": N_("up to "),
 }
 
 # Kind of figure (observations.kind) -> how a reader sees it, and whether it is a result.
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "actual": ("result", "kết quả"),
-    "target": ("target", "mục tiêu"),
-    "plan": ("plan", "kế hoạch"),
-    "estimate": ("estimate", "ước thực hiện"),
+KIND_LABELS: dict[str, str] = {
+    "actual": N_("result"),
+    "target": N_("target"),
+    "plan": N_("plan"),
+    "estimate": N_("estimate"),
 }
 TARGET_KINDS = ("target", "plan")
 RESULT_KINDS = ("actual",)
 
 # Poverty standards (observations.poverty_standard) -> label and legal basis.
-STANDARD_LABELS: dict[str, tuple[str, str]] = {
-    "2016-2020": ("2016–2020 standard", "chuẩn nghèo 2016–2020"),
-    "2021-2025": ("2021–2025 standard", "chuẩn nghèo đa chiều 2021–2025"),
-    "not stated": ("standard not stated", "không nêu chuẩn nghèo"),
-    "not applicable": ("no poverty standard involved", "không liên quan đến chuẩn nghèo"),
+STANDARD_LABELS: dict[str, str] = {
+    "2016-2020": N_("2016–2020 standard"),
+    "2021-2025": N_("2021–2025 standard"),
+    "not stated": N_("standard not stated"),
+    "not applicable": N_("no poverty standard involved"),
 }
-STANDARD_BASIS: dict[str, tuple[str, str]] = {
-    "2016-2020": ("Decision 59/2015/QĐ-TTg", "Quyết định 59/2015/QĐ-TTg"),
-    "2021-2025": (
-        "Decree 07/2021/NĐ-CP (multidimensional)",
-        "Nghị định 07/2021/NĐ-CP (chuẩn nghèo đa chiều)",
-    ),
+STANDARD_BASIS: dict[str, str] = {
+    "2016-2020": N_("Decision 59/2015/QĐ-TTg"),
+    "2021-2025": N_("Decree 07/2021/NĐ-CP (multidimensional)"),
 }
 
 # Ways a poverty figure was measured (observations.method).
-METHOD_LABELS: dict[str, tuple[str, str]] = {
-    "administrative review": ("administrative review count", "kết quả rà soát hộ nghèo"),
-    "household survey": ("household survey estimate", "ước tính từ khảo sát hộ gia đình"),
+METHOD_LABELS: dict[str, str] = {
+    "administrative review": N_("administrative review count"),
+    "household survey": N_("household survey estimate"),
 }
 
 # How a figure is backed (sources.verification).
-TIER_LABELS: dict[str, tuple[str, str]] = {
-    "verified": ("verified against the stored text", "đã đối chiếu với văn bản lưu trữ"),
-    "cited": ("cited to its address", "trích dẫn theo địa chỉ nguồn"),
+TIER_LABELS: dict[str, str] = {
+    "verified": N_("verified against the stored text"),
+    "cited": N_("cited to its address"),
     # A verified source whose stored text was not found when the page was built: the check
     # that earns "verified" could not run, and the page says so.
-    "unchecked": (
-        "not checked: the stored text was not available",
-        "chưa đối chiếu: không có văn bản lưu trữ",
-    ),
+    "unchecked": N_("not checked: the stored text was not available"),
 }
 
 # Kinds of source (sources.source_type).
-SOURCE_TYPE_LABELS: dict[str, tuple[str, str]] = {
-    "news report": ("news report", "bài báo"),
-    "provincial government portal": ("provincial government portal", "cổng thông tin của tỉnh"),
-    "ministry decision": ("ministry decision", "quyết định của Bộ"),
-    "statistics office table": ("statistics office table", "bảng số liệu của cơ quan thống kê"),
-    "government report": ("government report", "báo cáo của Chính phủ"),
+SOURCE_TYPE_LABELS: dict[str, str] = {
+    "news report": N_("news report"),
+    "provincial government portal": N_("provincial government portal"),
+    "ministry decision": N_("ministry decision"),
+    "statistics office table": N_("statistics office table"),
+    "government report": N_("government report"),
 }
 
 # The seven component projects of the programme (Decision 90/QĐ-TTg of 18 January 2022): a
 # short English name, and the project's name in the decision.
-PROJECTS: dict[str, tuple[str, str]] = {
-    "project-1": (
-        "Project 1: socio-economic infrastructure in poor districts",
-        "Dự án 1: Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo",
-    ),
-    "project-2": (
-        "Project 2: diversified livelihoods and poverty-reduction models",
-        "Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
-    ),
-    "project-3": (
-        "Project 3: production support and nutrition",
-        "Dự án 3: Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
-    ),
-    "project-4": (
-        "Project 4: vocational education and sustainable employment",
-        "Dự án 4: Phát triển giáo dục nghề nghiệp, việc làm bền vững",
-    ),
-    "project-5": (
-        "Project 5: housing for poor and near-poor households in poor districts",
-        "Dự án 5: Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn các huyện nghèo",
-    ),
-    "project-6": (
-        "Project 6: communication and information poverty reduction",
-        "Dự án 6: Truyền thông và giảm nghèo về thông tin",
-    ),
-    "project-7": (
-        "Project 7: capacity building, monitoring and evaluation",
-        "Dự án 7: Nâng cao năng lực và giám sát, đánh giá Chương trình",
-    ),
+PROJECTS: dict[str, str] = {
+    "project-1": N_("Project 1: socio-economic infrastructure in poor districts"),
+    "project-2": N_("Project 2: diversified livelihoods and poverty-reduction models"),
+    "project-3": N_("Project 3: production support and nutrition"),
+    "project-4": N_("Project 4: vocational education and sustainable employment"),
+    "project-5": N_("Project 5: housing for poor and near-poor households in poor districts"),
+    "project-6": N_("Project 6: communication and information poverty reduction"),
+    "project-7": N_("Project 7: capacity building, monitoring and evaluation"),
 }
 
-COMPONENT_LABELS: dict[str, tuple[str, str]] = {
-    "headline": ("Headline poverty figures", "Chỉ tiêu giảm nghèo chung"),
-    "funding": ("Funding", "Nguồn vốn"),
+COMPONENT_LABELS: dict[str, str] = {
+    "headline": N_("Headline poverty figures"),
+    "funding": N_("Funding"),
     **PROJECTS,
-    "support-policy": (
-        "Poverty-reduction and social-security support policies",
-        "Chính sách hỗ trợ giảm nghèo và an sinh xã hội",
-    ),
-    "related-programme": ("Related national target programmes", "Các chương trình MTQG liên quan"),
-    "context": ("Context", "Bối cảnh"),
+    "support-policy": N_("Poverty-reduction and social-security support policies"),
+    "related-programme": N_("Related national target programmes"),
+    "context": N_("Context"),
 }
 
 # Splits of a figure (observations.breakdown_by) and their groups (observations.breakdown).
-# A new value under data/ needs its pair here (tests/test_i18n.py checks every one).
-BREAKDOWN_BY_LABELS: dict[str, tuple[str, str]] = {
-    "spending type": ("spending type", "loại vốn"),
-    "model type": ("model type", "loại mô hình"),
-    "participant group": ("participant group", "nhóm đối tượng tham gia"),
-    "training field": ("training field", "lĩnh vực đào tạo"),
-    "training level": ("training level", "trình độ đào tạo"),
-    "trainee group": ("trainee group", "nhóm người học"),
-    "banner type": ("banner type", "loại băng rôn"),
-    "budget source": ("budget source", "nguồn ngân sách"),
-    "household status": ("household status", "tình trạng hộ"),
+# A new value under data/ needs its entry here and its Vietnamese in the .po (tests/test_i18n.py).
+BREAKDOWN_BY_LABELS: dict[str, str] = {
+    "spending type": N_("spending type"),
+    "model type": N_("model type"),
+    "participant group": N_("participant group"),
+    "training field": N_("training field"),
+    "training level": N_("training level"),
+    "trainee group": N_("trainee group"),
+    "banner type": N_("banner type"),
+    "budget source": N_("budget source"),
+    "household status": N_("household status"),
 }
-BREAKDOWN_LABELS: dict[str, tuple[str, str]] = {
-    "development investment": ("development investment", "vốn đầu tư phát triển"),
-    "recurrent": ("recurrent", "vốn sự nghiệp"),
-    "livestock": ("livestock", "chăn nuôi"),
-    "crops": ("crops", "trồng trọt"),
-    "poor": ("poor", "hộ nghèo"),
-    "near-poor": ("near-poor", "hộ cận nghèo"),
-    "newly escaped poverty": ("newly escaped poverty", "hộ mới thoát nghèo"),
-    "people with disabilities without a stable livelihood": (
-        "people with disabilities without a stable livelihood",
-        "người khuyết tật không có sinh kế ổn định",
+BREAKDOWN_LABELS: dict[str, str] = {
+    "development investment": N_("development investment"),
+    "recurrent": N_("recurrent"),
+    "livestock": N_("livestock"),
+    "crops": N_("crops"),
+    "poor": N_("poor"),
+    "near-poor": N_("near-poor"),
+    "newly escaped poverty": N_("newly escaped poverty"),
+    "people with disabilities without a stable livelihood": N_(
+        "people with disabilities without a stable livelihood"
     ),
-    "experienced people": ("experienced people", "người có kinh nghiệm"),
-    "non-agricultural": ("non-agricultural", "phi nông nghiệp"),
-    "agricultural": ("agricultural", "nông nghiệp"),
-    "elementary": ("elementary", "sơ cấp"),
-    "continuing (short-course)": ("continuing (short-course)", "đào tạo thường xuyên"),
-    "ethnic minority": ("ethnic minority", "người dân tộc thiểu số"),
-    "other": ("other", "khác"),
+    "experienced people": N_("experienced people"),
+    "non-agricultural": N_("non-agricultural"),
+    "agricultural": N_("agricultural"),
+    "elementary": N_("elementary"),
+    "continuing (short-course)": N_("continuing (short-course)"),
+    "ethnic minority": N_("ethnic minority"),
+    "other": N_("other"),
     # the source counts 'băng rôn' (cloth banners hung across a street) apart from 'banner'
     # (the loanword it prints, a standing banner)
-    "băng rôn": ("cloth street banners", "băng rôn"),
-    "banner": ("standing banners", "banner"),
-    "central budget": ("central budget", "ngân sách trung ương"),
-    "local budget": ("local budget", "ngân sách địa phương"),
-    "development investment (central budget)": (
-        "development investment (central budget)",
-        "vốn đầu tư phát triển (ngân sách trung ương)",
-    ),
-    "recurrent (central budget)": (
-        "recurrent (central budget)",
-        "vốn sự nghiệp (ngân sách trung ương)",
-    ),
+    "băng rôn": N_("cloth street banners"),
+    "banner": N_("standing banners"),
+    "central budget": N_("central budget"),
+    "local budget": N_("local budget"),
+    "development investment (central budget)": N_("development investment (central budget)"),
+    "recurrent (central budget)": N_("recurrent (central budget)"),
 }
 
 # Units of reductions of a rate, and of people and households reached.
@@ -248,12 +212,9 @@ GEOGRAPHY_ALIASES: dict[str, str] = {
 }
 
 
-def text(entry: str | tuple[str, str], language_: str | None = None) -> str:
-    """A vocabulary entry in ``language_`` (default: the page's): an English message marked
-    with ``N_`` (its Vietnamese in the gettext catalogue), or an ``(English, Vietnamese)`` pair.
-    An empty English ("count" has no suffix) is empty in every language."""
-    if isinstance(entry, tuple):
-        return entry[LANGUAGES.index(language_ or language())]
+def text(entry: str, language_: str | None = None) -> str:
+    """A vocabulary entry, an English message marked with ``N_``, in ``language_`` (default:
+    the page's). An empty English ("count" has no suffix) is empty in every language."""
     return translation(entry, language_) if entry else ""
 
 

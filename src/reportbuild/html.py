@@ -7,7 +7,7 @@ host, images are embedded. Every page gets:
 
 - ``<html lang>`` the report's language, and a link to each of its versions in the other
   languages (``profile-bac-kan.vi.html`` beside ``profile-bac-kan.html``), with the page chrome
-  written in the report's language (messages in :mod:`helpers.catalogue.site`);
+  written in the report's language (messages in :data:`CHROME`);
 - a header linking back to the index in its language, and a footer with the data version
   (hash of the data files the render read), the code version (git commit), and how to cite
   the page;
