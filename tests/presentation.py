@@ -78,14 +78,28 @@ def observation_ids_on(soup: BeautifulSoup) -> set[str]:
     return {c.get_text() for c in soup.select("details.prov p.obs-id code")}
 
 
+# The folder of the rendered pages, whose downloads are files beside them (``downloads/``):
+# set by the tests that read rendered pages (a notebook's own output embeds them instead).
+PAGES_DIR: list = []
+
+
+def download_bytes(href: str) -> bytes:
+    """A download's bytes: embedded (``data:text/csv;…;base64,``) or a file beside the pages."""
+    if href.startswith("data:text/csv"):
+        return base64.b64decode(href.split("base64,", 1)[1])
+    if not PAGES_DIR:
+        raise AssertionError(f"download {href} is a file, and no pages folder is set")
+    return (PAGES_DIR[-1] / href).read_bytes()
+
+
 def downloads(tag) -> list[list[dict[str, str]]]:
-    """The CSV downloads inside a tag, decoded."""
+    """The CSV downloads inside a tag, decoded (they start with a BOM, for Excel)."""
     out = []
-    for link in tag.select('a.download[href^="data:text/csv"]'):
-        payload = link["href"].split("base64,", 1)[1]
-        text = base64.b64decode(payload).decode(
-            "utf-8-sig"
-        )  # downloads start with a BOM, for Excel
+    for link in tag.select("a.download[href]"):
+        href = link["href"]
+        if not (href.startswith("data:text/csv") or href.endswith(".csv")):
+            continue
+        text = download_bytes(href).decode("utf-8-sig")
         out.append(list(csv.DictReader(io.StringIO(text))))
     return out
 
@@ -358,4 +372,34 @@ def broken_twin_links(html: str, folder) -> list[str]:
             problems.append(f"twin link {href!r} does not resolve")
         elif page_language(target.read_text(encoding="utf-8")) != link.get("hreflang"):
             problems.append(f"twin link {href!r} is not a page in {link.get('hreflang')!r}")
+    return problems
+
+
+def table_download_mismatches(html: str) -> list[str]:
+    """Tables of facts whose download does not hold exactly the rows the table shows (by the
+    observation ids of its evidence cells; a table cut to its first rows may show fewer)."""
+    problems = []
+    soup = soup_of(html)
+    for number, table in enumerate(soup.find_all("table"), 1):
+        shown = {c.get_text() for c in table.select("details.prov p.obs-id code")}
+        if not shown:
+            continue
+        caption = table.find_next(
+            lambda t: (
+                t.name == "p" and "caption" in (t.get("class") or []) and t.select("a.download")
+            )
+        )
+        if caption is None or caption.find_previous("table") is not table:
+            problems.append(f"table {number}: no download after it")
+            continue
+        cut = False  # a caption without a download between them: "only the first N rows"
+        for paragraph in table.find_all_next("p"):
+            if paragraph is caption:
+                break
+            cut = cut or "caption" in (paragraph.get("class") or [])
+        rows = [r for d in downloads(caption) for r in d]
+        held = {r.get("observation_id", "") for r in rows}
+        if (not cut and held != shown) or (cut and not shown <= held):
+            extra, lacking = sorted(held - shown)[:3], sorted(shown - held)[:3]
+            problems.append(f"table {number}: download holds {extra} not shown, lacks {lacking}")
     return problems

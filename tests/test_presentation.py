@@ -16,6 +16,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def pages(rendered_reports):
+    check.PAGES_DIR.append(rendered_reports)  # their downloads are files beside them
     found = {
         p.name: p.read_text(encoding="utf-8")
         for p in sorted(rendered_reports.glob("*.html"))
@@ -134,6 +135,35 @@ def test_every_downloaded_row_is_a_data_row(pages, dataset):
                 oid = row["observation_id"]
                 assert oid in obs.index, (name, oid)
                 assert float(row["value"]) == pytest.approx(float(obs.loc[oid, "value"]))
+
+
+def test_every_table_download_holds_exactly_its_rows(pages):
+    problems = [f"{name}: {p}" for name, html in pages.items()
+                for p in check.table_download_mismatches(html)]  # fmt: skip
+    assert not problems, "\n".join(problems)
+
+
+def test_a_download_with_a_row_too_many_is_caught(pages, dataset):
+    name, html = next((n, h) for n, h in pages.items() if n.startswith("profile-"))
+    assert not check.table_download_mismatches(html)
+    # the first table's download replaced by one holding one more observation
+    import base64
+
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    table = next(t for t in soup.find_all("table") if t.select("details.prov p.obs-id code"))
+    caption = table.find_next(lambda t: t.name == "p" and "caption" in (t.get("class") or []))
+    link = caption.select_one("a.download")
+    rows = check.download_bytes(link["href"]).decode("utf-8-sig").splitlines()
+    other = dataset.observations["observation_id"].astype(str)
+    shown = {c.get_text() for c in table.select("details.prov p.obs-id code")}
+    extra = next(i for i in other if i not in shown)
+    rows.append(extra + rows[1][rows[1].index(",") :])
+    link["href"] = (
+        "data:text/csv;charset=utf-8;base64," + base64.b64encode("\n".join(rows).encode()).decode()
+    )
+    assert any(extra in p for p in check.table_download_mismatches(str(soup)))
 
 
 def test_developer_text_stays_in_the_notebook(pages):

@@ -98,20 +98,24 @@ def test_reused_kernels_leak_nothing_between_real_reports(reports, tmp_path):
             assert (tmp_path / page.name).read_bytes() == page.read_bytes(), page.name
 
 
-def test_every_embedded_download_loads_with_the_projects_loader(reports, tmp_path):
+def test_every_download_loads_with_the_projects_loader(reports, tmp_path):
     # Issue 17: downloads wrote period_inferred as True/False, which the loader refuses.
-    # Issue 16: they start with a byte-order mark, for Excel; data/ files do not.
-    import base64
+    # Issue 16: they start with a byte-order mark, for Excel; data/ files do not; they are
+    # files beside the page, none embedded in it.
     import re
 
     from helpers.load import load_dataset, read_table
+    from reportbuild.downloads import file_name
 
     stored = load_dataset().observations.set_index("observation_id")
-    pattern = re.compile(r'href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"')
+    pattern = re.compile(r'href="(downloads/[0-9a-f]{16}\.csv)"')
     checked = 0
     for page in sorted(reports.glob("*.html")):
-        for number, payload in enumerate(pattern.findall(page.read_text(encoding="utf-8"))):
-            data = base64.b64decode(payload)
+        text = page.read_text(encoding="utf-8")
+        assert "data:text/csv" not in text, f"{page.name} still embeds a download"
+        for number, href in enumerate(pattern.findall(text)):
+            data = (reports / href).read_bytes()
+            assert href.endswith(file_name(data)), f"{page.name}: {href} holds other bytes"
             assert data.startswith(b"\xef\xbb\xbf"), f"{page.name}, download {number}: no BOM"
             path = tmp_path / f"{page.stem}-{number}.csv"
             path.write_bytes(data)

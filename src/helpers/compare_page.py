@@ -132,7 +132,7 @@ def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None)
     )
     return out + html + display.caption_html(
         tr("Reduction targets against results, by province"), dataset,
-        profile_page.statuses_behind(statuses), "targets by province",
+        profile_page.statuses_behind(statuses, dataset), "targets by province",
     )  # fmt: skip
 
 
@@ -190,7 +190,14 @@ def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -
         rows.append(cells)
     columns = [*compare.FUNDING_DISPLAY, N_("evidence")]
     numeric = [c in NUMERIC_FUNDING for c in columns]
-    behind = select(facts_for(dataset, ids), components=["funding"], units=["VND billion"])
+    # exactly the observations the table's evidence cells name (amounts and the counts of poor
+    # households they are divided by)
+    behind = display.facts_of(
+        dataset,
+        pd.DataFrame(
+            {"observation_ids": [tuple(str(j).split(";")) for j in funding["observation_ids"]]}
+        ),
+    )
     return display.Section(
         out,
         chart,

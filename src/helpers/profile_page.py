@@ -213,7 +213,7 @@ def targets(
         out += display.caption_html(
             tr("Targets against results, {name}", name=name),
             dataset,
-            statuses_behind(statuses),
+            statuses_behind(statuses, dataset),
             tr("targets {name}", name=name),
         )
     table = profile_facts(dataset, geography_id)["targets"]
@@ -275,9 +275,15 @@ def status_cells(dataset: Dataset, s: targets_text.TargetStatus) -> list[str]:
     ]
 
 
-def statuses_behind(statuses: list[targets_text.TargetStatus]) -> pd.DataFrame:
-    """The facts behind a table of targets: each target and the printed result it was judged
-    against (a pace read from the rates names its two rates in the evidence)."""
+def statuses_behind(
+    statuses: list[targets_text.TargetStatus], dataset: Dataset | None = None
+) -> pd.DataFrame:
+    """The facts behind a table of targets: exactly the observations its evidence cells name
+    (each target, and the result it was judged against, or the two rates of a pace read from
+    them). Without ``dataset``: the targets and printed results only, as facts."""
+    if dataset is not None:
+        ids = [i for s in statuses for i in s.evidence_ids()]
+        return display.facts_of(dataset, pd.DataFrame({"observation_id": list(dict.fromkeys(ids))}))
     rows = [s.target for s in statuses]
     rows += [s.result for s in statuses if s.result is not None and not s.result.get("formula")]
     return pd.DataFrame(rows).drop_duplicates("observation_ids") if rows else pd.DataFrame()

@@ -44,6 +44,7 @@ from pathlib import Path
 from helpers import config
 from helpers.names import UnknownGeographyError
 from reportbuild import catalog, durations, fingerprint
+from reportbuild.downloads import remove_unreferenced
 from reportbuild.files import remove_dead_leftovers, remove_leftovers
 from reportbuild.index import INDEX_NAME, write_index
 from reportbuild.outdir import (
@@ -313,6 +314,7 @@ def render_all(reports: Sequence[catalog.Report], out_dir: Path, notebooks_dir: 
                 try:
                     index = write_index(out_dir, data_dir=data, token=token)
                     print(f"index: {index}", file=sys.stderr)
+                    remove_unreferenced(out_dir)  # downloads no page links any more
                     _profile_note(args, "index written")
                 except OSError as error:
                     remove_leftovers(out_dir, token)

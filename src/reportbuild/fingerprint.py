@@ -181,7 +181,7 @@ def page_record(out_dir: Path, slug: str) -> dict:
 def is_up_to_date(report: Report, fingerprint: str, manifest: dict, out_dir: Path) -> bool:
     """True when ``report`` was last rendered from the same inputs and its HTML is still there,
     byte for byte as written (size and sha256 as recorded: a page cut short or edited since is
-    rendered again)."""
+    rendered again), with every download it links (one deleted since renders it again)."""
     entry = manifest.get(report.slug, {})
     if entry.get("fingerprint") != fingerprint:
         return False
@@ -189,7 +189,12 @@ def is_up_to_date(report: Report, fingerprint: str, manifest: dict, out_dir: Pat
     try:
         if path.stat().st_size != entry.get("html_bytes"):
             return False
-        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.get("html_sha256")
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != entry.get("html_sha256"):
+            return False
+        from reportbuild.downloads import missing
+
+        return not missing(out_dir, data.decode("utf-8", errors="replace"))
     except OSError:
         return False
 

@@ -34,6 +34,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportbuild import downloads
 from reportbuild.catalog import Report
 from reportbuild.files import executed_path, html_path, move_atomic, temp_path_for, write_atomic
 from reportbuild.outdir import is_write_failure
@@ -204,9 +205,10 @@ def _render(job: Job, started: float) -> Outcome:
         )
         session.reports += 1
         clock.lap("execute")
-        page = report_html(nb, report, job.stamp)
+        page, files = downloads.split(report_html(nb, report, job.stamp))
         clock.lap("html")
         target = html_path(out_dir, report.slug)
+        downloads.write(out_dir, files, job.run_token)  # before the page that links them
         write_atomic(target, page, job.run_token)
         move_atomic(temp, executed)
         executed_path(out_dir, report.slug, failed=True).unlink(missing_ok=True)
