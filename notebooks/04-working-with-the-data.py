@@ -77,14 +77,16 @@ points = plotting.rate_points(year_end, names)
 points["method"] = points["method"].map({"administrative review": tr("review"),
                                          "household survey": tr("survey")})  # fmt: skip
 colours = {names[g]: plotting.colour_for(g) for g in names}  # each province keeps its colour
-fig, ax = plt.subplots(figsize=(5.3, 4.2), layout="constrained")
+fig, ax = plt.subplots(figsize=(plotting.CHART_WIDTH, 4.2), layout="constrained")
 sns.lineplot(
     points[points["on_line"]], x="x", y="value", hue="name", style="method", units="segment",
     estimator=None, palette=colours, ax=ax,
 )  # fmt: skip
 sns.scatterplot(points, x="x", y="value", hue="name", palette=colours, legend=False, ax=ax)
 ax.set(xlabel="", ylabel=tr("poor households (% of households)"), xticks=range(2021, 2026))
-sns.move_legend(ax, "upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8, title=None)
+sns.move_legend(
+    ax, "upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=plotting.SMALL, title=None
+)
 title = tr("Poor-household rate, year-end results under the 2021–2025 standard.")
 display.show(display.chart(fig, plotting.trajectory_alt(year_end, names), title, dataset, year_end))
 
@@ -110,14 +112,16 @@ shown = verdicts.assign(
     status=verdicts["status"].map(data_page.status_word),
 )
 palette = {data_page.status_word(code): colour for code, colour in plotting.STATUS_COLOURS.items()}
-fig, ax = plt.subplots(figsize=(5.3, 3.4), layout="constrained")
+fig, ax = plt.subplots(figsize=(plotting.CHART_WIDTH, 3.4), layout="constrained")
 sns.histplot(
     shown, y="province", hue="status", multiple="stack", discrete=True, shrink=0.7,
     palette=palette, hue_order=[w for w in palette if w in set(shown["status"])], ax=ax,
 )  # fmt: skip
 ax.set(xlabel=tr("targets"), ylabel="")
 ax.xaxis.get_major_locator().set_params(integer=True)
-sns.move_legend(ax, "upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=8, title=None)
+sns.move_legend(
+    ax, "upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=plotting.SMALL, title=None
+)
 title = tr("Targets by verdict and province.")
 display.show(display.chart(fig, data_page.verdicts_alt(counts), title, dataset, verdicts))
 
@@ -156,10 +160,12 @@ paces[["geography_id", "method", "start_year", "end_year", "start_value", "end_v
 # %%
 display.show_code()
 fall = paces.assign(province=paces["geography_id"].map(names), fall=-paces["pace_pp_per_year"])
-fig, ax = plt.subplots(figsize=(5.3, 2.4), layout="constrained")
+fig, ax = plt.subplots(figsize=(plotting.CHART_WIDTH, 2.4), layout="constrained")
 sns.barplot(fall, y="province", x="fall", hue="province", palette=colours, ax=ax)
 for bars in ax.containers:  # each bar's value, in the page's notation
-    ax.bar_label(bars, labels=[format_number(round(v, 2)) for v in bars.datavalues], fontsize=8)
+    ax.bar_label(
+        bars, labels=[format_number(round(v, 2)) for v in bars.datavalues], fontsize=plotting.SMALL
+    )
 ax.set(xlabel=tr("percentage points per year, fall"), ylabel="")
 title = tr("Average fall per year in the poor-household rate, 2021–2025 standard.")
 display.show(display.chart(fig, data_page.paces_alt(paces, names), title, dataset, paces))

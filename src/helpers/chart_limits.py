@@ -9,6 +9,7 @@ table beside the chart and the CSV download keep every row: only the drawing is 
 from __future__ import annotations
 
 import functools
+import textwrap
 from collections.abc import Callable
 
 from helpers.format import format_number
@@ -34,7 +35,9 @@ def bounded_rows(plot: Callable) -> Callable:
             shown=format_number(MAX_CHART_ROWS),
             total=format_number(total),
         )
-        figure.text(0.01, 0.002, note, fontsize=8, style="italic", ha="left", va="bottom")
+        # wrapped to a phone-wide chart, in the charts' smallest size (helpers.plotting.MIN_FONT)
+        note = textwrap.fill(note, 44)
+        figure.text(0.01, 0.002, note, fontsize=8.5, style="italic", ha="left", va="bottom")
         return figure
 
     return bounded

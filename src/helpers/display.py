@@ -442,6 +442,7 @@ def figure_png(figure, dpi: int = CHART_DPI) -> bytes:
     the figure closed. Same figure, same bytes."""
     import matplotlib.pyplot as plt
 
+    _fit_phone_column(figure)
     buffer = io.BytesIO()
     # no compression: the PNG is decoded again at once and saved, optimised, by _palette_png
     figure.savefig(
@@ -449,6 +450,39 @@ def figure_png(figure, dpi: int = CHART_DPI) -> bytes:
     )
     plt.close(figure)
     return _palette_png(buffer.getvalue(), dpi)
+
+
+# The widest a chart is saved, in inches: 350 CSS px, inside a 390 px phone's 366 px column, so
+# that a phone shows it at its own size and its text as drawn (issue 16).
+MAX_CHART_WIDTH_IN = 3.65
+
+
+def _saved_width(figure) -> float:
+    """The width in inches ``savefig`` will give ``figure`` (its tight box and padding when the
+    figure is saved with ``bbox_inches="tight"``, else its own width)."""
+    import matplotlib as mpl
+
+    if mpl.rcParams["savefig.bbox"] != "tight":
+        return figure.get_figwidth()
+    figure.canvas.draw()
+    box = figure.get_tightbbox(figure.canvas.get_renderer())
+    return box.width + 2 * mpl.rcParams["savefig.pad_inches"]
+
+
+def _fit_phone_column(figure, limit: float = MAX_CHART_WIDTH_IN) -> None:
+    """Narrow ``figure`` until it saves at most ``limit`` inches wide: labels and values written
+    beside the axes (a bar's value, a long category) can take a chart past its set width, and a
+    phone would then shrink the whole chart and its text. The text keeps its size; the axes
+    give way (the figure's layout draws them again)."""
+    least = 0.85 * figure.get_figwidth()  # past this the axes would be crushed: leave it
+    for _ in range(6):
+        over = _saved_width(figure) - limit
+        if over <= 0.005:
+            return
+        width, height = figure.get_size_inches()
+        if width <= least:
+            return
+        figure.set_size_inches(max(width - over - 0.01, least), height)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,11 @@ STATUS_COLOURS = {
 }
 
 FONT = "DejaVu Sans"
-CHART_WIDTH = 5.3  # inches: drawn at 144 dpi and shown at half its pixels, it fits a 390 px phone
+# inches: shown at 96 CSS px an inch, a chart is 355 px wide and fits a 390 px phone's 366 px
+# column unshrunk, so its smallest text (MIN_FONT points) is 11.3 CSS px there (issue 16).
+CHART_WIDTH = 3.7
+MIN_FONT = 8.5  # points: the smallest text a chart draws
+SMALL = MIN_FONT
 
 
 def apply_theme() -> None:
@@ -74,10 +78,14 @@ def apply_theme() -> None:
     mpl.rcParams.update(
         {
             "font.family": FONT,
-            "font.size": 10,
-            "axes.titlesize": 11,
+            "font.size": 9.5,
+            "axes.titlesize": 10.5,
+            "figure.titlesize": 10.5,
             "axes.titleweight": "bold",
-            "axes.labelsize": 10,
+            "axes.labelsize": 9.5,
+            "xtick.labelsize": SMALL,
+            "ytick.labelsize": SMALL,
+            "legend.fontsize": SMALL,
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.grid": True,
@@ -232,7 +240,7 @@ def plot_bounds(
     With ``names`` (geography id -> name) rows are labelled by geography and indicator.
     """
     n = len(facts_table)
-    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.62 * n + 2.1), layout="constrained")
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.8 * n + 2.1), layout="constrained")
     values = pd.concat([facts_table["low"], facts_table["high"]]).dropna()
     top = float(values.max()) if len(values) else 1.0
     arrow = 0.18 * top
@@ -248,18 +256,18 @@ def plot_bounds(
                     va="center", fontsize=9)  # fmt: skip
         geo = names.get(str(fact["geography_id"])) if names else None
         prefix = f"{geo}: {fact.get('label', '')}" if geo else None
-        labels.append(_wrap(fact_label(fact, prefix)))
-    ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=8)
+        labels.append(_wrap(fact_label(fact, prefix), ROW_LABEL_WIDTH))
+    _labels_above(ax, range(n - 1, -1, -1), labels)
     ax.set_xlim(0, top * 2.0)  # room for the value written after each marker or arrow
     _value_axis(ax.xaxis)
-    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_ylim(-0.5, n - 0.05)
     ax.set_xlabel(xlabel)
-    fig.suptitle(_wrap(title, 52), x=0.01, ha="left", fontweight="bold", fontsize=11)
+    fig.suptitle(_wrap(title, 36), x=0.01, ha="left", fontweight="bold", fontsize=10.5)
     handles = legend_handles_for(facts_table)
     if names:
         present = dict.fromkeys(facts_table["geography_id"].astype(str))
         handles += [Patch(color=colour_for(g, parents), label=names.get(g, g)) for g in present]
-    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=8)
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=SMALL)
     return fig
 
 
@@ -277,7 +285,20 @@ def legend_handles_for(facts_table: pd.DataFrame) -> list:
     return [h for h, u in zip(bounds_legend_handles(), used, strict=True) if u]
 
 
-LABEL_WIDTH = 28  # characters per line of a row label: the labels take at most ~2 in
+LABEL_WIDTH = 22  # characters per line of a row label: the labels take at most ~2 in
+ROW_LABEL_WIDTH = 46  # characters per line of a label written above its row (the full width)
+
+
+def _labels_above(ax, rows, labels, gap: float = 0.22) -> None:
+    """Write each row's label above it, from the axes' left edge, instead of as a tick label
+    beside it: on a phone-wide chart the labels then take the chart's width, not the bars'."""
+    from matplotlib.transforms import blended_transform_factory
+
+    ax.set_yticks([])
+    place = blended_transform_factory(ax.transAxes, ax.transData)
+    for y, label in zip(rows, labels, strict=True):
+        ax.text(0.0, y + gap, label, transform=place, va="bottom", ha="left", fontsize=SMALL,
+                linespacing=1.1)  # fmt: skip
 
 
 def _wrap(label: str, width: int = LABEL_WIDTH) -> str:
@@ -324,16 +345,21 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
     """
     keys = ["indicator_id", "breakdown_by", "period_start", "period_end", "kind", "source_id"]
     groups = [g for _, g in parts.groupby(keys, sort=False, dropna=False, observed=True)]
-    heights = [0.42 * len(g) + 0.9 for g in groups]
+    heights = [0.55 * len(g) + 0.9 for g in groups]
     fig, axes = plt.subplots(len(groups), 1, figsize=(CHART_WIDTH, sum(heights) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": heights},
                              layout="constrained")  # fmt: skip
     for ax, group in zip(axes[:, 0], groups, strict=True):
-        labels = [_wrap(vlabel(BREAKDOWN_LABELS, b)) for b in group["breakdown"]][::-1]
+        labels = [_wrap(vlabel(BREAKDOWN_LABELS, b), ROW_LABEL_WIDTH)
+                  for b in group["breakdown"]][::-1]  # fmt: skip
         values = group["value"].to_numpy()[::-1]
         top = float(pd.concat([group["low"], group["high"]]).max())
         hollow = _is_target(group["kind"].iloc[0])
-        ax.barh(labels, values, color="white" if hollow else colour, edgecolor=colour, lw=1.5)
+        rows = range(len(values))
+        ax.barh(rows, values, height=0.45, color="white" if hollow else colour, edgecolor=colour,
+                lw=1.5)  # fmt: skip
+        _labels_above(ax, rows, labels, gap=0.27)
+        ax.set_ylim(-0.4, len(values) - 0.1)
         for y, (_, fact) in enumerate(group.iloc[::-1].iterrows()):
             if fact["qualifier"] not in ("exact", "about"):
                 draw_fact(ax, y, fact, colour, 0.15 * top)
@@ -358,7 +384,7 @@ def plot_parts(parts: pd.DataFrame, colour: str, title: str) -> plt.Figure:
             fontsize=9.5,
         )
         ax.set_xlabel(unit)
-    fig.suptitle(title, x=0.02, ha="left", fontweight="bold")
+    fig.suptitle(_wrap(title, 36), x=0.02, ha="left", fontweight="bold")
     return fig
 
 
@@ -369,7 +395,7 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
 
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    codes.index = [_wrap(label, 46) for label in codes.index]
+    codes.index = [_wrap(label, 24) for label in codes.index]
     codes.columns = [str(c).replace(" ", "\n") for c in codes.columns]
     lines = sum(label.count("\n") + 1 for label in codes.index)
     fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.14 * lines + 0.1 * len(codes) + 2.2),
@@ -382,14 +408,15 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
     ax.grid(False)
     ax.set_xlabel("")
     ax.set_ylabel("")
-    ax.tick_params(axis="y", labelsize=7, length=0)
-    ax.tick_params(axis="x", labelsize=8, length=0, rotation=0)
+    ax.tick_params(axis="y", labelsize=SMALL, length=0)
+    ax.tick_params(axis="x", labelsize=SMALL, length=0, rotation=0)
     handles = [
-        Patch(facecolor=c, edgecolor="#999999", label=tr(level))
+        Patch(facecolor=c, edgecolor="#999999", label=_wrap(tr(level), 40))
         for level, c in COVERAGE_COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.005), ncol=1, fontsize=8)
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11)
+    # under the whole chart, from its left edge (under the axes it would run past a phone's width)
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=SMALL)
+    fig.suptitle(_wrap(title, 36), x=0.01, ha="left", fontweight="bold", fontsize=10.5)
     return fig
 
 
@@ -521,8 +548,8 @@ def plot_trajectory(
     n_geo = points["geography_id"].nunique()
     n_styles = len(points[["standard", "method"]].drop_duplicates())
     n_targets = 0 if targets is None else len(targets)
-    legend_rows = -(-(n_geo + n_styles + n_targets) // 2)
-    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 3.3 + 0.2 * legend_rows), layout="constrained")
+    legend_rows = n_geo + n_styles + n_targets  # one column: a phone-wide chart
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 3.3 + 0.19 * legend_rows), layout="constrained")
     if not line.empty:
         sns.lineplot(
             data=line, x="x", y="value", hue="name", style="method", units="segment",
@@ -537,9 +564,9 @@ def plot_trajectory(
     for _, series in points.groupby("series", sort=False):
         last = series.iloc[-1]
         ax.annotate(
-            _point_text(last, short=True),
+            _point_text(last, short=True).replace(", ", ",\n", 1),  # "17,46%,\nto 9/2025"
             (float(last["x"]), float(last["value"])),
-            xytext=(4, 4), textcoords="offset points", fontsize=9,
+            xytext=(4, 4), textcoords="offset points", fontsize=SMALL, linespacing=1.0,
             color=colour_for(last["geography_id"]),
         )  # fmt: skip
     handles = [Line2D([], [], color=palette[n], lw=2.5, label=n) for n in palette]
@@ -571,28 +598,29 @@ def plot_trajectory(
     lo, hi = (int(min(xs)), int(max(xs) + 0.999)) if xs else (2021, 2025)
     if lo <= STANDARD_BREAK <= hi:
         ax.axvline(STANDARD_BREAK, color="#999999", lw=1, ls=":")
-        ax.text(
+        ax.text(  # at the foot of the line, left of it: clear of the rates' last labels
             STANDARD_BREAK,
-            1.0,
-            tr(" standard changes\n (Decree 07/2021)"),
+            0.015,
+            tr(" standard changes\n (Decree 07/2021)").replace("\n ", "\n").strip() + " ",
             transform=ax.get_xaxis_transform(),
-            fontsize=8.5,
-            va="top",
+            fontsize=SMALL,
+            va="bottom",
+            ha="right",
             color="#555555",
         )
     # a label every year up to eight years; beyond, every other year (the latest labelled), so
     # that four-digit years never run together on a 5.3 in chart
     step = 1 if hi - lo < YEAR_LABELS else 2
     ax.set_xticks(sorted(range(hi, lo - 1, -step)))
-    ax.set_xlim(lo - 0.5, hi + 0.9)
+    ax.set_xlim(lo - 0.5, hi + 1.6)  # room for the last value's label
     ax.set_ylim(bottom=0)
     _value_axis(ax.yaxis)
     ax.set_xlabel("")
     ax.set_ylabel(tr("poor households (% of households)"))
     ax.grid(axis="y")
-    ncol = 2 if max(len(h.get_label()) for h in handles) <= 30 else 1  # fits 5.3 in
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=ncol,
-              fontsize=8.5)  # fmt: skip
+    for handle in handles:  # one column, each entry within the chart's width
+        handle.set_label(_wrap(handle.get_label(), 40))
+    fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=SMALL)
     return fig
 
 
@@ -653,7 +681,7 @@ def plot_funding(funding: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
             value = values.iloc[y]
             if pd.isna(value):
                 ax.annotate(tr("not reported"), (0, y), xytext=(3, 0), textcoords="offset points",
-                            va="center", fontsize=7.5, color="#777777")  # fmt: skip
+                            va="center", fontsize=SMALL, color="#777777")  # fmt: skip
                 continue
             fact = {"kind": r["kind"], "qualifier": str(r["qualifier"]), "value": value,
                     "low": value, "high": value}  # fmt: skip
@@ -668,16 +696,16 @@ def plot_funding(funding: pd.DataFrame, names: dict[str, str]) -> plt.Figure:
             decimals = 1 if unit else 2
             text = format_quantity(round(value, decimals), "count", fact["qualifier"])
             ax.annotate(text, (edge, y), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=8)  # fmt: skip
+                        va="center", fontsize=SMALL)  # fmt: skip
         ax.set_xlim(0, top * 1.6)
         ax.set_axisbelow(True)
         _value_axis(ax.xaxis)
         ax.set_xlabel(_wrap(label, 28), fontsize=9)
         ax.grid(axis="y", visible=False)
-    axes[0].set_yticks(range(len(rows)), labels, fontsize=8)
+    axes[0].set_yticks(range(len(rows)), labels, fontsize=SMALL)
     axes[0].invert_yaxis()
     fig.suptitle(tr("The programme's own allocation"), x=0.01, ha="left", fontweight="bold",
-                 fontsize=11)  # fmt: skip
+                 fontsize=10.5)  # fmt: skip
     return fig
 
 

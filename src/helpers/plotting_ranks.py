@@ -19,9 +19,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from helpers.i18n import tr
-from helpers.plotting import _value_axis, apply_theme, colour_for
+from helpers.plotting import CHART_WIDTH, SMALL, _value_axis, apply_theme, colour_for
 
-WIDTH_IN = 5.5
+WIDTH_IN = CHART_WIDTH
 HEIGHT_IN = 3.9
 DPI = 144
 FAINT = "#B8B8B8"
@@ -42,7 +42,7 @@ def _mark_breaks(ax, ranks: pd.DataFrame, position: dict, top: bool) -> None:
         x = position[(int(row.year), str(row.source_id))] - 0.5
         ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
         ax.text(x + 0.06, 0.99 if top else 0.02, _line_label(row.poverty_line),
-                transform=ax.get_xaxis_transform(), fontsize=7.5,
+                transform=ax.get_xaxis_transform(), fontsize=SMALL,
                 va="top" if top else "bottom", color="#555555")  # fmt: skip
 
 
@@ -79,13 +79,13 @@ def plot_ranks(
                color=NATION_COLOUR, lw=2, zorder=3)  # fmt: skip
     for row in mine.itertuples():
         ax.annotate(f"{int(row.rank)}/{int(row.n_ranked)}", (row.x, float(row.value)),
-                    xytext=(5, 3), textcoords="offset points", fontsize=8, color=colour,
+                    xytext=(5, 3), textcoords="offset points", fontsize=SMALL, color=colour,
                     zorder=5)  # fmt: skip
     _mark_breaks(ax, ranks, position, top=True)
     first = keys.iloc[0] if len(keys) else None
     if first is not None:
         line0 = ranks.loc[ranks["year"] == first["year"], "poverty_line"].iloc[0]
-        ax.text(-0.45, 0.99, _line_label(line0), transform=ax.get_xaxis_transform(), fontsize=7.5,
+        ax.text(-0.45, 0.99, _line_label(line0), transform=ax.get_xaxis_transform(), fontsize=SMALL,
                 va="top", color="#555555")  # fmt: skip
     ax.set_xticks(range(len(keys)))
     ax.set_xticklabels([str(int(y)) for y in keys["year"]], fontsize=8.5)
@@ -124,7 +124,7 @@ def plot_ranks(
             label=names.get("vn", tr("nation")),
         ),  # fmt: skip
     ]
-    ax.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1),
+    ax.legend(handles=handles, fontsize=SMALL, loc="upper center", bbox_to_anchor=(0.5, -0.1),
               ncol=2)  # fmt: skip
     fig.tight_layout()
     return fig
@@ -172,7 +172,7 @@ def plot_rank_lines(ranks: pd.DataFrame, names: dict[str, str] | None = None) ->
     ax.set_ylim(top + 2, 0.5)  # rank 1 at the top
     ax.set_ylabel(tr("rank (1 = highest rate)"))
     ax.grid(axis="x", visible=False)
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    ax.legend(fontsize=SMALL, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
     fig.tight_layout()
     return fig
 
