@@ -166,6 +166,24 @@ def test_a_download_with_a_row_too_many_is_caught(pages, dataset):
     assert any(extra in p for p in check.table_download_mismatches(str(soup)))
 
 
+def _dangling_anchors(html: str) -> set[str]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    return {a["href"][1:] for a in soup.select('a[href^="#"]') if a["href"][1:] not in ids}
+
+
+def test_every_evidence_link_reaches_its_source_on_the_page(pages):
+    # issue 16: a figure's evidence names its source by a link to the Sources section, where
+    # the source's title and address are given once
+    assert any('href="#source-' in html for html in pages.values())
+    dangling = {name: sorted(_dangling_anchors(html)) for name, html in pages.items()}
+    assert not any(dangling.values()), {k: v for k, v in dangling.items() if v}
+    name, html = next(iter(pages.items()))
+    assert _dangling_anchors(html.replace('id="source-', 'id="gone-', 1))
+
+
 def test_developer_text_stays_in_the_notebook(pages):
     for name, html in pages.items():
         text = check._content(check.soup_of(html)).get_text(" ")

@@ -26,7 +26,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from helpers.facts import Dataset, fact_text
-from helpers.format import format_date, format_number, is_missing, not_reported
+from helpers.format import format_number, is_missing, not_reported
 from helpers.i18n import language, tr, tr_n
 from helpers.provenance import tier as source_tier
 from helpers.sources import discrepancies, short_source, source_row, sources_used
@@ -176,22 +176,14 @@ def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
 # --- evidence ------------------------------------------------------------------------------------
 
 
-def _source_line(dataset: Dataset, source_id: str) -> str:
+def _source_link(dataset: Dataset, source_id: str) -> str:
+    """The evidence's line on its source: the tier and a link to the source's full entry (title,
+    address, how it was dated) in the page's Sources section, which gives it once per page."""
     row = source_row(dataset, source_id)
     tier = source_tier(dataset, source_id, row.get("verification"))
-    publisher = esc(short_source(dataset, source_id))
-    title = "" if is_missing(row.get("title")) else f' <cite lang="vi">{esc(row["title"])}</cite>'
-    how = ""
-    if is_missing(row.get("date_published")) and not is_missing(row.get("date_note")):
-        how = " " + esc(tr("Date:")) + f" {data_field(row, 'date_note')}."
-    url = row.get("url")
-    link = ""
-    if tier == "cited" and not is_missing(url) and str(url).startswith(("https://", "http://")):
-        accessed = row.get("date_accessed")
-        read = "" if is_missing(accessed) else esc(tr(", read {date}", date=format_date(accessed)))
-        link = f' <a href="{esc(url)}" rel="nofollow noopener">{esc(url)}</a>{read}.'
     badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
-    return f"{badge} {publisher}{title}.{how}{link}"
+    name = esc(short_source(dataset, source_id))
+    return f'{badge} <a href="#source-{esc(source_id)}">{name}</a>'
 
 
 def _discrepancy_lines(dataset: Dataset, obs: pd.Series) -> list[str]:
@@ -321,7 +313,7 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
         location = row.get("location")
         if not is_missing(location) and str(location).strip():
             body.append("<p>" + esc(tr("Where:")) + f" {data_field(row, 'location')}.</p>")
-        body.append(f"<p>{_source_line(dataset, str(row['source_id']))}</p>")
+        body.append(f"<p>{_source_link(dataset, str(row['source_id']))}</p>")
         method = row.get("method")
         if not is_missing(method) and str(method) in METHOD_LABELS:
             body.append("<p>" + esc(tr("Method:")) + f" {esc(vlabel(METHOD_LABELS, method))}.</p>")
