@@ -49,8 +49,10 @@ def drawn(dataset):
     with using("vi"):  # the longer words
         for gid in ids:
             page = f"profile {gid}"
-            sections = (profile_page.rates, profile_page.targets, profile_page.money,
-                        profile_page.people, profile_page.other, profile_page.components)  # fmt: skip
+            sections = (
+                profile_page.rates, profile_page.targets, profile_page.money,
+                profile_page.people, profile_page.other, profile_page.components,
+            )  # fmt: skip
             for section in sections:
                 section(dataset, gid)
             ranks_page.profile_section(dataset, gid)
