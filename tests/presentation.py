@@ -15,6 +15,7 @@ from itertools import combinations
 
 from bs4 import BeautifulSoup
 
+from helpers import vocabulary
 from helpers.format import format_number
 from helpers.i18n import LANGUAGES
 from helpers.vocabulary import KIND_LABELS, QUALIFIER_WORDS
@@ -227,7 +228,10 @@ def unlabelled_kinds(html: str, dataset) -> list[str]:
     for row in soup_of(html).select('tr[class^="kind-"]'):
         kind = row["class"][0].removeprefix("kind-")
         cells = [td.get_text(" ", strip=True) for td in row.find_all("td", recursive=False)]
-        if kind != "actual" and KIND_LABELS.get(kind, (kind, kind))[index] not in cells:
+        shown = (
+            vocabulary.text(KIND_LABELS[kind], LANGUAGES[index]) if kind in KIND_LABELS else kind
+        )
+        if kind != "actual" and shown not in cells:
             problems.append(f"a {kind} row does not say so: {cells[:3]}")
     return problems
 
@@ -246,7 +250,8 @@ def lost_qualifiers(html: str, dataset) -> list[str]:
         shown = _content(soup_of(str(row))).get_text(" ")
         for oid in ids & set(obs.index):
             qualifier = str(obs.loc[oid, "qualifier"])
-            word = QUALIFIER_WORDS.get(qualifier, ("", ""))[index].strip()
+            entry = QUALIFIER_WORDS.get(qualifier, "")
+            word = vocabulary.text(entry, LANGUAGES[index]).strip()
             if qualifier in ("over", "at least", "below", "about") and word not in shown:
                 problems.append(f"{oid}: printed '{qualifier}', shown without '{word}'")
             excerpt = str(obs.loc[oid, "excerpt"])
