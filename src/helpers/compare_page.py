@@ -16,8 +16,9 @@ from helpers.analysis import trajectories
 from helpers.compare import header as h
 from helpers.display import Column, esc, kind_label
 from helpers.facts import Dataset, facts_for, select
+from helpers.format import format_number
 from helpers.geo import geography_name
-from helpers.i18n import N_, tr
+from helpers.i18n import N_, tr, tr_n
 from helpers.sources import sources_used
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
@@ -261,29 +262,59 @@ def merger(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) 
         return out + display.paragraph(
             tr("No indicator is reported for both members of a merged pair."), "empty"
         )
+    # The comparable pairs, in full with their evidence; the rest counted by reason; every pair
+    # in the download (issue 16: a 222-row table was 106 phone screens).
+    comparable = pairs[pairs["is_comparable"].astype(bool)]
+    others = pairs[~pairs["is_comparable"].astype(bool)]
+    out += display.paragraph(
+        tr(
+            "{n} pairs of figures share an indicator; {k} of them are comparable (same kind, "
+            "period, standard and method) and are listed below. The other {m} are not, for "
+            "these reasons:",
+            n=format_number(len(pairs)),
+            k=format_number(len(comparable)),
+            m=format_number(len(others)),
+        )
+    )
+    if len(others):
+        reasons = others["comparable"].value_counts()
+        out += display.table_html(
+            [[esc(r), esc(format_number(int(n)))] for r, n in reasons.items()],
+            [tr("why not comparable"), tr("pairs")],
+            [False, True],
+        )
+    everything = pairs[[*compare.MERGER_DISPLAY, "observation_ids"]].rename(
+        columns={c: tr(c) for c in compare.MERGER_DISPLAY}
+    )
+    download = display.csv_download(everything, "merger pairs", tr("every pair, comparable or not"))
+    out += f'<p class="caption">{download}</p>'
+    if comparable.empty:
+        return out
     rows = []
-    for _, p in pairs.iterrows():
-        klass = "" if p["is_comparable"] else "not-comparable"
-        cells = [esc(p[c]) for c in compare.MERGER_DISPLAY]
+    for _, p in comparable.iterrows():
+        cells = [esc(p[c]) for c in compare.MERGER_DISPLAY if c != N_("comparable")]
         cells.append(display.evidence_html(dataset, str(p["observation_ids"]).split(";")))
-        rows.append((cells, klass))
-    table = display.table_html(
-        [r for r, _ in rows], [h(c) for c in [*compare.MERGER_DISPLAY, N_("evidence")]],
-        row_classes=[k for _, k in rows],
-    )  # fmt: skip
-    obs_ids = ";".join(pairs["observation_ids"]).split(";")
-    behind = facts_for(dataset, ids)
-    behind = behind[
-        behind["observation_ids"].apply(lambda j: bool(set(j.split(";")) & set(obs_ids)))
-    ]
+        rows.append(cells)
+    shown = [c for c in compare.MERGER_DISPLAY if c != N_("comparable")]
+    table = display.table_html(rows, [h(c) for c in [*shown, N_("evidence")]])
+    obs_ids = ";".join(comparable["observation_ids"]).split(";")
+    behind = display.facts_of(dataset, pd.DataFrame({"observation_id": obs_ids}))
     return (
         out
-        + table
+        + display.folded(
+            tr_n(
+                "Show the comparable pair, with its evidence",
+                "Show the {n} comparable pairs, with their evidence",
+                len(comparable),
+                n=format_number(len(comparable)),
+            ),
+            table,
+        )
         + display.caption_html(
-            tr("Figures of the members of each merged province, paired"),
+            tr("Comparable figures of the members of each merged province, paired"),
             dataset,
             behind,
-            "merger pairs",
+            "comparable merger pairs",
         )
     )
 

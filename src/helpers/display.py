@@ -391,6 +391,12 @@ def caption_html(title: str, dataset: Dataset, facts_table: pd.DataFrame, name: 
 MAX_TABLE_ROWS = 200
 
 
+def folded(summary: str, html: str, klass: str = "more") -> str:
+    """``html`` folded under a one-line ``summary`` (``<details>``): what a reader on a phone
+    opens when wanted, a chart and its sentence staying in view (issue 16, page length)."""
+    return f'<details class="{esc(klass)}"><summary>{esc(summary)}</summary>{html}</details>'
+
+
 def facts_table_html(
     dataset: Dataset,
     facts_table: pd.DataFrame,
@@ -398,8 +404,12 @@ def facts_table_html(
     title: str,
     empty: str,
     row_classes: Sequence[str] | None = None,
+    fold: bool = True,
 ) -> str:
-    """A table with one row per fact, an evidence cell per row, its caption and its download."""
+    """A table with one row per fact, an evidence cell per row, its caption and its download.
+
+    ``fold``: the table is folded under "Show the N figures, with their evidence"; its caption
+    and download stay in view."""
     if facts_table.empty:
         return f'<p class="empty">{esc(empty)}</p>'
     headers = [c.header for c in columns] + [tr("evidence")]
@@ -419,6 +429,16 @@ def facts_table_html(
                 total=format_number(len(facts_table)),
             ),
             "caption",
+        )
+    if fold:
+        table = folded(
+            tr_n(
+                "Show the figure, with its evidence",
+                "Show the {n} figures, with their evidence",
+                len(facts_table),
+                n=format_number(len(facts_table)),
+            ),
+            table,
         )
     return table + caption_html(title, dataset, facts_table, title)
 
@@ -722,7 +742,13 @@ def sources_html(dataset: Dataset, source_ids: Iterable[str]) -> str:
         )
     if not items:
         return '<p class="empty">' + esc(tr("No source is cited on this page.")) + "</p>"
-    return f'<ol class="sources">{"".join(items)}</ol>'
+    listing = f'<ol class="sources">{"".join(items)}</ol>'
+    return folded(
+        tr_n("Show the source in full", "Show the {n} sources in full", len(items),
+             n=format_number(len(items))),
+        listing,
+        "more sources",
+    )  # fmt: skip
 
 
 def kind_label(kind: object) -> str:
