@@ -47,12 +47,6 @@ display.show(profile_page.header(dataset, geo_id, rendered))
 # %% tags=["remove-input"]
 display.show(profile_page.key_figures(dataset, geo_id))
 
-# %% tags=["remove-input"]
-display.show(profile_page.findings(dataset, geo_id))
-
-# %% tags=["remove-input"]
-display.show(methods_box.methods_box(dataset, [geo_id]))
-
 # %% [markdown] tags=["remove-cell"]
 # ## Poverty rates
 #
@@ -67,6 +61,12 @@ rates  # noqa: B018
 
 # %% tags=["remove-input"]
 display.show(profile_page.rates(dataset, geo_id, table=rates))
+
+# %% tags=["remove-input"]
+display.show(profile_page.findings(dataset, geo_id))
+
+# %% tags=["remove-input"]
+display.show(methods_box.methods_box(dataset, [geo_id]))
 
 # %% [markdown] tags=["remove-cell"]
 # ## Among all provinces

@@ -131,6 +131,12 @@ def targets(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None)
     html = display.table_html(
         rows, [h(c) for c in columns], [False, False, False, True, True, False, False, False]
     )
+    html = display.folded(
+        tr_n("Show the target, its verdict and why",
+             "Show the {n} targets, their verdicts and why",
+             len(rows), n=format_number(len(rows))),
+        html,
+    )  # fmt: skip
     return out + html + display.caption_html(
         tr("Reduction targets against results, by province"), dataset,
         profile_page.statuses_behind(statuses, dataset), "targets by province",
@@ -202,7 +208,15 @@ def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -
     return display.Section(
         out,
         chart,
-        display.table_html(rows, [h(c) for c in columns], numeric),
+        display.folded(
+            tr_n(
+                "Show the amount, with its evidence",
+                "Show the {n} amounts, with their evidence",
+                len(rows),
+                n=format_number(len(rows)),
+            ),
+            display.table_html(rows, [h(c) for c in columns], numeric),
+        ),  # fmt: skip
         display.caption_html(
             tr("Funding per programme year and per poor household"), dataset, behind, "funding"
         ),

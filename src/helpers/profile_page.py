@@ -123,14 +123,18 @@ def rates(
     facts_table = profile_facts(dataset, geography_id)["rates"]
     if table is None:
         table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
+    # the chart right under the heading (and so under the key figures), the reading after it
     out = display.section_html(
-        tr("Poverty rates: how many households are poor, and how has that changed?"),
+        tr("Poverty rates: how many households are poor, and how has that changed?")
+    )
+    after = display.paragraph(
         tr(
             "Rates under the 2016–2020 standard (Decision 59/2015/QĐ-TTg) and the 2021–2025 "
             "multidimensional standard (Decree 07/2021/NĐ-CP) are different measures: they are "
             "never joined into one line. Administrative review counts and household-survey "
             "estimates are separate lines too."
         ),
+        "intro",
     )
     drawn = chart_rates(table, geography_id)
     chart = None
@@ -159,6 +163,7 @@ def rates(
     return display.Section(
         out,
         chart,
+        after,
         display.facts_table_html(
             dataset,
             facts_table,
@@ -209,7 +214,12 @@ def targets(
         rows = [status_cells(dataset, s) for s in statuses]
         headers = [tr("target"), tr("when"), tr("target value"), tr("result"), tr("status"),
                    tr("why"), tr("evidence")]  # fmt: skip
-        out += display.table_html(rows, headers, [False, False, True, True, False, False, False])
+        out += display.folded(
+            tr_n("Show the target, its verdict and why",
+                 "Show the {n} targets, their verdicts and why",
+                 len(rows), n=format_number(len(rows))),
+            display.table_html(rows, headers, [False, False, True, True, False, False, False]),
+        )  # fmt: skip
         out += display.caption_html(
             tr("Targets against results, {name}", name=name),
             dataset,
@@ -393,7 +403,10 @@ def components(dataset: Dataset, geography_id: str) -> str:
     heading = display.section_html(
         tr("The seven component projects: which does each source cover?")
     )
-    return heading + display.frame_html(table.rename(columns=headers))
+    return heading + display.folded(
+        tr("Show what the sources say of each project"),
+        display.frame_html(table.rename(columns=headers)),
+    )
 
 
 def places(dataset: Dataset, geography_id: str, rendered: dict[str, str]) -> str:
@@ -442,7 +455,19 @@ def gaps(dataset: Dataset, geography_id: str) -> str:
             name=name,
         )
     )
-    return heading + head + display.bullets(lines, "gaps")
+    return (
+        heading
+        + head
+        + display.folded(
+            tr_n(
+                "Show the indicator",
+                "Show the {n} indicators",
+                len(table),
+                n=format_number(len(table)),
+            ),
+            display.bullets(lines, "gaps"),
+        )
+    )
 
 
 def sources(dataset: Dataset, geography_id: str, reference: str | None = "vn") -> str:

@@ -133,7 +133,7 @@ def profile_section(
     )
     return display.Section(
         out, display.paragraph(profile_sentence(dataset, geography_id, table)), chart,
-        rank_table(table),
+        display.folded(tr("Show the rank of each year"), rank_table(table)),
     )  # fmt: skip
 
 
