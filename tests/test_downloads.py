@@ -19,10 +19,16 @@ def test_split_moves_each_download_to_a_file_named_by_its_bytes():
     page = f"<p>{_link(one, 'first.csv')}</p><p>{_link(two)}</p><p>{_link(one)}</p>"
     out, files = downloads.split(page)
     name = hashlib.sha256(one).hexdigest()[:16] + ".csv"  # computed here, not by the module
-    assert files[name] == one and len(files) == 2
+    assert files[f"downloads/{name}"] == one and len(files) == 2
     assert "data:text/csv" not in out
     assert f'download="first.csv" href="downloads/{name}"' in out  # the saved name is kept
     assert downloads.linked(out) == set(files)
+    png = b"\x89PNG\r\n\x1a\nchart"
+    img = f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="a">'
+    out, files = downloads.split(img)
+    (path,) = files
+    assert path == "images/" + hashlib.sha256(png).hexdigest()[:16] + ".png"
+    assert out == f'<img src="{path}" alt="a">' and files[path] == png
 
 
 def test_write_then_missing_then_cleanup(tmp_path):
@@ -33,14 +39,14 @@ def test_write_then_missing_then_cleanup(tmp_path):
     downloads.write(tmp_path, files)
     assert downloads.missing(tmp_path, page) == []
     (name,) = files
-    assert (tmp_path / "downloads" / name).read_bytes() == data  # byte for byte, BOM kept
-    (tmp_path / "downloads" / name).write_bytes(b"edited")
+    assert (tmp_path / name).read_bytes() == data  # byte for byte, BOM kept
+    (tmp_path / name).write_bytes(b"edited")
     assert downloads.missing(tmp_path, page) == [name]  # other bytes: missing
     downloads.write(tmp_path, files)
     stale = tmp_path / "downloads" / "0123456789abcdef.csv"
     stale.write_bytes(b"old")
     assert downloads.remove_unreferenced(tmp_path) == [stale]
-    assert (tmp_path / "downloads" / name).is_file()
+    assert (tmp_path / name).is_file()
 
 
 def test_a_page_whose_download_was_deleted_is_rendered_again(tmp_path):

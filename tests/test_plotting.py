@@ -55,7 +55,7 @@ def test_ranges_are_bars_and_open_bounds_are_arrows():
     )
     fig = plotting.plot_bounds(table, "pp", "t", names={"bac-kan": "Bắc Kạn"})
     ax = fig.axes[0]
-    arrows = [a for a in ax.texts if a.arrow_patch is not None]
+    arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     assert len(arrows) == 2  # one per open bound, none for the range or the exact value
     over, below = (a for a in arrows)
     assert over.xy[0] > 3.0 and below.xy[0] < 3.4  # over points right, below points left

@@ -8,6 +8,7 @@ fixture notebooks stand in for the three real ones (same file names); ``failing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -86,7 +87,9 @@ def test_reports_are_self_contained(rendered):
 def test_profile_embeds_its_chart_as_png(rendered):
     out, _ = rendered
     page = (out / "profile-bac-kan.html").read_text(encoding="utf-8")
-    assert 'src="data:image/png;base64,' in page
+    assert 'src="images/' in page and 'src="data:image' not in page  # a file beside the page
+    (src,) = re.findall(r'src="(images/[0-9a-f]{16}\.png)"', page)
+    assert (out / src).read_bytes().startswith(b"\x89PNG")
     assert 'alt="Bar chart of the observations of Bắc Kạn."' in page
     assert "<title>Province profile: Bắc Kạn</title>" in page
     assert "Bắc Kạn: 2 observations" in page

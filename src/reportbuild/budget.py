@@ -6,9 +6,9 @@
 For each page, headless Chromium opens it at 390 px (the phone of :mod:`reportbuild.screenshot`)
 and measures:
 
-- **weight**: the HTML file's bytes plus the bytes of every local file the page loads at that
-  width (images or styles kept beside it; a download is fetched only when tapped, so it does not
-  count);
+- **weight**: the HTML file's bytes plus the bytes of every image the page holds (the charts
+  are files beside it: all of them count, shown or folded; a CSV download is fetched only
+  when tapped, so it does not);
 - **screens**: the page's height divided by the phone screen's (844 CSS px), with folded
   ``<details>`` left folded, as a reader first sees them;
 - **nodes**: the number of elements.
@@ -35,7 +35,8 @@ MEASURE_JS = """
   height: document.documentElement.scrollHeight,
   screen: window.innerHeight,
   nodes: document.getElementsByTagName('*').length,
-  resources: performance.getEntriesByType('resource').map(e => e.name),
+  // every image of the page, shown or folded (file:// loads leave no performance entries)
+  resources: [...document.images].map(i => i.currentSrc || i.src),
 })
 """
 
@@ -93,7 +94,7 @@ def measure(pages: Sequence[Path]) -> list[Measure]:
             seen = page.evaluate(MEASURE_JS)
             page.context.close()
             own = path.resolve().as_uri()
-            loaded = {u for u in seen["resources"] if u != own}
+            loaded = {u for u in seen["resources"] if u != own}  # each file once
             out.append(
                 Measure(
                     page=path,

@@ -1,4 +1,9 @@
-"""CSV downloads beside the page, not inside it (issue 16, weight).
+"""CSV downloads and chart images beside the page, not inside it (issue 16, weight).
+
+The charts' PNGs are taken out the same way, to ``images/<sha256, 16 hex>.png``: as files they
+are a third smaller than as base64 inside the HTML, and shared by the pages in both languages
+when identical.
+
 
 In JupyterLab a table's download is a ``data:text/csv`` link holding its rows
 (:func:`helpers.display.csv_download`): the notebook stands alone. On a published page that
@@ -27,74 +32,77 @@ from pathlib import Path
 from reportbuild.files import write_atomic
 
 DOWNLOADS_DIR = "downloads"
-_DATA_HREF = re.compile(r'href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]*)"')
-_FILE_HREF = re.compile(r'href="downloads/([0-9a-f]{16})\.csv"')
+IMAGES_DIR = "images"
+# (folder, attribute, embedded form, file suffix) of each kind of file taken out of a page:
+# the CSV downloads, and the charts' PNGs (a third smaller as files than as base64).
+KINDS = (
+    (DOWNLOADS_DIR, "href", "data:text/csv;charset=utf-8;base64,", ".csv"),
+    (IMAGES_DIR, "src", "data:image/png;base64,", ".png"),
+)
+_FILE_LINK = re.compile(r'(?:href|src)="((?:downloads|images)/[0-9a-f]{16}\.(?:csv|png))"')
 
 
-def file_name(data: bytes) -> str:
-    """The download's file name under ``downloads/``: its content's sha256, 16 hex digits."""
-    return f"{hashlib.sha256(data).hexdigest()[:16]}.csv"
+def file_name(data: bytes, suffix: str = ".csv") -> str:
+    """A file's name in its folder: its content's sha256, 16 hex digits, and its suffix."""
+    return f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
 
 
 def split(page: str) -> tuple[str, dict[str, bytes]]:
-    """``page`` with every embedded CSV download replaced by a link to its file, and the files
-    (name under ``downloads/`` → bytes)."""
+    """``page`` with every embedded CSV download and PNG chart replaced by a link to its file,
+    and the files (path under the pages' folder, ``downloads/….csv`` or ``images/….png``, →
+    bytes)."""
     files: dict[str, bytes] = {}
+    for folder, attribute, prefix, suffix in KINDS:
+        pattern = re.compile(f'{attribute}="{re.escape(prefix)}([A-Za-z0-9+/=]*)"')
 
-    def link(match: re.Match) -> str:
-        data = base64.b64decode(match.group(1))
-        name = file_name(data)
-        files[name] = data
-        return f'href="{DOWNLOADS_DIR}/{name}"'
+        def link(match: re.Match, folder=folder, attribute=attribute, suffix=suffix) -> str:
+            data = base64.b64decode(match.group(1))
+            path = f"{folder}/{file_name(data, suffix)}"
+            files[path] = data
+            return f'{attribute}="{path}"'
 
-    return _DATA_HREF.sub(link, page), files
+        page = pattern.sub(link, page)
+    return page, files
+
+
+def _holds(path: Path) -> bool:
+    """True when the file at ``path`` holds the bytes its name says."""
+    try:
+        return file_name(path.read_bytes(), path.suffix) == path.name
+    except OSError:
+        return False
 
 
 def write(out_dir: Path, files: dict[str, bytes], token: str = "") -> None:
-    """Write the files under ``out_dir/downloads/`` (each atomically; one already there with
-    the right bytes is left alone)."""
-    folder = out_dir / DOWNLOADS_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        path = folder / name
-        if (
-            path.is_file()
-            and path.stat().st_size == len(data)
-            and file_name(path.read_bytes()) == name
-        ):
+    """Write the files under ``out_dir`` (each atomically; one already there with the right
+    bytes is left alone)."""
+    for relative, data in sorted(files.items()):
+        path = out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_file() and path.stat().st_size == len(data) and _holds(path):
             continue
         write_atomic(path, data, token)
 
 
 def linked(page: str) -> set[str]:
-    """The names of the download files a published page links."""
-    return set(m + ".csv" for m in _FILE_HREF.findall(page))
+    """The files (``downloads/….csv``, ``images/….png``) a published page links."""
+    return set(_FILE_LINK.findall(page))
 
 
 def missing(out_dir: Path, page: str) -> list[str]:
-    """The downloads ``page`` links that are absent from ``out_dir`` or hold other bytes."""
-    out = []
-    for name in sorted(linked(page)):
-        path = out_dir / DOWNLOADS_DIR / name
-        try:
-            if file_name(path.read_bytes()) != name:
-                out.append(name)
-        except OSError:
-            out.append(name)
-    return out
+    """The files ``page`` links that are absent from ``out_dir`` or hold other bytes."""
+    return [relative for relative in sorted(linked(page)) if not _holds(out_dir / relative)]
 
 
 def remove_unreferenced(out_dir: Path) -> list[Path]:
-    """Delete the download files no page of ``out_dir`` links any more; the removed paths."""
-    folder = out_dir / DOWNLOADS_DIR
-    if not folder.is_dir():
-        return []
+    """Delete the files no page of ``out_dir`` links any more; the removed paths."""
     wanted: set[str] = set()
     for page in out_dir.glob("*.html"):
         wanted |= linked(page.read_text(encoding="utf-8", errors="replace"))
     removed = []
-    for path in sorted(folder.glob("*.csv")):
-        if path.name not in wanted:
-            path.unlink(missing_ok=True)
-            removed.append(path)
+    for folder, _, _, suffix in KINDS:
+        for path in sorted((out_dir / folder).glob(f"*{suffix}")):
+            if f"{folder}/{path.name}" not in wanted:
+                path.unlink(missing_ok=True)
+                removed.append(path)
     return removed
