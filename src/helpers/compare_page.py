@@ -14,12 +14,13 @@ from helpers.analysis import money as money_analysis
 from helpers.analysis import targets as target_verdicts
 from helpers.analysis import trajectories
 from helpers.compare import header as h
-from helpers.display import Column, esc, kind_label
+from helpers.display import esc, kind_label
 from helpers.facts import Dataset, facts_for, select
-from helpers.format import format_number
+from helpers.format import format_number, format_standard
 from helpers.geo import geography_name
 from helpers.i18n import N_, tr, tr_n
 from helpers.sources import sources_used
+from helpers.vocabulary import METHOD_LABELS, label
 
 RATES = ["poor_household_rate", "poor_households", "near_poor_household_rate",
          "near_poor_households"]  # fmt: skip
@@ -43,12 +44,6 @@ def findings(dataset: Dataset, ids: list[str]) -> str:
     return display.section_html(tr("Findings")) + display.findings_html(
         compare.findings(dataset, ids)
     )
-
-
-def _rate_columns(names: dict[str, str]) -> list[Column]:
-    """The columns of the table of rates and counts, headed in the page's language."""
-    province = Column(h(N_("province")), lambda f: esc(names.get(str(f["geography_id"]))))
-    return [province, *profile_page.columns()]
 
 
 def rates(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -> display.Section:
@@ -90,15 +85,55 @@ def rates(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -
             "note",
         )
     facts_table = select(facts_for(dataset, ids), indicators=RATES, totals_only=True)
-    return display.Section(
-        out,
-        chart,
-        display.facts_table_html(
-            dataset, facts_table, _rate_columns(names),
-            tr("Poor and near-poor households by province"),
-            tr("No province reports a poor or near-poor rate or count."),
-        ),
-    )  # fmt: skip
+    # issue 16: what compares like for like, each series' average fall per year between two
+    # year-end results, is the table; every rate figure is in the download and, with its
+    # evidence, on each province's profile
+    paces = trajectories.paces(dataset, [*ids, "vn"])
+    rows = []
+    for _, p in paces.iterrows():
+        standard = format_standard(
+            {"poverty_standard": p["poverty_standard"], "standard_inferred": p["standard_inferred"]}
+        )
+        rows.append([
+            esc(names.get(str(p["geography_id"]), p["geography_id"])),
+            esc(f"{standard}; {label(METHOD_LABELS, p['method'])}"),
+            esc(f"{int(p['start_year'])}: {format_number(p['start_value'])} %"),
+            esc(f"{int(p['end_year'])}: {format_number(p['end_value'])} %"),
+            esc(format_number(-float(p["pace_pp_per_year"]), 2)),
+            display.evidence_html(dataset, list(p["observation_ids"])),
+        ])  # fmt: skip
+    parts = [out, chart]
+    if rows:
+        parts.append(
+            display.table_html(
+                rows,
+                [
+                    tr("province"),
+                    tr("standard and method"),
+                    tr("from"),
+                    tr("to"),
+                    tr("fall per year (pp)"),
+                    tr("evidence"),
+                ],
+                [False, False, True, True, True, False],
+            )  # fmt: skip
+        )
+        parts.append(
+            display.caption_html(
+                tr("Average fall per year of each series, from two year-end results"),
+                dataset,
+                display.facts_of(dataset, paces),
+                "paces by province",
+            )
+        )
+    if len(facts_table):
+        download = display.csv_download(
+            display.rows_behind(dataset, facts_table),
+            "rates by province",
+            tr("every rate and count of the four provinces"),
+        )
+        parts.append(f'<p class="caption">{download}</p>')
+    return display.Section(*parts)
 
 
 def drawn_rates(table: pd.DataFrame) -> pd.DataFrame:
