@@ -35,6 +35,7 @@ from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 i18n.set_language(language)  # every text and number below follows it
+display.new_page()  # each figure's evidence in full once on the page, linked after
 dataset = load_dataset()
 geo = resolve_geography(dataset, province)  # an unknown name lists the valid ones
 geo_id = str(geo["geography_id"])

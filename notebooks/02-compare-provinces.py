@@ -31,6 +31,7 @@ from helpers.geo import focus_province_ids, resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 i18n.set_language(language)  # every text and number below follows it
+display.new_page()  # each figure's evidence in full once on the page, linked after
 dataset = load_dataset()
 chosen = [resolve_geography(dataset, p) for p in provinces.split(";") if p.strip()]
 ids = [str(g["geography_id"]) for g in chosen] or focus_province_ids(dataset)

@@ -30,6 +30,7 @@ from helpers.geo import resolve_geography  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 i18n.set_language(language)  # every text and number below follows it
+display.new_page()  # each figure's evidence in full once on the page, linked after
 dataset = load_dataset()
 geo_id = str(resolve_geography(dataset, province)["geography_id"])  # unknown: lists valid names
 plotting.apply_theme()

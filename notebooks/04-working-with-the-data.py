@@ -36,6 +36,7 @@ from helpers.geo import focus_province_ids, geography_name  # noqa: E402
 from helpers.load import load_dataset  # noqa: E402
 
 i18n.set_language(language)  # the page's words; the tables are the same in every language
+display.new_page()  # each figure's evidence in full once on the page, linked after
 plotting.apply_theme()
 tr = i18n.tr
 

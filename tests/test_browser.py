@@ -297,3 +297,25 @@ def test_the_table_check_catches_a_stacked_table_that_overflows(chromium, tmp_pa
     problems = table_problems(chromium, [page])
     assert any("stacked table" in p for p in problems), problems
     assert not any("shown in print" in p for p in problems), problems
+
+
+@pytest.mark.slow
+def test_every_real_page_keeps_its_weight_and_length_budget(real_pages):
+    """Issue 16: every page at most 300 KB with its images; a profile at most 15 phone screens,
+    the comparison at most 25 (reportbuild.budget, also benchmarks/page_budget.py)."""
+    from reportbuild.budget import measure, table
+
+    measures = measure(real_pages)
+    print(table(measures))
+    assert {m.kind for m in measures} >= {"profile", "compare"}
+    problems = [p for m in measures for p in m.problems()]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_budget_finds_a_page_over_it(tmp_path):
+    from reportbuild.budget import Measure
+
+    heavy = Measure(tmp_path / "profile-x.html", 290 * 1024, 20 * 1024, 16.0, 100)
+    assert len(heavy.problems()) == 2
+    light = Measure(tmp_path / "compare-provinces.html", 100, 0, 24.0, 100)
+    assert light.problems() == []

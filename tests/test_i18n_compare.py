@@ -74,10 +74,10 @@ def test_section_headings_follow_the_language(dataset, ids):
     with using("vi"):
         html = compare_page.rates(dataset, ids)
     assert html.startswith("<h2>Tỷ lệ hộ nghèo qua các năm: các tỉnh đang ở mức nào?</h2>")
-    assert '<th scope="col">chuẩn nghèo</th>' in html
+    assert '<th scope="col">chuẩn nghèo và phương pháp</th>' in html
     html = compare_page.rates(dataset, ids)
     assert html.startswith("<h2>Poverty rates over time: where do the provinces stand?</h2>")
-    assert '<th scope="col">standard</th>' in html
+    assert '<th scope="col">standard and method</th>' in html
 
 
 def test_funding_cells_in_vietnamese(dataset, ids):
@@ -131,7 +131,7 @@ def test_coverage_section_in_vietnamese(dataset, ids):
     with using("vi"):
         html = compare_page.coverage(dataset, ids)
     alt = re.search(r'alt="([^"]*)"', html).group(1)
-    assert alt.startswith("Bản đồ nhiệt") and english_words(alt) == []
+    assert alt.startswith("Biểu đồ cột") and english_words(alt) == []
     assert "<td>chỉ có mục tiêu hoặc kế hoạch</td>" in html
     assert '<th scope="col">mức độ báo cáo</th>' in html
 

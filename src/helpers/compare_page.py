@@ -259,7 +259,7 @@ def money(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) -
 
 
 def coverage_alt(counts: pd.DataFrame) -> str:
-    """Alt text of the coverage heat-map: per province, how many indicators at each level."""
+    """Alt text of the coverage chart: per province, how many indicators at each level."""
     per_province = "; ".join(
         f"{col}: "
         + ", ".join(
@@ -267,7 +267,7 @@ def coverage_alt(counts: pd.DataFrame) -> str:
         )
         for col in counts.columns
     )
-    return tr("Heat-map of every indicator by province.") + " " + per_province
+    return tr("Bar chart of every indicator by province, by what is reported.") + " " + per_province
 
 
 def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
@@ -275,8 +275,8 @@ def coverage(dataset: Dataset, ids: list[str]) -> display.Section:
     out = display.section_html(tr("Coverage: what does each province report?"))
     out += display.bullets(compare.data_coverage(dataset, ids), "coverage")
     matrix = compare.coverage_matrix(dataset, ids)
-    figure = plotting.plot_coverage(matrix, tr("What each province reports"))
     counts = compare.coverage_counts(matrix)
+    figure = plotting.plot_coverage_counts(counts, tr("What each province reports"))
     table = counts.rename(index=compare.coverage_label).reset_index()
     table = table.rename(columns={"coverage": h(N_("coverage"))})
     all_facts = facts_for(dataset, ids)

@@ -27,7 +27,7 @@ from IPython.display import HTML, display
 
 from helpers.facts import Dataset, fact_text
 from helpers.format import format_number, is_missing, not_reported
-from helpers.i18n import language, tr, tr_n
+from helpers.i18n import N_, language, tr, tr_n
 from helpers.provenance import tier as source_tier
 from helpers.sources import discrepancies, short_source, source_row, sources_used
 from helpers.vocabulary import (
@@ -176,12 +176,17 @@ def csv_download(rows: pd.DataFrame, name: str, what: str | None = None) -> str:
 # --- evidence ------------------------------------------------------------------------------------
 
 
+# A source's tier in a word, for the evidence of each figure.
+TIER_WORDS = {"verified": N_("verified"), "cited": N_("cited"), "unchecked": N_("not checked")}
+
+
 def _source_link(dataset: Dataset, source_id: str) -> str:
     """The evidence's line on its source: the tier and a link to the source's full entry (title,
     address, how it was dated) in the page's Sources section, which gives it once per page."""
     row = source_row(dataset, source_id)
     tier = source_tier(dataset, source_id, row.get("verification"))
-    badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_LABELS, tier))}</span>'
+    # the tier in a word; its full wording is in the Sources list and the methods box
+    badge = f'<span class="tier-{esc(tier)}">{esc(vlabel(TIER_WORDS, tier))}</span>'
     name = esc(short_source(dataset, source_id))
     return f'{badge} <a href="#source-{esc(source_id)}">{name}</a>'
 
@@ -283,6 +288,18 @@ def data_field(row: pd.Series | dict, column: str) -> str:
     return data_text(row[column])
 
 
+# The observations whose evidence a page has shown (None: not building a page, so every call
+# shows its evidence in full). A figure shown twice on a page gives its evidence once; the
+# second time links to the first (issue 16: evidence is not repeated).
+_PAGE: dict[str, set[str] | None] = {"shown": None}
+
+
+def new_page() -> None:
+    """Start a page: from here, each observation's evidence is given in full once and linked
+    after. The report notebooks call it first thing (a reused kernel starts each page afresh)."""
+    _PAGE["shown"] = set()
+
+
 def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None) -> str:
     """A ``<details>`` with the evidence of one displayed figure (one or two observations).
 
@@ -297,7 +314,17 @@ def evidence_html(dataset: Dataset, ids: Iterable[str], label: str | None = None
     if rows.empty:
         return ""
     body: list[str] = []
+    shown = _PAGE["shown"]
     for _, row in rows.iterrows():
+        oid = str(row["observation_id"])
+        if shown is not None and oid in shown:
+            given, link = esc(tr("Evidence given above:")), f"#ev-{esc(oid)}"
+            code = f'<a href="{link}"><code>{esc(oid)}</code></a>'
+            body.append(f'<p class="obs-id">{given} {code}</p>')
+            continue
+        if shown is not None:
+            shown.add(oid)
+            body.append(f'<span id="ev-{esc(oid)}"></span>')
         formula = row.get("formula")
         excerpt = row.get("excerpt")
         if not is_missing(formula) and str(formula).strip():
@@ -625,8 +652,8 @@ def _flatten(parts) -> list:
 
 
 def _palette_png(data: bytes, dpi: int = CHART_DPI) -> bytes:
-    """The PNG with a 256-colour palette: charts are flat colours and antialiased text, so this
-    keeps them sharp at a third of the size (deterministic: same input, same bytes). Odd sizes
+    """The PNG with a 32-colour palette: charts are flat colours and antialiased text, so this
+    keeps them sharp at a fraction of the size (deterministic: same input, same bytes). Odd sizes
     are padded by a white pixel. The dpi is recorded, so that the page can keep the chart's text
     readable (``reportbuild.html``)."""
     from PIL import Image
@@ -638,7 +665,9 @@ def _palette_png(data: bytes, dpi: int = CHART_DPI) -> bytes:
         padded.paste(image, (0, 0))
         image = padded
     out = io.BytesIO()
-    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+    # 32 colours, undithered: the charts' few flat colours and their text's antialiasing keep
+    # (looked at on the pages); a quarter smaller than 256 (issue 16: pages at most 300 KB)
+    image.quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
         out, format="PNG", optimize=True, dpi=(dpi, dpi)
     )
     return out.getvalue()

@@ -395,7 +395,7 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
 
     cells = matrix.drop(columns="component")
     codes = cells.apply(lambda col: col.map(list(COVERAGE_COLOURS).index))
-    codes.index = [_wrap(label, 24) for label in codes.index]
+    codes.index = [_wrap(label, 30) for label in codes.index]
     codes.columns = [str(c).replace(" ", "\n") for c in codes.columns]
     lines = sum(label.count("\n") + 1 for label in codes.index)
     fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.14 * lines + 0.1 * len(codes) + 2.2),
@@ -416,6 +416,32 @@ def plot_coverage(matrix: pd.DataFrame, title: str) -> plt.Figure:
     ]
     # under the whole chart, from its left edge (under the axes it would run past a phone's width)
     fig.legend(handles=handles, loc="outside lower left", ncol=1, fontsize=SMALL)
+    fig.suptitle(_wrap(title, 36), x=0.01, ha="left", fontweight="bold", fontsize=10.5)
+    return fig
+
+
+def plot_coverage_counts(counts: pd.DataFrame, title: str) -> plt.Figure:
+    """How many of the dataset's indicators each province reports, and how (a stacked bar per
+    province): the coverage of every indicator in a phone-wide chart, where a heat-map of 75
+    indicators would be cut to its first rows. ``counts``: coverage level by province
+    (:func:`helpers.compare.coverage_counts`)."""
+    provinces = list(counts.columns)
+    fig, ax = plt.subplots(figsize=(CHART_WIDTH, 0.5 * len(provinces) + 1.9), layout="constrained")
+    left = [0] * len(provinces)
+    rows = list(range(len(provinces) - 1, -1, -1))
+    for level, colour in COVERAGE_COLOURS.items():
+        values = [int(counts.loc[level, p]) if level in counts.index else 0 for p in provinces]
+        ax.barh(rows, values, left=left, color=colour, edgecolor="#999999", lw=0.5,
+                label=_wrap(tr(level), 40))  # fmt: skip
+        for y, x, v in zip(rows, left, values, strict=True):
+            if v >= 4:
+                ax.text(x + v / 2, y, format_number(v), ha="center", va="center", fontsize=SMALL,
+                        color="white" if colour == OKABE_ITO["blue"] else "black")  # fmt: skip
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.set_yticks(rows, provinces)
+    ax.set_xlabel(tr("indicators"))
+    ax.grid(False)
+    fig.legend(loc="outside lower left", ncol=1, fontsize=SMALL)
     fig.suptitle(_wrap(title, 36), x=0.01, ha="left", fontweight="bold", fontsize=10.5)
     return fig
 
