@@ -79,9 +79,10 @@ def test_figure_is_a_high_dpi_image_with_alt_text(dataset):
     payload = re.search(r'src="data:image/png;base64,([^"]+)"', html).group(1)
     png = base64.b64decode(payload)
     pixels = int.from_bytes(png[16:20], "big")
-    assert width == round(pixels * 96 / 144)  # drawn at 144 dpi, shown at 96 CSS px an inch
-    assert 4 * 144 - 150 < pixels <= 4 * 144  # the 4 in figure, its white margin cropped
-    assert checks.png_dpi("data:image/png;base64," + payload) == pytest.approx(144, abs=0.1)
+    dpi = display.CHART_DPI
+    assert width == round(pixels * 96 / dpi)  # drawn at CHART_DPI, shown at 96 CSS px an inch
+    assert 4 * dpi - 150 < pixels <= 4 * dpi  # the 4 in figure, its white margin cropped
+    assert checks.png_dpi("data:image/png;base64," + payload) == pytest.approx(dpi, abs=0.1)
 
 
 def test_sources_list_names_how_an_undated_source_was_dated(dataset):
@@ -121,7 +122,7 @@ def test_a_section_shows_its_charts_as_image_outputs_with_alt_then_caption(monke
     assert options["metadata"] == {"alt": "A line from 3 to 4."}
     assert image._repr_png_()[1]["alt"] == "A line from 3 to 4."
     assert shown[2][0].data == '<p class="caption">c</p>'
-    assert image.width == round(int.from_bytes(chart.png[16:20], "big") * 96 / 144)
+    assert image.width == round(int.from_bytes(chart.png[16:20], "big") * 96 / display.CHART_DPI)
 
 
 def test_a_long_table_shows_its_first_rows_says_so_and_downloads_them_all(dataset, monkeypatch):

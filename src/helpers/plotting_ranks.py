@@ -41,8 +41,9 @@ def _mark_breaks(ax, ranks: pd.DataFrame, position: dict, top: bool) -> None:
     for row in breaks.drop_duplicates().itertuples(index=False):
         x = position[(int(row.year), str(row.source_id))] - 0.5
         ax.axvline(x, color="#999999", lw=1, ls=":", zorder=0)
-        ax.text(x + 0.06, 0.99 if top else 0.02, _line_label(row.poverty_line),
-                transform=ax.get_xaxis_transform(), fontsize=SMALL,
+        # along the rule, on its left: on a phone-wide chart two labels side by side collide
+        ax.text(x - 0.04, 0.99 if top else 0.02, _line_label(row.poverty_line).replace("\n", " "),
+                transform=ax.get_xaxis_transform(), fontsize=SMALL, rotation=90, ha="right",
                 va="top" if top else "bottom", color="#555555")  # fmt: skip
 
 
@@ -77,7 +78,12 @@ def plot_ranks(
                facecolor="white", edgecolor=REGION_COLOUR, lw=1.2, zorder=3)  # fmt: skip
     ax.scatter(mine["x"], mine["nation_value"].astype(float), s=80, marker="_",
                color=NATION_COLOUR, lw=2, zorder=3)  # fmt: skip
+    # the rank of each year; past six years, of the first, the last and each year a line begins
+    starts = set(mine.loc[mine["line_break"].astype(bool), "x"])
+    label_x = set(mine["x"]) if len(keys) <= 6 else {mine["x"].min(), mine["x"].max(), *starts}
     for row in mine.itertuples():
+        if row.x not in label_x:
+            continue
         ax.annotate(f"{int(row.rank)}/{int(row.n_ranked)}", (row.x, float(row.value)),
                     xytext=(5, 3), textcoords="offset points", fontsize=SMALL, color=colour,
                     zorder=5)  # fmt: skip
@@ -85,11 +91,17 @@ def plot_ranks(
     first = keys.iloc[0] if len(keys) else None
     if first is not None:
         line0 = ranks.loc[ranks["year"] == first["year"], "poverty_line"].iloc[0]
-        ax.text(-0.45, 0.99, _line_label(line0), transform=ax.get_xaxis_transform(), fontsize=SMALL,
-                va="top", color="#555555")  # fmt: skip
+        ax.text(-0.55, 0.99, _line_label(line0).replace("\n", " "), rotation=90, ha="left",
+                transform=ax.get_xaxis_transform(), fontsize=SMALL, va="top",
+                color="#555555")  # fmt: skip
     ax.set_xticks(range(len(keys)))
-    ax.set_xticklabels([str(int(y)) for y in keys["year"]], fontsize=8.5)
-    ax.set_xlim(-0.6, len(keys) - 0.4)
+    # past six years, every other year is labelled (the latest always): four-digit years at
+    # phone width run together
+    step = 1 if len(keys) <= 6 else 2
+    years = [str(int(y)) if (len(keys) - 1 - i) % step == 0 else "" for i, y in
+             enumerate(keys["year"])]  # fmt: skip
+    ax.set_xticklabels(years, fontsize=SMALL)
+    ax.set_xlim(-0.6, len(keys) + 0.2)  # room for the last year's "rank/n" label
     ax.set_ylim(bottom=0, top=float(ranks["value"].max()) * 1.2 if len(ranks) else 1)
     _value_axis(ax.yaxis)
     ax.set_ylabel(tr("poor households (% of households)"))
@@ -124,8 +136,8 @@ def plot_ranks(
             label=names.get("vn", tr("nation")),
         ),  # fmt: skip
     ]
-    ax.legend(handles=handles, fontsize=SMALL, loc="upper center", bbox_to_anchor=(0.5, -0.1),
-              ncol=2)  # fmt: skip
+    # one column under the axes, from their left edge: two columns ran past a phone's width
+    ax.legend(handles=handles, fontsize=SMALL, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=1)
     fig.tight_layout()
     return fig
 
@@ -172,7 +184,7 @@ def plot_rank_lines(ranks: pd.DataFrame, names: dict[str, str] | None = None) ->
     ax.set_ylim(top + 2, 0.5)  # rank 1 at the top
     ax.set_ylabel(tr("rank (1 = highest rate)"))
     ax.grid(axis="x", visible=False)
-    ax.legend(fontsize=SMALL, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)
+    ax.legend(fontsize=SMALL, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=2)
     fig.tight_layout()
     return fig
 
