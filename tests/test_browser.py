@@ -231,7 +231,7 @@ def test_fixture_profile_shows_its_chart_with_its_description(chromium, fixture_
     seen = visit(chromium, profile, DESKTOP)
     seen["page"].context.close()
     images = seen["images"]
-    assert len(images) == 1 and "/images/" in images[0]["src"]  # a PNG beside the page
+    assert len(images) == 1 and images[0]["full"].startswith("images/")  # a PNG beside the page
     assert images[0]["natural"] > 100
     assert images[0]["alt"] == "Bar chart of the observations of Bắc Kạn."
 
@@ -300,12 +300,12 @@ def test_the_table_check_catches_a_stacked_table_that_overflows(chromium, tmp_pa
 
 
 @pytest.mark.slow
-def test_every_real_page_keeps_its_weight_and_length_budget(real_pages):
+def test_every_real_page_keeps_its_weight_and_length_budget(chromium, real_pages):
     """Issue 16: every page at most 300 KB with its images; a profile at most 15 phone screens,
     the comparison at most 25 (reportbuild.budget, also benchmarks/page_budget.py)."""
     from reportbuild.budget import measure, table
 
-    measures = measure(real_pages)
+    measures = measure(real_pages, chromium)
     print(table(measures))
     assert {m.kind for m in measures} >= {"profile", "compare"}
     problems = [p for m in measures for p in m.problems()]

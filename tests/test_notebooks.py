@@ -88,11 +88,14 @@ def test_compare_shows_each_province_funding_and_reductions(rendered_reports, da
     ids = geo.focus_province_ids(dataset)
     for _, row in compare.funding_normalised(dataset, ids).iterrows():
         assert row["per year"] in text and row["amount"] in text
+    # issue 16: the comparison sets side by side what compares (each series' pace) and offers
+    # every figure as a CSV; each province's printed reductions are listed on its profile
     reductions = facts.select(
         facts.facts_for(dataset, ids), units=["percentage points per year"], totals_only=True
     )
     for _, fact in reductions.iterrows():
-        assert facts.fact_text(fact) in text
+        profile = output_text(executed(rendered_reports, f"profile-{fact['geography_id']}"))
+        assert facts.fact_text(fact) in profile
     for name in FOCUS_PROVINCES.values():
         assert name in text
 

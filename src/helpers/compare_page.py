@@ -341,11 +341,10 @@ def merger(dataset: Dataset, ids: list[str], table: pd.DataFrame | None = None) 
         return out
     rows = []
     for _, p in comparable.iterrows():
-        cells = [esc(p[c]) for c in compare.MERGER_DISPLAY if c != N_("comparable")]
+        cells = [esc(p[c]) for c in compare.MERGER_DISPLAY]
         cells.append(display.evidence_html(dataset, str(p["observation_ids"]).split(";")))
         rows.append(cells)
-    shown = [c for c in compare.MERGER_DISPLAY if c != N_("comparable")]
-    table = display.table_html(rows, [h(c) for c in [*shown, N_("evidence")]])
+    table = display.table_html(rows, [h(c) for c in [*compare.MERGER_DISPLAY, N_("evidence")]])
     obs_ids = ";".join(comparable["observation_ids"]).split(";")
     behind = display.facts_of(dataset, pd.DataFrame({"observation_id": obs_ids}))
     return (

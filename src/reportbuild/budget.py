@@ -82,12 +82,15 @@ def _local_size(url: str) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
-def measure(pages: Sequence[Path]) -> list[Measure]:
-    """:class:`Measure` of each page, at the phone width of :mod:`reportbuild.screenshot`."""
+def measure(pages: Sequence[Path], chromium=None) -> list[Measure]:
+    """:class:`Measure` of each page, at the phone width of :mod:`reportbuild.screenshot`, in
+    ``chromium`` (a Playwright browser already open) or in one opened here."""
+    from contextlib import nullcontext
+
     from reportbuild.screenshot import PHONE, browser, new_page
 
     out = []
-    with browser() as chromium:
+    with nullcontext(chromium) if chromium is not None else browser() as chromium:
         for path in pages:
             page = new_page(chromium, PHONE)
             page.goto(path.resolve().as_uri(), wait_until="load")
