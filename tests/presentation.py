@@ -408,3 +408,23 @@ def table_download_mismatches(html: str) -> list[str]:
             extra, lacking = sorted(held - shown)[:3], sorted(shown - held)[:3]
             problems.append(f"table {number}: download holds {extra} not shown, lacks {lacking}")
     return problems
+
+
+def empty_sections(html: str) -> list[str]:
+    """Headings followed straight by another heading of the same or a higher level: a section
+    with nothing in it (the standards page had its series heading over the rates heading)."""
+    soup = soup_of(html)
+    main = soup.find("main") or soup
+    headings = main.find_all(["h2", "h3"])
+    problems = []
+    for first, second in zip(headings, headings[1:], strict=False):
+        between = []
+        for element in first.next_elements:
+            if element is second:
+                break
+            if isinstance(element, str):
+                between.append(element)
+        text = "".join(between).replace(first.get_text(), "", 1).strip()
+        if not text and int(second.name[1]) <= int(first.name[1]):
+            problems.append(f"{first.get_text(' ', strip=True)!r} has nothing under it")
+    return problems

@@ -194,6 +194,14 @@ def test_every_evidence_link_reaches_its_source_on_the_page(pages):
     assert _dangling_anchors(html.replace('id="source-', 'id="gone-', 1))
 
 
+def test_no_section_is_empty(pages):
+    problems = [f"{n}: {p}" for n, h in pages.items() for p in check.empty_sections(h)]
+    assert not problems, problems
+    assert check.empty_sections("<main><h2>A</h2><h2>B</h2><p>x</p></main>") == [
+        "'A' has nothing under it"
+    ]
+
+
 def test_developer_text_stays_in_the_notebook(pages):
     for name, html in pages.items():
         text = check._content(check.soup_of(html)).get_text(" ")

@@ -113,8 +113,11 @@ def rates(
     geography_id: str,
     reference: str | None = "vn",
     table: pd.DataFrame | None = None,
+    heading: str | None = None,
 ) -> display.Section:
     """Poverty rates by year, standard and method, with the national line for reference.
+
+    ``heading``: the section's h2 (default: the profile's question about rates).
 
     ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and ``reference``
     (computed when not given); the chart draws its results, one line per series.
@@ -125,7 +128,7 @@ def rates(
         table = trajectories.rates(dataset, [g for g in (geography_id, reference) if g])
     # the chart right under the heading (and so under the key figures), the reading after it
     out = display.section_html(
-        tr("Poverty rates: how many households are poor, and how has that changed?")
+        heading or tr("Poverty rates: how many households are poor, and how has that changed?")
     )
     after = display.paragraph(
         tr(

@@ -70,11 +70,13 @@ def series(
 
     ``table``: :func:`helpers.analysis.trajectories.rates` of the geography and the nation
     (computed when not given)."""
-    return display.Section(
-        display.section_html(
-            tr("The series across the break: what do the sources give, under which standard?")
-        ),
-        profile_page.rates(dataset, geography_id, table=table),
+    # one heading: the profile's rates section under this page's question (two h2 in a row
+    # before, the first with nothing under it)
+    return profile_page.rates(
+        dataset,
+        geography_id,
+        table=table,
+        heading=tr("The series across the break: what do the sources give, under which standard?"),
     )
 
 
