@@ -1,5 +1,7 @@
 """Unit tests for the Vietnamese number parser, number finder and unit conversion."""
 
+import unicodedata
+
 import pytest
 
 from helpers.numbers import (
@@ -111,3 +113,13 @@ def test_wrong_or_unknown_unit_is_named():
         conversion_factor("tỷ đồng", "households")
     with pytest.raises(UnitError, match="unknown printed unit 'USD'"):
         conversion_factor("USD", "VND billion")
+
+
+def test_normalise_text_folds_exactly_the_characters_python_calls_space_but_the_newline():
+    """Checked against ``str.isspace`` over every code point (not against the pattern used)."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    folded = normalise_text(every)
+    expected = unicodedata.normalize("NFC", every)
+    expected = "".join(" " if ch != "\n" and ch.isspace() else ch for ch in expected)
+    assert folded == expected
+    assert normalise_text("a\u00a0b\tc\nd\u2029e\u3000f") == "a b c\nd e f"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from types import SimpleNamespace
 
 import matplotlib
+import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.analysis.ranks import line_breaks, province_ranks, survey_ranks
+from helpers.analysis.ranks import line_breaks, province_ranks, survey_ranks, survey_rates
 from helpers.i18n import using
 from helpers.plotting_ranks import plot_ranks, ranks_alt
 
@@ -240,3 +242,30 @@ def test_the_standards_table_keeps_to_geographies_reported_outside_the_office_ta
     table = standards.standards_in_use(dataset)
     assert set(table["geography"]) == expected
     assert "Lai Châu" not in expected and "Hà Giang" in expected
+
+
+def test_each_rate_takes_the_line_of_the_first_csv_row_whose_period_holds_its_year(dataset):
+    lines = _read("poverty_lines.csv")
+    rates = survey_rates(dataset)
+    for row in rates.itertuples():
+        held = [s for s in lines if s["source_id"] == row.source_id
+                and int(s["period_start"]) <= row.year <= int(s["period_end"])]  # fmt: skip
+        assert held, (row.source_id, row.year)
+        assert (row.poverty_line, row.line_basis) == (held[0]["poverty_line"], held[0]["basis"])
+
+
+def test_a_rate_outside_every_line_has_no_line_and_the_first_matching_row_wins(dataset):
+    """On a copy of the lines: 2006–2008 dropped (those years get none), and a second row for
+    2023 after the real one (the real one still wins)."""
+    lines = dataset.other_tables["poverty_lines"]
+    early = lines["period_end"].astype(int) == 2008
+    assert early.sum() == 1
+    extra = lines[lines["period_start"].astype(int) == 2023].assign(poverty_line="later-row")
+    edited = pd.concat([lines[~early], extra], ignore_index=True)
+    copy = SimpleNamespace(**{**vars(dataset), "other_tables": {"poverty_lines": edited}})
+    rates = survey_rates(copy)
+    old = rates["year"] <= 2008
+    assert old.any() and rates.loc[old, "poverty_line"].isna().all()
+    assert rates.loc[old, "line_basis"].isna().all()
+    assert set(rates.loc[rates["year"] == 2023, "poverty_line"]) == {"2021-2025"}
+    assert rates.loc[~old, "poverty_line"].notna().all()

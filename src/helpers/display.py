@@ -505,7 +505,7 @@ def _saved_width(figure) -> float:
 
     if mpl.rcParams["savefig.bbox"] != "tight":
         return figure.get_figwidth()
-    figure.canvas.draw()
+    figure.draw_without_rendering()  # the layout and the text's extents, no pixels
     box = figure.get_tightbbox(figure.canvas.get_renderer())
     return box.width + 2 * mpl.rcParams["savefig.pad_inches"]
 

@@ -48,7 +48,13 @@ def normalise_text(text: str) -> str:
     compared in this form so that a curator need not reproduce invisible characters.
     """
     text = unicodedata.normalize("NFC", text)
-    return "".join(" " if ch != "\n" and ch.isspace() else ch for ch in text)
+    return _OTHER_SPACE.sub(" ", text)
+
+
+# Every character ``str.isspace`` calls a space (``\s`` of a ``str`` pattern is the same set)
+# but the newline and the plain space: one regular-expression pass, where a join over the
+# characters took most of the loader's time.
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
 
 
 def parse_vn_single(text: str) -> float:

@@ -90,20 +90,33 @@ def survey_rates(dataset: Dataset) -> pd.DataFrame:
     )
     out["level"] = out["geography_id"].map(geos["level"].astype(str))
     out["region_id"] = out["geography_id"].map(geos["region_id"]).astype("string")
-    lines = _lines(dataset)
-    line, basis = [], []
-    for source, year in zip(out["source_id"], out["year"], strict=True):
-        match = lines[
-            (lines["source_id"].astype(str) == source)
-            & (lines["period_start"] <= year)
-            & (lines["period_end"] >= year)
-        ]
-        line.append(str(match["poverty_line"].iloc[0]) if len(match) else pd.NA)
-        basis.append(str(match["basis"].iloc[0]) if len(match) else pd.NA)
-    out["poverty_line"] = pd.array(line, dtype="string")
-    out["line_basis"] = pd.array(basis, dtype="string")
+    line, basis = _line_of_each(out, _lines(dataset))
+    out["poverty_line"] = line
+    out["line_basis"] = basis
     return out.sort_values(["year", "source_id", "observation_id"], kind="stable").reset_index(
         drop=True
+    )
+
+
+def _line_of_each(rates: pd.DataFrame, lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The poverty line and its basis of each row of ``rates`` (``source_id``, ``year``): those
+    of the first row of ``lines`` for the same source whose period holds the year, or missing.
+    One merge, not a scan of ``lines`` per rate (that scan was most of a profile's ranks)."""
+    keyed = rates[["source_id", "year"]].reset_index(names="_row")
+    lines = lines.reset_index(drop=True).reset_index(names="_order")
+    lines = lines.assign(source_id=lines["source_id"].astype(str))
+    if "basis" not in lines:
+        lines = lines.assign(basis=pd.NA)
+    both = keyed.merge(lines, on="source_id", how="inner")
+    both = both[(both["period_start"] <= both["year"]) & (both["period_end"] >= both["year"])]
+    first = both.sort_values(["_row", "_order"]).drop_duplicates("_row").set_index("_row")
+    first = first.reindex(range(len(rates)))
+    found = first["_order"].notna()
+    line = first["poverty_line"].astype(str).where(found, pd.NA)
+    basis = first["basis"].astype(str).where(found, pd.NA)
+    return (
+        pd.array(line.tolist(), dtype="string"),
+        pd.array(basis.tolist(), dtype="string"),
     )
 
 
