@@ -9,6 +9,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -886,3 +888,20 @@ def test_fingerprint_changes_with_the_stored_texts(tmp_path, monkeypatch):
     seeds.mkdir()
     (seeds / "000_0123456789abcdef.txt").write_text("text", encoding="utf-8")
     assert fingerprint.shared_digest(FIXTURES / "data") != absent
+
+
+def test_the_catalogue_check_imports_no_format_checker_package_and_leaves_them_importable():
+    """The schema check is in every run, a run with nothing to render included: jsonschema's
+    optional format packages (``rfc3987_syntax`` builds its grammars for a second) stay out, and
+    can still be imported after. A bad catalogue is still refused (the test above)."""
+    script = (
+        "import sys\n"
+        "from reportbuild import catalog\n"
+        "catalog.load()\n"
+        "assert 'jsonschema' in sys.modules, 'the schema was not checked'\n"
+        "loaded = sorted(set(catalog._FORMAT_PACKAGES) & set(sys.modules))\n"
+        "assert not loaded and 'lark' not in sys.modules, loaded\n"
+        "import rfc3987_syntax\n"
+        "assert rfc3987_syntax is not None\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=config.PROJECT_ROOT)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -232,8 +233,7 @@ _JSON_TYPES = {
 def _check_against_schema(document: dict, path: Path) -> None:
     """Raise CatalogueError with one sentence for the first way ``document`` breaks
     :data:`CATALOGUE_SCHEMA` (the most deeply nested error first, as it is the most precise)."""
-    import jsonschema
-
+    jsonschema = _jsonschema()
     validator = jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
     errors = sorted(
         validator.iter_errors(document),
@@ -244,6 +244,45 @@ def _check_against_schema(document: dict, path: Path) -> None:
     error = errors[0]
     where = _schema_where(document, list(error.absolute_path))
     raise CatalogueError(f"{path}: {where}{_schema_message(error)}")
+
+
+def _jsonschema():
+    """``jsonschema``, imported without the optional packages of its format checkers when it is
+    not imported yet.
+
+    ``jsonschema._format`` imports a package for each of several formats (``iri``, ``duration``,
+    ``color``, ...) when it is installed, and ``rfc3987_syntax`` alone builds 38 grammars as it
+    is imported: 1.0 s of every ``render-reports`` run, a run with nothing to render included
+    (issue 16's no-op target is 0.2 s). The catalogue's schema uses no ``format``, so jsonschema
+    goes without those checkers, as it does where the packages are not installed; the packages
+    themselves stay importable afterwards.
+    """
+    if "jsonschema" not in sys.modules:
+        blocked = [name for name in _FORMAT_PACKAGES if name not in sys.modules]
+        sys.modules.update(dict.fromkeys(blocked))  # None: an import of it raises ImportError
+        try:
+            import jsonschema
+        finally:
+            for name in blocked:
+                del sys.modules[name]
+    import jsonschema
+
+    return jsonschema
+
+
+# What jsonschema._format imports inside ``try: ... except ImportError`` (jsonschema 4.x).
+_FORMAT_PACKAGES = (
+    "fqdn",
+    "idna",
+    "isoduration",
+    "jsonpointer",
+    "rfc3339_validator",
+    "rfc3986_validator",
+    "rfc3987",
+    "rfc3987_syntax",
+    "uri_template",
+    "webcolors",
+)
 
 
 def _schema_where(document: dict, location: list) -> str:
