@@ -79,14 +79,16 @@ points["method"] = points["method"].map({"administrative review": tr("review"),
                                          "household survey": tr("survey")})  # fmt: skip
 colours = {names[g]: plotting.colour_for(g) for g in names}  # each province keeps its colour
 fig, ax = plt.subplots(figsize=(plotting.CHART_WIDTH, 4.2), layout="constrained")
+# the legend's headings are the columns' names: give them in the page's language
+lines = points[points["on_line"]].rename(columns={"name": tr("province"), "method": tr("method")})
 sns.lineplot(
-    points[points["on_line"]], x="x", y="value", hue="name", style="method", units="segment",
+    lines, x="x", y="value", hue=tr("province"), style=tr("method"), units="segment",
     estimator=None, palette=colours, ax=ax,
 )  # fmt: skip
 sns.scatterplot(points, x="x", y="value", hue="name", palette=colours, legend=False, ax=ax)
 ax.set(xlabel="", ylabel=tr("poor households (% of households)"), xticks=range(2021, 2026))
 sns.move_legend(
-    ax, "upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=plotting.SMALL, title=None
+    ax, "upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=plotting.SMALL, title=None
 )
 title = tr("Poor-household rate, year-end results under the 2021–2025 standard.")
 display.show(display.chart(fig, plotting.trajectory_alt(year_end, names), title, dataset, year_end))
@@ -121,7 +123,7 @@ sns.histplot(
 ax.set(xlabel=tr("targets"), ylabel="")
 ax.xaxis.get_major_locator().set_params(integer=True)
 sns.move_legend(
-    ax, "upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=plotting.SMALL, title=None
+    ax, "upper center", bbox_to_anchor=(0.5, -0.18), ncol=1, fontsize=plotting.SMALL, title=None
 )
 title = tr("Targets by verdict and province.")
 display.show(display.chart(fig, data_page.verdicts_alt(counts), title, dataset, verdicts))

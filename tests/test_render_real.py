@@ -131,3 +131,23 @@ def test_every_download_loads_with_the_projects_loader(reports, tmp_path):
             )
             checked += 1
     assert checked > 0, "no download found in the rendered pages"
+
+
+def test_every_chart_of_every_page_fits_a_phone_column(reports):
+    """Read from the PNG files the pages show, so that the charts a notebook draws itself (the
+    data page's seaborn charts) are held to it too, not only those of helpers (see
+    tests/test_chart_text.py): at most 366 CSS px wide, 96 CSS px an inch at the PNG's dpi."""
+    import re
+    import struct
+
+    wide = []
+    for page in sorted(reports.glob("*.html")):
+        for name in re.findall(r'<img [^>]*src="(images/[0-9a-f]+\.png)"', page.read_text("utf-8")):
+            png = (reports / name).read_bytes()
+            width = int.from_bytes(png[16:20], "big")
+            phys = png.find(b"pHYs")
+            per_metre = struct.unpack(">I", png[phys + 4 : phys + 8])[0]
+            css_px = width / (per_metre * 0.0254) * 96
+            if css_px > 366:
+                wide.append((page.name, name, round(css_px)))
+    assert not wide, wide

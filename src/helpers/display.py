@@ -479,51 +479,48 @@ CSS_DPI = 96  # CSS pixels an inch: a chart is shown at its own size
 
 
 def figure_png(figure, dpi: int = CHART_DPI) -> bytes:
-    """A matplotlib figure as a PNG with a 256-colour palette and its dpi recorded (``pHYs``),
-    the figure closed. Same figure, same bytes."""
+    """A matplotlib figure as a PNG with a 32-colour palette and its dpi recorded (``pHYs``),
+    at most :data:`MAX_CHART_WIDTH_IN` wide, the figure closed. Same figure, same bytes.
+
+    Labels and values written beside the axes (a bar's value, a long category) can take a
+    chart past its set width, and a phone would then shrink the whole chart and its text. So
+    the figure is saved, and while the PNG is wider than the limit it is narrowed by the
+    excess and saved again: the text keeps its size and the axes give way (the figure's layout
+    draws them again), by at most 15% of the figure's width, past which they would be crushed.
+    A chart drawn at :data:`helpers.plotting.CHART_WIDTH` is saved once.
+    """
     import matplotlib.pyplot as plt
 
-    _fit_phone_column(figure)
+    least = 0.85 * figure.get_figwidth()
+    saved = float("inf")
+    for _ in range(7):
+        png = _raw_png(figure, dpi)
+        width, height = figure.get_size_inches()
+        narrower, saved = saved, int.from_bytes(png[16:20], "big") / dpi
+        over = saved - MAX_CHART_WIDTH_IN
+        # done when it fits, or when the axes can give no more, or when the last step gained
+        # nothing (what is too wide does not narrow with the axes: a legend of long names)
+        if over <= 0.005 or width <= least or saved >= narrower - 0.005:
+            break
+        figure.set_size_inches(max(width - over - 0.01, least), height)
+    plt.close(figure)
+    return _palette_png(png, dpi)
+
+
+def _raw_png(figure, dpi: int) -> bytes:
+    """The figure saved as it is, uncompressed: the PNG is decoded again at once and saved,
+    optimised, by :func:`_palette_png`."""
     buffer = io.BytesIO()
-    # no compression: the PNG is decoded again at once and saved, optimised, by _palette_png
     figure.savefig(
         buffer, format="png", dpi=dpi, metadata={"Software": None}, pil_kwargs={"compress_level": 0}
     )
-    plt.close(figure)
-    return _palette_png(buffer.getvalue(), dpi)
+    return buffer.getvalue()
 
 
 # The widest a chart is saved, in inches: 346 CSS px, inside a 390 px phone's 366 px column, so
-# that a phone shows it at its own size and its text as drawn (issue 16).
+# that a phone shows it at its own size and its text as drawn (issue 16). The same as
+# helpers.plotting.SAVED_WIDTH (this module does not import matplotlib until it draws).
 MAX_CHART_WIDTH_IN = 3.6
-
-
-def _saved_width(figure) -> float:
-    """The width in inches ``savefig`` will give ``figure`` (its tight box and padding when the
-    figure is saved with ``bbox_inches="tight"``, else its own width)."""
-    import matplotlib as mpl
-
-    if mpl.rcParams["savefig.bbox"] != "tight":
-        return figure.get_figwidth()
-    figure.draw_without_rendering()  # the layout and the text's extents, no pixels
-    box = figure.get_tightbbox(figure.canvas.get_renderer())
-    return box.width + 2 * mpl.rcParams["savefig.pad_inches"]
-
-
-def _fit_phone_column(figure, limit: float = MAX_CHART_WIDTH_IN) -> None:
-    """Narrow ``figure`` until it saves at most ``limit`` inches wide: labels and values written
-    beside the axes (a bar's value, a long category) can take a chart past its set width, and a
-    phone would then shrink the whole chart and its text. The text keeps its size; the axes
-    give way (the figure's layout draws them again)."""
-    least = 0.85 * figure.get_figwidth()  # past this the axes would be crushed: leave it
-    for _ in range(6):
-        over = _saved_width(figure) - limit
-        if over <= 0.005:
-            return
-        width, height = figure.get_size_inches()
-        if width <= least:
-            return
-        figure.set_size_inches(max(width - over - 0.01, least), height)
 
 
 @dataclass(frozen=True)

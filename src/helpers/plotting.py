@@ -66,9 +66,17 @@ STATUS_COLOURS = {
 }
 
 FONT = "DejaVu Sans"
-# inches: shown at 96 CSS px an inch, a chart is 355 px wide and fits a 390 px phone's 366 px
-# column unshrunk, so its smallest text (MIN_FONT points) is 11.3 CSS px there (issue 16).
-CHART_WIDTH = 3.7
+# The widest a chart is saved, in inches: shown at 96 CSS px an inch it is 346 px wide and fits a
+# 390 px phone's 366 px column unshrunk, so its smallest text (MIN_FONT points) is 11.3 CSS px
+# there (issue 16). helpers.display narrows any chart that would save wider.
+SAVED_WIDTH = 3.6
+SAVE_PAD = 0.1  # inches of white savefig adds around a chart's tight box (savefig.pad_inches)
+# The width charts are drawn at. A constrained-layout chart saves about 0.125 in wider than it is
+# drawn (savefig's pads, less the layout's own 3/72 in at each side, and titles and legends that
+# reach past the axes; measured over every chart of the pages): drawn at this width, most save
+# once at just under SAVED_WIDTH, where a wider start was narrowed step by step, each step a
+# layout and a save of the whole figure (issue 16, item 7).
+CHART_WIDTH = 3.46
 MIN_FONT = 8.5  # points: the smallest text a chart draws
 SMALL = MIN_FONT
 
@@ -96,6 +104,7 @@ def apply_theme() -> None:
             "figure.dpi": 100,
             "savefig.dpi": 150,
             "savefig.bbox": "tight",
+            "savefig.pad_inches": SAVE_PAD,
             "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO.values())[1:]),
         }
     )

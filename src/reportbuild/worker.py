@@ -42,7 +42,7 @@ from reportbuild.versions import Stamp
 
 PR_SET_PDEATHSIG = 1
 WATCHDOG_INTERVAL_S = 0.5
-DEFAULT_REPORTS_PER_KERNEL = 4
+DEFAULT_REPORTS_PER_KERNEL = 8
 
 
 @dataclass(frozen=True)

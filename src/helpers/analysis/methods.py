@@ -69,9 +69,9 @@ def methods(dataset, obs: pd.DataFrame) -> pd.DataFrame:
             rows.append({"aspect": "method", "code": code, "n_observations": n, "n_inferred": 0})
     formula = obs.get("formula", pd.Series(pd.NA, index=obs.index)).astype("string")
     derived = formula.notna() & (formula.str.strip() != "")
-    tiers = pd.Series(
-        [tier(dataset, s) for s in obs["source_id"].astype(str)], index=obs.index, dtype=object
-    )
+    sources = obs["source_id"].astype(str)
+    of_source = {source: tier(dataset, source) for source in sources.unique()}
+    tiers = pd.Series([of_source[s] for s in sources], index=obs.index, dtype=object)
     tiers[derived] = "derived"
     for code in EVIDENCE_ORDER:
         n = int((tiers == code).sum())
