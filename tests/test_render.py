@@ -890,18 +890,60 @@ def test_fingerprint_changes_with_the_stored_texts(tmp_path, monkeypatch):
     assert fingerprint.shared_digest(FIXTURES / "data") != absent
 
 
-def test_the_catalogue_check_imports_no_format_checker_package_and_leaves_them_importable():
-    """The schema check is in every run, a run with nothing to render included: jsonschema's
-    optional format packages (``rfc3987_syntax`` builds its grammars for a second) stay out, and
-    can still be imported after. A bad catalogue is still refused (the test above)."""
+def test_the_catalogue_check_imports_no_format_checker_package_and_leaves_them_importable(
+    tmp_path,
+):
+    """The schema check is in every run whose catalogue is new: jsonschema's optional format
+    packages (``rfc3987_syntax`` builds its grammars for a second) stay out, and can still be
+    imported after. A catalogue found valid is remembered: the same one again is not checked,
+    and jsonschema is not imported at all (a run with nothing to render)."""
     script = (
         "import sys\n"
+        "from pathlib import Path\n"
         "from reportbuild import catalog\n"
+        f"catalog.VALID_CATALOGUES = Path({str(tmp_path / 'valid.json')!r})\n"
         "catalog.load()\n"
-        "assert 'jsonschema' in sys.modules, 'the schema was not checked'\n"
+        "print('jsonschema' in sys.modules)\n"
         "loaded = sorted(set(catalog._FORMAT_PACKAGES) & set(sys.modules))\n"
         "assert not loaded and 'lark' not in sys.modules, loaded\n"
         "import rfc3987_syntax\n"
         "assert rfc3987_syntax is not None\n"
     )
-    subprocess.run([sys.executable, "-c", script], check=True, cwd=config.PROJECT_ROOT)
+
+    def checked() -> str:
+        command = [sys.executable, "-c", script]
+        run = subprocess.run(command, check=True, cwd=config.PROJECT_ROOT, capture_output=True)
+        return run.stdout.decode().strip()
+
+    assert checked() == "True"  # a new catalogue: checked
+    assert checked() == "False"  # the same: remembered, jsonschema never imported
+    (tmp_path / "valid.json").write_text("[]")
+    assert checked() == "True"
+
+
+def test_a_bad_catalogue_is_refused_even_after_a_good_one_was_remembered(tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog, "VALID_CATALOGUES", tmp_path / "valid.json")
+    text = (config.NOTEBOOKS_DIR / "reports.yml").read_text(encoding="utf-8")
+    good, bad = tmp_path / "good" / "reports.yml", tmp_path / "bad" / "reports.yml"
+    for path, content in ((good, text), (bad, text.replace("    title: Poverty standards\n", ""))):
+        path.parent.mkdir()
+        path.write_text(content, encoding="utf-8")
+    catalog.load(good)
+    assert len(catalog._known_valid()) == 1
+    with pytest.raises(catalog.CatalogueError, match="missing title"):
+        catalog.load(bad)
+    assert len(catalog._known_valid()) == 1
+
+
+def test_package_versions_are_those_importlib_metadata_gives():
+    """Every installed distribution, not only the fingerprint's, against importlib.metadata;
+    a package that is not installed is "absent"."""
+    from importlib import metadata
+
+    names = sorted({d.metadata["Name"] for d in metadata.distributions()})
+    assert len(names) > 50
+    assert fingerprint.versions(names) == {n: metadata.version(n) for n in names}
+    assert fingerprint.versions(["no-such-package-here"]) == {"no-such-package-here": "absent"}
+    assert set(fingerprint.versions(fingerprint.OUTPUT_PACKAGES)) == set(
+        fingerprint.OUTPUT_PACKAGES
+    )

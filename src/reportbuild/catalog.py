@@ -232,7 +232,15 @@ _JSON_TYPES = {
 
 def _check_against_schema(document: dict, path: Path) -> None:
     """Raise CatalogueError with one sentence for the first way ``document`` breaks
-    :data:`CATALOGUE_SCHEMA` (the most deeply nested error first, as it is the most precise)."""
+    :data:`CATALOGUE_SCHEMA` (the most deeply nested error first, as it is the most precise).
+
+    A document found valid is remembered by its hash, with the schema's, in
+    :data:`VALID_CATALOGUES` (a cache): the same document against the same schema is not
+    checked again, so that a run with nothing to render does not import jsonschema.
+    """
+    key = _valid_key(document)
+    if key in _known_valid():
+        return
     jsonschema = _jsonschema()
     validator = jsonschema.Draft202012Validator(CATALOGUE_SCHEMA)
     errors = sorted(
@@ -240,10 +248,47 @@ def _check_against_schema(document: dict, path: Path) -> None:
         key=lambda e: (-len(e.absolute_path), list(map(str, e.absolute_path))),
     )
     if not errors:
+        _remember_valid(key)
         return
     error = errors[0]
     where = _schema_where(document, list(error.absolute_path))
     raise CatalogueError(f"{path}: {where}{_schema_message(error)}")
+
+
+# Hashes of catalogues found valid (see _check_against_schema): a cache beside the project,
+# as .cache/reportbuild/durations.json; without it every catalogue is checked.
+VALID_CATALOGUES = config.PROJECT_ROOT / ".cache" / "reportbuild" / "valid-catalogues.json"
+KEEP_VALID = 16  # the last catalogues remembered
+
+
+def _valid_key(document: dict) -> str:
+    import hashlib
+    import json
+
+    text = json.dumps([document, CATALOGUE_SCHEMA], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _known_valid() -> list[str]:
+    import json
+
+    try:
+        known = json.loads(VALID_CATALOGUES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [k for k in known if isinstance(k, str)] if isinstance(known, list) else []
+
+
+def _remember_valid(key: str) -> None:
+    import json
+
+    from reportbuild.files import write_atomic
+
+    known = [k for k in _known_valid() if k != key][-(KEEP_VALID - 1) :] + [key]
+    try:
+        write_atomic(VALID_CATALOGUES, json.dumps(known, indent=0) + "\n")
+    except OSError:
+        pass  # a cache: without it the catalogue is checked each time
 
 
 def _jsonschema():
