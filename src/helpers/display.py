@@ -518,8 +518,8 @@ def _raw_png(figure, dpi: int) -> bytes:
 
 
 # The widest a chart is saved, in inches: 346 CSS px, inside a 390 px phone's 366 px column, so
-# that a phone shows it at its own size and its text as drawn (issue 16). The same as
-# helpers.plotting.SAVED_WIDTH (this module does not import matplotlib until it draws).
+# that a phone shows it at its own size and its text as drawn (issue 16); helpers.plotting
+# draws its charts to fit it (its SAVED_WIDTH is this).
 MAX_CHART_WIDTH_IN = 3.6
 
 

@@ -22,6 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import ScalarFormatter
 
 from helpers.chart_limits import bounded_rows
+from helpers.display import MAX_CHART_WIDTH_IN
 from helpers.facts import fact_text as _fact_text
 from helpers.format import (
     format_date,
@@ -66,10 +67,10 @@ STATUS_COLOURS = {
 }
 
 FONT = "DejaVu Sans"
-# The widest a chart is saved, in inches: shown at 96 CSS px an inch it is 346 px wide and fits a
-# 390 px phone's 366 px column unshrunk, so its smallest text (MIN_FONT points) is 11.3 CSS px
-# there (issue 16). helpers.display narrows any chart that would save wider.
-SAVED_WIDTH = 3.6
+# The widest a chart is saved, in inches (helpers.display, which narrows any chart that would
+# save wider): shown at 96 CSS px an inch it is 346 px wide and fits a 390 px phone's 366 px
+# column unshrunk, so its smallest text (MIN_FONT points) is 11.3 CSS px there (issue 16).
+SAVED_WIDTH = MAX_CHART_WIDTH_IN
 SAVE_PAD = 0.1  # inches of white savefig adds around a chart's tight box (savefig.pad_inches)
 # The width charts are drawn at. A constrained-layout chart saves about 0.125 in wider than it is
 # drawn (savefig's pads, less the layout's own 3/72 in at each side, and titles and legends that
